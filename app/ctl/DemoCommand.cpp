@@ -1,0 +1,78 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DemoCommand.h"
+
+#include "demo/DemoGenerator.h"
+#include "storage/Database.h"
+#include "storage/SqlQuery.h"
+#include "storage/Workspace.h"
+
+#include <QElapsedTimer>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace waybill::ctl {
+
+QString DemoCommand::name() const
+{
+    return QStringLiteral("demo");
+}
+
+QString DemoCommand::summary() const
+{
+    return QStringLiteral("Fill an empty workspace with a realistic, deterministic demo dataset.");
+}
+
+void DemoCommand::configure(QCommandLineParser &parser) const
+{
+    parser.addOption({QStringLiteral("conversations"), QStringLiteral("How many conversations (default 2000)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("now"), QStringLiteral("The demo's current time, epoch seconds (default: now)."),
+                      QStringLiteral("EPOCH")});
+}
+
+int DemoCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
+{
+    const int conversations = positiveInt(parser, QStringLiteral("conversations"), 2000, err);
+    const int seed = positiveInt(parser, QStringLiteral("seed"), 1, err);
+    if (conversations < 0 || seed < 0) {
+        return 2;
+    }
+    const storage::Workspace workspace = CtlCommand::workspace(parser);
+    const auto database = workspace.openDatabase(QStringLiteral("ctl"));
+    storage::SqlQuery existing(*database, QStringLiteral("SELECT count(*) FROM conversations"));
+    existing.exec();
+    if (existing.next() && existing.int64(0) > 0) {
+        err << "waybillctl demo: the workspace " << workspace.directory()
+            << " already holds conversations; choose an empty folder." << Qt::endl;
+        return 1;
+    }
+    demo::DemoGenerator::Options options;
+    options.conversations = conversations;
+    options.seed = quint64(seed);
+    options.now = parser.value(QStringLiteral("now")).toLongLong();
+    options.attachmentsDirectory = workspace.attachmentsDirectory();
+    const bool terminal = isatty(fileno(stderr)) != 0;
+    QElapsedTimer timer;
+    timer.start();
+    demo::DemoGenerator(*database, options).run([&](int done, int total) {
+        if (terminal) {
+            const int width = 40;
+            const int filled = int(qint64(done) * width / total);
+            err << "\r[" << QString(filled, u'#') << QString(width - filled, u' ') << "] " << done << '/' << total
+                << "  " << timer.elapsed() / 1000 << " s";
+            err.flush();
+        }
+        return true;
+    });
+    if (terminal) {
+        err << Qt::endl;
+    }
+    out << "Created " << conversations << " conversations in " << workspace.directory() << " in "
+        << QString::number(double(timer.elapsed()) / 1000.0, 'f', 1) << " s" << Qt::endl;
+    return 0;
+}
+
+} // namespace waybill::ctl

@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "TrackingStatus.h"
+
+#include <QList>
+#include <QString>
+
+namespace waybill::domain {
+
+/// One scan or status change reported by the carrier.
+struct TrackingEvent {
+    qint64 id = 0;
+    qint64 occurredAt = 0;
+    TrackingStatus status = TrackingStatus::Unknown;
+    QString location;
+    QString message;
+};
+
+/// A parcel of an order with its carrier tracking. Times are epoch seconds; 0 means not known.
+struct Shipment {
+    qint64 id = 0;
+    qint64 orderId = 0;
+    QString carrier;
+    QString service;
+    QString trackingNumber;
+    TrackingStatus status = TrackingStatus::Unknown;
+    qint64 shippedAt = 0;
+    qint64 expectedAt = 0;
+    qint64 deliveredAt = 0;
+    QList<TrackingEvent> events; ///< oldest first
+
+    /// Past its expected delivery at `now` without being delivered or returned.
+    bool isLate(qint64 now) const { return expectedAt > 0 && expectedAt < now && !isFinal(status); }
+};
+
+} // namespace waybill::domain

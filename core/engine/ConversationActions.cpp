@@ -1,0 +1,194 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ConversationActions.h"
+
+#include "SlaClock.h"
+#include "storage/AgentRepository.h"
+#include "storage/AuditLogRepository.h"
+#include "storage/ConversationRepository.h"
+#include "storage/MessageRepository.h"
+#include "storage/OrderRepository.h"
+#include "storage/OutboxRepository.h"
+#include "storage/StorageError.h"
+#include "storage/TagRepository.h"
+#include "storage/TransactionGuard.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace waybill::engine {
+
+using storage::StorageError;
+using storage::TransactionGuard;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ConversationActions", text);
+}
+
+} // namespace
+
+ConversationActions::ConversationActions(const storage::Database &database, const SlaClock &sla, qint64 agentId,
+                                         Clock now)
+    : m_database(database)
+    , m_sla(sla)
+    , m_agentId(agentId)
+    , m_now(std::move(now))
+{
+}
+
+void ConversationActions::audit(qint64 conversationId, const QString &action, const QString &detail) const
+{
+    storage::AuditLogRepository(m_database).record({0, m_now(), m_agentId, {}, conversationId, action, detail});
+}
+
+int ConversationActions::assign(qint64 conversationId, int version, qint64 agentId, qint64 teamId)
+{
+    const storage::AgentRepository agents(m_database);
+    QString detail = tr("unassigned");
+    if (agentId) {
+        const auto agent = agents.find(agentId);
+        if (!agent) {
+            throw StorageError(StorageError::Kind::Invalid, tr("That agent does not exist any more."));
+        }
+        detail = tr("assigned to %1").arg(agent->name);
+    } else if (teamId) {
+        for (const domain::Team &team : agents.teams()) {
+            if (team.id == teamId) {
+                detail = tr("assigned to team %1").arg(team.name);
+            }
+        }
+    }
+    TransactionGuard transaction(m_database);
+    storage::ConversationRepository(m_database).setAssignee(conversationId, agentId, teamId, version);
+    audit(conversationId, QStringLiteral("assign"), detail);
+    transaction.commit();
+    return version + 1;
+}
+
+int ConversationActions::setStatus(qint64 conversationId, int version, domain::ConversationStatus status,
+                                   qint64 snoozedUntil)
+{
+    const qint64 now = m_now();
+    if (status == domain::ConversationStatus::Snoozed && snoozedUntil <= now) {
+        throw StorageError(StorageError::Kind::Invalid, tr("Choose a time in the future to snooze until."));
+    }
+    QString detail = tr("status: %1").arg(domain::statusDisplayName(status));
+    if (status == domain::ConversationStatus::Snoozed) {
+        detail = tr("snoozed until %1")
+                     .arg(QDateTime::fromSecsSinceEpoch(snoozedUntil).toString(Qt::ISODate));
+    }
+    TransactionGuard transaction(m_database);
+    storage::ConversationRepository(m_database).setStatus(conversationId, status, snoozedUntil, version);
+    audit(conversationId, QStringLiteral("status"), detail);
+    transaction.commit();
+    return version + 1;
+}
+
+void ConversationActions::addTag(qint64 conversationId, const QString &tag)
+{
+    const QString name = tag.trimmed().toLower();
+    if (name.isEmpty()) {
+        return;
+    }
+    TransactionGuard transaction(m_database);
+    if (storage::TagRepository(m_database).addTag(conversationId, name)) {
+        audit(conversationId, QStringLiteral("tag"), tr("tagged %1").arg(name));
+    }
+    transaction.commit();
+}
+
+void ConversationActions::removeTag(qint64 conversationId, const QString &tag)
+{
+    TransactionGuard transaction(m_database);
+    if (storage::TagRepository(m_database).removeTag(conversationId, tag)) {
+        audit(conversationId, QStringLiteral("untag"), tr("removed tag %1").arg(tag));
+    }
+    transaction.commit();
+}
+
+int ConversationActions::linkOrder(qint64 conversationId, int version, qint64 orderId, const QString &reason)
+{
+    QString detail = tr("order unlinked");
+    if (orderId) {
+        const auto order = storage::OrderRepository(m_database).find(orderId);
+        if (!order) {
+            throw StorageError(StorageError::Kind::Invalid, tr("That order does not exist any more."));
+        }
+        detail = tr("linked order %1 (%2)").arg(order->number, reason);
+    }
+    TransactionGuard transaction(m_database);
+    const storage::ConversationRepository conversations(m_database);
+    conversations.setOrder(conversationId, orderId, orderId ? reason : QString(), version);
+    conversations.refreshOrderSnapshot(conversationId, m_now());
+    audit(conversationId, orderId ? QStringLiteral("link_order") : QStringLiteral("unlink_order"), detail);
+    transaction.commit();
+    return version + 2;
+}
+
+qint64 ConversationActions::writeMessage(qint64 conversationId, domain::Message::Direction direction,
+                                         const QString &text)
+{
+    domain::Message message;
+    message.conversationId = conversationId;
+    message.direction = direction;
+    message.agentId = m_agentId;
+    if (const auto agent = storage::AgentRepository(m_database).find(m_agentId)) {
+        message.author = agent->name;
+    }
+    message.bodyText = text;
+    message.createdAt = m_now();
+    message.delivery = direction == domain::Message::Direction::Outbound ? domain::Message::Delivery::Queued
+                                                                         : domain::Message::Delivery::Received;
+    return storage::MessageRepository(m_database).insert(message);
+}
+
+qint64 ConversationActions::reply(qint64 conversationId, int version, const QString &text)
+{
+    if (text.trimmed().isEmpty()) {
+        throw StorageError(StorageError::Kind::Invalid, tr("The reply is empty."));
+    }
+    const storage::ConversationRepository conversations(m_database);
+    TransactionGuard transaction(m_database);
+    const auto conversation = conversations.find(conversationId);
+    if (!conversation) {
+        throw StorageError(StorageError::Kind::NotFound, tr("This conversation no longer exists."));
+    }
+    if (conversation->version != version) {
+        throw StorageError(StorageError::Kind::Conflict,
+                           tr("Someone else changed this conversation a moment ago. It has been reloaded; your reply "
+                              "is still in the composer."));
+    }
+    const qint64 messageId = writeMessage(conversationId, domain::Message::Direction::Outbound, text);
+    storage::OutboxRepository(m_database).enqueue(messageId, domain::channelKey(conversation->channel), m_now());
+    // The reply answers the customer: both clocks stop, and the conversation waits on the customer.
+    conversations.recordActivity(conversationId, m_now(), text.simplified(), 0, 0);
+    if (conversation->status == domain::ConversationStatus::Open) {
+        conversations.setStatus(conversationId, domain::ConversationStatus::Waiting, 0, version + 1);
+    }
+    audit(conversationId, QStringLiteral("reply"), tr("replied (queued for %1)")
+                                                        .arg(domain::channelDisplayName(conversation->channel)));
+    transaction.commit();
+    return messageId;
+}
+
+qint64 ConversationActions::addNote(qint64 conversationId, const QString &text)
+{
+    if (text.trimmed().isEmpty()) {
+        throw StorageError(StorageError::Kind::Invalid, tr("The note is empty."));
+    }
+    TransactionGuard transaction(m_database);
+    const qint64 messageId = writeMessage(conversationId, domain::Message::Direction::Note, text);
+    audit(conversationId, QStringLiteral("note"), tr("added an internal note"));
+    transaction.commit();
+    return messageId;
+}
+
+void ConversationActions::markRead(qint64 conversationId)
+{
+    storage::ConversationRepository(m_database).setUnread(conversationId, false);
+}
+
+} // namespace waybill::engine

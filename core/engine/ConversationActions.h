@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/ConversationStatus.h"
+#include "domain/Message.h"
+
+#include <QString>
+
+#include <functional>
+
+namespace waybill::storage {
+class Database;
+}
+
+namespace waybill::engine {
+
+class SlaClock;
+
+/// What an agent does to a conversation: assign, change status, tag, link an order, reply or write a note.
+/// Every method runs in one transaction with its audit entry, checks the conversation's version (throwing
+/// storage::StorageError Conflict if someone else changed it first) and returns the new version.
+/// Lives on the thread that owns the database connection; not thread-safe.
+class ConversationActions final
+{
+public:
+    using Clock = std::function<qint64()>;
+
+    ConversationActions(const storage::Database &database, const SlaClock &sla, qint64 agentId, Clock now);
+
+    int assign(qint64 conversationId, int version, qint64 agentId, qint64 teamId);
+    /// `snoozedUntil` is required for Snoozed and ignored otherwise.
+    int setStatus(qint64 conversationId, int version, domain::ConversationStatus status, qint64 snoozedUntil = 0);
+    void addTag(qint64 conversationId, const QString &tag);
+    void removeTag(qint64 conversationId, const QString &tag);
+    /// Links the order (0 unlinks) and records the reason shown to agents.
+    int linkOrder(qint64 conversationId, int version, qint64 orderId, const QString &reason);
+    /// Writes an outbound message as queued plus its outbox row; the conversation waits on the customer and its
+    /// deadlines are met. Returns the message id. Nothing is sent here: the channel's outbox worker does that.
+    qint64 reply(qint64 conversationId, int version, const QString &text);
+    /// Writes an internal note (never sent). Returns the message id.
+    qint64 addNote(qint64 conversationId, const QString &text);
+    /// Marks read (on open) without touching the version.
+    void markRead(qint64 conversationId);
+
+private:
+    void audit(qint64 conversationId, const QString &action, const QString &detail) const;
+    qint64 writeMessage(qint64 conversationId, domain::Message::Direction direction, const QString &text);
+
+    const storage::Database &m_database;
+    const SlaClock &m_sla;
+    qint64 m_agentId;
+    Clock m_now;
+};
+
+} // namespace waybill::engine

@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AttachmentStore.h"
+
+#include "StorageError.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+
+namespace waybill::storage {
+
+AttachmentStore::AttachmentStore(QString directory)
+    : m_directory(std::move(directory))
+{
+}
+
+QString AttachmentStore::put(const QByteArray &bytes) const
+{
+    const QString sha = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const QString folder = m_directory + u'/' + sha.left(2);
+    const QString path = folder + u'/' + sha;
+    if (QFile::exists(path)) {
+        return sha;
+    }
+    QSaveFile file(path);
+    if (!QDir().mkpath(folder) || !file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()
+        || !file.commit()) {
+        throw StorageError(StorageError::Kind::DiskFull,
+                           QCoreApplication::translate("AttachmentStore",
+                                                       "The attachment could not be saved (%1). Nothing else was "
+                                                       "changed; free some disk space and try again.")
+                               .arg(file.errorString()));
+    }
+    return sha;
+}
+
+QString AttachmentStore::pathOf(const QString &sha256) const
+{
+    const QString path = m_directory + u'/' + sha256.left(2) + u'/' + sha256;
+    return QFile::exists(path) ? path : QString();
+}
+
+} // namespace waybill::storage

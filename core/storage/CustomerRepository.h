@@ -1,0 +1,29 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/Customer.h"
+
+#include <optional>
+
+namespace waybill::storage {
+
+class Database;
+
+/// Customers and their identities (e-mail, E.164 phone, marketplace buyer ids, chat visitor ids).
+class CustomerRepository final
+{
+public:
+    explicit CustomerRepository(const Database &database);
+
+    std::optional<domain::Customer> find(qint64 id) const;
+    /// The customer who owns this identity, if any.
+    std::optional<qint64> findByIdentity(const QString &kind, const QString &value) const;
+    /// Stores the customer with its identities and indexes name and identities for search; returns the id.
+    qint64 insert(const domain::Customer &customer) const;
+
+private:
+    const Database &m_database;
+};
+
+} // namespace waybill::storage

@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "OutboxRepository.h"
+
+#include "Database.h"
+#include "SqlQuery.h"
+
+namespace waybill::storage {
+
+namespace {
+
+const QString Columns = QStringLiteral("id, message_id, channel, state, attempts, next_attempt_at, last_error");
+
+OutboxItem readRow(const SqlQuery &q)
+{
+    return {q.int64(0), q.int64(1), q.text(2), q.text(3), int(q.int64(4)), q.int64(5), q.text(6)};
+}
+
+} // namespace
+
+OutboxRepository::OutboxRepository(const Database &database)
+    : m_database(database)
+{
+}
+
+qint64 OutboxRepository::enqueue(qint64 messageId, const QString &channel, qint64 now) const
+{
+    SqlQuery &q = m_database.prepared( QStringLiteral("INSERT INTO outbox (message_id, channel, state, next_attempt_at, "
+                                          "created_at) VALUES (?, ?, 'pending', ?, ?)"));
+    q.bind(messageId).bind(channel).bind(now).bind(now).exec();
+    return q.lastInsertId();
+}
+
+std::optional<OutboxItem> OutboxRepository::forMessage(qint64 messageId) const
+{
+    SqlQuery q(m_database, QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM outbox WHERE message_id = ?"));
+    q.bind(messageId).exec();
+    if (!q.next()) {
+        return std::nullopt;
+    }
+    return readRow(q);
+}
+
+QList<OutboxItem> OutboxRepository::due(qint64 now, int limit) const
+{
+    SqlQuery q(m_database, QStringLiteral("SELECT ") + Columns
+                               + QStringLiteral(" FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? "
+                                                "ORDER BY next_attempt_at, id LIMIT ?"));
+    q.bind(now).bind(limit).exec();
+    QList<OutboxItem> items;
+    while (q.next()) {
+        items.append(readRow(q));
+    }
+    return items;
+}
+
+int OutboxRepository::pendingCount() const
+{
+    SqlQuery q(m_database, QStringLiteral("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')"));
+    q.exec();
+    return q.next() ? int(q.int64(0)) : 0;
+}
+
+} // namespace waybill::storage

@@ -1,0 +1,24 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace waybill::storage {
+
+/// Prepares text for the FTS5 unicode61 tokenizer and builds MATCH expressions.
+/// Runs of CJK characters become overlapping bigrams ("配送状況" → "配送 送状 状況"), so a CJK word of two or more
+/// characters is found anywhere inside a longer run, and a single character by prefix.
+namespace SearchText {
+
+/// The text to index.
+QString forIndex(const QString &text);
+/// An FTS5 MATCH expression for what a person typed: every word must appear (AND); CJK words become phrases of
+/// bigrams; the last word also matches as a prefix. Empty when nothing searchable is left.
+QString matchExpression(const QString &query);
+/// True for characters in the CJK ideograph, kana and hangul blocks.
+bool isCjk(char32_t ch);
+
+} // namespace SearchText
+
+} // namespace waybill::storage

@@ -1,0 +1,42 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+namespace waybill::storage {
+
+class Database;
+class StorageError;
+
+/// A prepared statement with positional `?` bindings that throws StorageError instead of returning false.
+/// Forward-only: rows are read once, in order.
+class SqlQuery final
+{
+public:
+    SqlQuery(const Database &database, const QString &sql);
+
+    /// Binds the next positional value. A null QVariant of the column's type binds SQL NULL; a null QString
+    /// binds '' (text columns are never NULL).
+    SqlQuery &bind(const QVariant &value);
+    /// Binds 0 as SQL NULL (ids and times where 0 means "none").
+    SqlQuery &bindOptional(qint64 value);
+    void exec();
+    bool next() { return m_query.next(); }
+    QVariant value(int column) const { return m_query.value(column); }
+    qint64 int64(int column) const { return m_query.value(column).toLongLong(); }
+    QString text(int column) const { return m_query.value(column).toString(); }
+    qint64 lastInsertId() const { return m_query.lastInsertId().toLongLong(); }
+    int rowsAffected() const { return m_query.numRowsAffected(); }
+
+    /// Maps a driver error to a StorageError a person can act on (disk full, damaged file, read-only, busy).
+    static StorageError classify(const QSqlError &error, const QString &context);
+
+private:
+    QSqlQuery m_query;
+    QString m_sql;
+};
+
+} // namespace waybill::storage
