@@ -45,7 +45,8 @@ Measure measure(const QString &name, double budgetMs, int iterations, const std:
         samples.push_back(double(timer.nsecsElapsed()) / 1e6);
     }
     std::sort(samples.begin(), samples.end());
-    return {name, budgetMs, samples[samples.size() / 2], samples[std::min(samples.size() - 1, samples.size() * 95 / 100)]};
+    return { name, budgetMs, samples[samples.size() / 2],
+        samples[std::min(samples.size() - 1, samples.size() * 95 / 100)] };
 }
 
 } // namespace
@@ -57,14 +58,15 @@ QString BenchCommand::name() const
 
 QString BenchCommand::summary() const
 {
-    return QStringLiteral("Measure the hot paths (paging, counts, opening, search) on a workspace against their budgets.");
+    return QStringLiteral(
+        "Measure the hot paths (paging, counts, opening, search) on a workspace against their budgets.");
 }
 
 void BenchCommand::configure(QCommandLineParser &parser) const
 {
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
-    parser.addOption({QStringLiteral("iterations"), QStringLiteral("Samples per measurement (default 50)."),
-                      QStringLiteral("N")});
+    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
+    parser.addOption(
+        { QStringLiteral("iterations"), QStringLiteral("Samples per measurement (default 50)."), QStringLiteral("N") });
 }
 
 int BenchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
@@ -87,48 +89,50 @@ int BenchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
 
     std::vector<Measure> results;
     for (const domain::InboxView &view : domain::InboxView::all()) {
-        for (const domain::InboxSort sort : {domain::InboxSort::LastActivity, domain::InboxSort::Deadline}) {
+        for (const domain::InboxSort sort : { domain::InboxSort::LastActivity, domain::InboxSort::Deadline }) {
             const storage::InboxQuery query(view, sort, agentId, horizon);
-            const QString suffix = query.sort() == domain::InboxSort::Deadline ? QStringLiteral(" by deadline")
-                                                                               : QString();
+            const QString suffix
+                = query.sort() == domain::InboxSort::Deadline ? QStringLiteral(" by deadline") : QString();
             if (sort == domain::InboxSort::Deadline && view.kind == domain::InboxView::Kind::DeadlineAtRisk) {
                 continue; // the at-risk view is always by deadline: measured once
             }
             results.push_back(measure(QStringLiteral("first page: ") + view.key() + suffix, 2.0, iterations,
-                                      [&] { conversations.page(query, nullptr, PageSize); }));
+                [&] { conversations.page(query, nullptr, PageSize); }));
             const auto first = conversations.page(query, nullptr, PageSize);
             if (!first.isEmpty()) {
                 const auto &last = first.constLast();
                 const auto cursor = storage::InboxQuery::cursorOf(query.sort(), last.lastActivity, last.dueAt, last.id);
                 results.push_back(measure(QStringLiteral("next page: ") + view.key() + suffix, 2.0, iterations,
-                                          [&] { conversations.page(query, &cursor, PageSize); }));
+                    [&] { conversations.page(query, &cursor, PageSize); }));
             }
         }
     }
     const storage::ViewCounterRepository counters(*database);
-    results.push_back(measure(QStringLiteral("all view counts"), 5.0, iterations, [&] { counters.counts(agentId, horizon); }));
+    results.push_back(
+        measure(QStringLiteral("all view counts"), 5.0, iterations, [&] { counters.counts(agentId, horizon); }));
 
     // The longest thread among the first conversations (the demo makes some with 50 messages).
-    storage::SqlQuery longest(*database, QStringLiteral("SELECT conversation_id, count(*) AS n FROM messages "
-                                                        "WHERE conversation_id <= 20000 GROUP BY conversation_id "
-                                                        "ORDER BY n DESC LIMIT 1"));
+    storage::SqlQuery longest(*database,
+        QStringLiteral("SELECT conversation_id, count(*) AS n FROM messages "
+                       "WHERE conversation_id <= 20000 GROUP BY conversation_id "
+                       "ORDER BY n DESC LIMIT 1"));
     longest.exec();
     if (longest.next()) {
         const qint64 id = longest.int64(0);
         const storage::ConversationDetailReader reader(*database);
-        results.push_back(measure(QStringLiteral("open conversation (%1 messages) with order panel").arg(longest.int64(1)),
-                                  10.0, iterations, [&] { reader.load(id); }));
+        results.push_back(
+            measure(QStringLiteral("open conversation (%1 messages) with order panel").arg(longest.int64(1)), 10.0,
+                iterations, [&] { reader.load(id); }));
     }
     const storage::SearchIndex search(*database);
     const auto firstConversation = conversations.find(1);
-    QStringList queries{QStringLiteral("order"), QStringLiteral("配送")};
+    QStringList queries { QStringLiteral("order"), QStringLiteral("配送") };
     if (firstConversation && !firstConversation->orderNumber.isEmpty()) {
         queries << firstConversation->orderNumber;
     }
     for (const QString &q : queries) {
-        results.push_back(measure(QStringLiteral("search first page: ") + q, 20.0, iterations, [&] {
-            conversations.findMany(search.search(q, 50));
-        }));
+        results.push_back(measure(QStringLiteral("search first page: ") + q, 20.0, iterations,
+            [&] { conversations.findMany(search.search(q, 50)); }));
     }
 
     bool allWithin = true;
@@ -136,19 +140,19 @@ int BenchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
         QJsonArray array;
         for (const Measure &m : results) {
             allWithin = allWithin && m.medianMs <= m.budgetMs;
-            array.append(QJsonObject{{QStringLiteral("name"), m.name},
-                                     {QStringLiteral("budget_ms"), m.budgetMs},
-                                     {QStringLiteral("median_ms"), m.medianMs},
-                                     {QStringLiteral("p95_ms"), m.p95Ms}});
+            array.append(QJsonObject { { QStringLiteral("name"), m.name }, { QStringLiteral("budget_ms"), m.budgetMs },
+                { QStringLiteral("median_ms"), m.medianMs }, { QStringLiteral("p95_ms"), m.p95Ms } });
         }
-        out << QJsonDocument(QJsonObject{{QStringLiteral("conversations"), conversationCount},
-                                         {QStringLiteral("iterations"), iterations},
-                                         {QStringLiteral("results"), array}})
+        out << QJsonDocument(QJsonObject { { QStringLiteral("conversations"), conversationCount },
+                                 { QStringLiteral("iterations"), iterations }, { QStringLiteral("results"), array } })
                    .toJson(QJsonDocument::Indented);
     } else {
         out << "Workspace: " << conversationCount << " conversations, " << iterations << " samples each\n";
-        out << QStringLiteral("%1 %2 %3 %4\n").arg(QStringLiteral("measurement"), -58).arg(QStringLiteral("median"), 9)
-                   .arg(QStringLiteral("p95"), 9).arg(QStringLiteral("budget"), 8);
+        out << QStringLiteral("%1 %2 %3 %4\n")
+                   .arg(QStringLiteral("measurement"), -58)
+                   .arg(QStringLiteral("median"), 9)
+                   .arg(QStringLiteral("p95"), 9)
+                   .arg(QStringLiteral("budget"), 8);
         for (const Measure &m : results) {
             const bool within = m.medianMs <= m.budgetMs;
             allWithin = allWithin && within;

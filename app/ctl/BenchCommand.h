@@ -7,8 +7,7 @@
 namespace waybill::ctl {
 
 /// `waybillctl bench`: see summary().
-class BenchCommand final : public CtlCommand
-{
+class BenchCommand final : public CtlCommand {
 public:
     QString name() const override;
     QString summary() const override;

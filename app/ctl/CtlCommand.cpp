@@ -20,13 +20,14 @@ storage::Workspace CtlCommand::workspace(const QCommandLineParser &parser)
 std::unique_ptr<storage::Database> CtlCommand::openExisting(const QCommandLineParser &parser)
 {
     const QString dir = parser.value(QStringLiteral("workspace"));
-    const QString path = (dir.isEmpty() ? storage::Workspace::defaultDirectory() : dir) + QStringLiteral("/waybill.sqlite");
+    const QString path
+        = (dir.isEmpty() ? storage::Workspace::defaultDirectory() : dir) + QStringLiteral("/waybill.sqlite");
     if (!QFileInfo::exists(path)) {
         throw storage::StorageError(storage::StorageError::Kind::NotFound,
-                                    QCoreApplication::translate("waybillctl",
-                                                                "There is no workspace at %1. Create one with "
-                                                                "'waybillctl demo --workspace DIR'.")
-                                        .arg(QFileInfo(path).absolutePath()));
+            QCoreApplication::translate("waybillctl",
+                "There is no workspace at %1. Create one with "
+                "'waybillctl demo --workspace DIR'.")
+                .arg(QFileInfo(path).absolutePath()));
     }
     return workspace(parser).openDatabase(QStringLiteral("ctl"));
 }

@@ -12,14 +12,13 @@
 namespace waybill::storage {
 class Database;
 class Workspace;
-}
+} // namespace waybill::storage
 
 namespace waybill::ctl {
 
 /// One `waybillctl` sub-command. run() returns the process exit code: 0 on success, 1 when the work failed
 /// (with a one-line message on stderr), 2 for bad arguments.
-class CtlCommand
-{
+class CtlCommand {
 public:
     virtual ~CtlCommand() = default;
 

@@ -76,10 +76,11 @@ int CtlRunner::run(const QStringList &arguments)
         }
         QCommandLineParser parser;
         parser.setApplicationDescription(command->summary());
-        parser.addOption({QStringLiteral("workspace"), QStringLiteral("The workspace folder."), QStringLiteral("DIR")});
+        parser.addOption(
+            { QStringLiteral("workspace"), QStringLiteral("The workspace folder."), QStringLiteral("DIR") });
         parser.addHelpOption();
         command->configure(parser);
-        if (!parser.parse(QStringList{QStringLiteral("waybillctl ") + name} + global + args)) {
+        if (!parser.parse(QStringList { QStringLiteral("waybillctl ") + name } + global + args)) {
             err << "waybillctl " << name << ": " << parser.errorText() << Qt::endl;
             return 2;
         }

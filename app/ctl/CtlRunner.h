@@ -13,8 +13,7 @@ namespace waybill::ctl {
 
 /// Parses `waybillctl [--workspace DIR] COMMAND [options]`, runs the command, and turns every storage failure
 /// into a one-line message and a non-zero exit code.
-class CtlRunner final
-{
+class CtlRunner final {
 public:
     CtlRunner();
     ~CtlRunner();

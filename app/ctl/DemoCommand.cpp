@@ -14,6 +14,18 @@
 
 namespace waybill::ctl {
 
+namespace {
+
+bool hasConversations(const storage::Database &database)
+{
+    // Scoped so that the statement is finished before the bulk load: an open reader would pin the WAL.
+    storage::SqlQuery existing(database, QStringLiteral("SELECT count(*) FROM conversations"));
+    existing.exec();
+    return existing.next() && existing.int64(0) > 0;
+}
+
+} // namespace
+
 QString DemoCommand::name() const
 {
     return QStringLiteral("demo");
@@ -26,11 +38,11 @@ QString DemoCommand::summary() const
 
 void DemoCommand::configure(QCommandLineParser &parser) const
 {
-    parser.addOption({QStringLiteral("conversations"), QStringLiteral("How many conversations (default 2000)."),
-                      QStringLiteral("N")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("S")});
-    parser.addOption({QStringLiteral("now"), QStringLiteral("The demo's current time, epoch seconds (default: now)."),
-                      QStringLiteral("EPOCH")});
+    parser.addOption({ QStringLiteral("conversations"), QStringLiteral("How many conversations (default 2000)."),
+        QStringLiteral("N") });
+    parser.addOption({ QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("S") });
+    parser.addOption({ QStringLiteral("now"), QStringLiteral("The demo's current time, epoch seconds (default: now)."),
+        QStringLiteral("EPOCH") });
 }
 
 int DemoCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
@@ -42,9 +54,7 @@ int DemoCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
     }
     const storage::Workspace workspace = CtlCommand::workspace(parser);
     const auto database = workspace.openDatabase(QStringLiteral("ctl"));
-    storage::SqlQuery existing(*database, QStringLiteral("SELECT count(*) FROM conversations"));
-    existing.exec();
-    if (existing.next() && existing.int64(0) > 0) {
+    if (hasConversations(*database)) {
         err << "waybillctl demo: the workspace " << workspace.directory()
             << " already holds conversations; choose an empty folder." << Qt::endl;
         return 1;

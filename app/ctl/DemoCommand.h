@@ -7,8 +7,7 @@
 namespace waybill::ctl {
 
 /// `waybillctl demo`: see summary().
-class DemoCommand final : public CtlCommand
-{
+class DemoCommand final : public CtlCommand {
 public:
     QString name() const override;
     QString summary() const override;

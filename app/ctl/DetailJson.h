@@ -9,8 +9,7 @@
 namespace waybill::ctl {
 
 /// The JSON shape of `waybillctl show --json`: stable keys, ISO 8601 UTC times, money in minor units.
-class DetailJson final
-{
+class DetailJson final {
 public:
     static QJsonObject toJson(const domain::ConversationDetail &detail);
 };

@@ -7,10 +7,10 @@
 #include "storage/SearchIndex.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
 
 namespace waybill::ctl {
 
@@ -27,8 +27,9 @@ QString SearchCommand::summary() const
 void SearchCommand::configure(QCommandLineParser &parser) const
 {
     parser.addPositionalArgument(QStringLiteral("query"), QStringLiteral("What to look for."));
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("At most N results (default 20)."), QStringLiteral("N")});
+    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
+    parser.addOption(
+        { QStringLiteral("limit"), QStringLiteral("At most N results (default 20)."), QStringLiteral("N") });
 }
 
 int SearchCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
@@ -48,15 +49,13 @@ int SearchCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray array;
         for (const auto &c : rows) {
-            array.append(QJsonObject{{QStringLiteral("id"), c.id},
-                                     {QStringLiteral("channel"), domain::channelKey(c.channel)},
-                                     {QStringLiteral("status"), domain::statusKey(c.status)},
-                                     {QStringLiteral("customer"), c.customerName},
-                                     {QStringLiteral("subject"), c.subject},
-                                     {QStringLiteral("preview"), c.preview},
-                                     {QStringLiteral("order"), c.orderNumber},
-                                     {QStringLiteral("last_activity"),
-                                      QDateTime::fromSecsSinceEpoch(c.lastActivity, QTimeZone::utc()).toString(Qt::ISODate)}});
+            array.append(QJsonObject { { QStringLiteral("id"), c.id },
+                { QStringLiteral("channel"), domain::channelKey(c.channel) },
+                { QStringLiteral("status"), domain::statusKey(c.status) },
+                { QStringLiteral("customer"), c.customerName }, { QStringLiteral("subject"), c.subject },
+                { QStringLiteral("preview"), c.preview }, { QStringLiteral("order"), c.orderNumber },
+                { QStringLiteral("last_activity"),
+                    QDateTime::fromSecsSinceEpoch(c.lastActivity, QTimeZone::utc()).toString(Qt::ISODate) } });
         }
         out << QJsonDocument(array).toJson(QJsonDocument::Indented);
         return 0;

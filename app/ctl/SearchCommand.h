@@ -7,8 +7,7 @@
 namespace waybill::ctl {
 
 /// `waybillctl search`: see summary().
-class SearchCommand final : public CtlCommand
-{
+class SearchCommand final : public CtlCommand {
 public:
     QString name() const override;
     QString summary() const override;

@@ -26,7 +26,7 @@ QString ShowCommand::summary() const
 void ShowCommand::configure(QCommandLineParser &parser) const
 {
     parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("The conversation's number."));
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
 }
 
 int ShowCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
@@ -76,8 +76,8 @@ int ShowCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
     }
     out << "\n";
     for (const auto &m : detail->messages) {
-        const QString who = m.direction == domain::Message::Direction::Note ? QStringLiteral("note by ") + m.author
-                                                                            : m.author;
+        const QString who
+            = m.direction == domain::Message::Direction::Note ? QStringLiteral("note by ") + m.author : m.author;
         out << when(m.createdAt) << "  " << who << "  [" << domain::Message::deliveryKey(m.delivery) << "]\n"
             << m.bodyText << "\n\n";
     }

@@ -7,8 +7,7 @@
 namespace waybill::ctl {
 
 /// `waybillctl show`: see summary().
-class ShowCommand final : public CtlCommand
-{
+class ShowCommand final : public CtlCommand {
 public:
     QString name() const override;
     QString summary() const override;

@@ -27,9 +27,9 @@ QString StatsCommand::summary() const
 
 void StatsCommand::configure(QCommandLineParser &parser) const
 {
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
-    parser.addOption({QStringLiteral("agent"), QStringLiteral("Whose \"Mine\" to count (e-mail)."),
-                      QStringLiteral("EMAIL")});
+    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
+    parser.addOption(
+        { QStringLiteral("agent"), QStringLiteral("Whose \"Mine\" to count (e-mail)."), QStringLiteral("EMAIL") });
 }
 
 int StatsCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
@@ -43,8 +43,8 @@ int StatsCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
         return 1;
     }
     const engine::SlaClock sla;
-    const auto counts = storage::ViewCounterRepository(*database)
-                            .counts(agent ? agent->id : 0, sla.riskHorizon(QDateTime::currentSecsSinceEpoch()));
+    const auto counts = storage::ViewCounterRepository(*database).counts(
+        agent ? agent->id : 0, sla.riskHorizon(QDateTime::currentSecsSinceEpoch()));
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject json;
         for (const domain::InboxView &view : domain::InboxView::all()) {

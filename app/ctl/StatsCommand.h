@@ -7,8 +7,7 @@
 namespace waybill::ctl {
 
 /// `waybillctl stats`: see summary().
-class StatsCommand final : public CtlCommand
-{
+class StatsCommand final : public CtlCommand {
 public:
     QString name() const override;
     QString summary() const override;

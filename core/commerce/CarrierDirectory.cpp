@@ -16,16 +16,17 @@ struct Carrier {
 };
 
 constexpr Carrier Carriers[] = {
-    {"ups", "UPS", "https://www.ups.com/track?tracknum=%1"},
-    {"usps", "USPS", "https://tools.usps.com/go/TrackConfirmAction?tLabels=%1"},
-    {"fedex", "FedEx", "https://www.fedex.com/fedextrack/?trknbr=%1"},
-    {"dhl", "DHL", "https://www.dhl.com/global-en/home/tracking/tracking-express.html?tracking-id=%1"},
-    {"royal_mail", "Royal Mail", "https://www.royalmail.com/track-your-item#/tracking-results/%1"},
-    {"canada_post", "Canada Post", "https://www.canadapost-postescanada.ca/track-reperage/en#/details/%1"},
-    {"japan_post", "Japan Post", "https://trackings.post.japanpost.jp/services/srv/search/direct?reqCodeNo1=%1&locale=en"},
-    {"yamato", "Yamato Transport", "https://toi.kuronekoyamato.co.jp/cgi-bin/tneko?number01=%1"},
-    {"sagawa", "Sagawa Express", "https://k2k.sagawa-exp.co.jp/p/web/okurijosearch.do?okurijoNo=%1"},
-    {"sf_express", "SF Express", "https://www.sf-express.com/chn/en/waybill/waybill-detail/%1"},
+    { "ups", "UPS", "https://www.ups.com/track?tracknum=%1" },
+    { "usps", "USPS", "https://tools.usps.com/go/TrackConfirmAction?tLabels=%1" },
+    { "fedex", "FedEx", "https://www.fedex.com/fedextrack/?trknbr=%1" },
+    { "dhl", "DHL", "https://www.dhl.com/global-en/home/tracking/tracking-express.html?tracking-id=%1" },
+    { "royal_mail", "Royal Mail", "https://www.royalmail.com/track-your-item#/tracking-results/%1" },
+    { "canada_post", "Canada Post", "https://www.canadapost-postescanada.ca/track-reperage/en#/details/%1" },
+    { "japan_post", "Japan Post",
+        "https://trackings.post.japanpost.jp/services/srv/search/direct?reqCodeNo1=%1&locale=en" },
+    { "yamato", "Yamato Transport", "https://toi.kuronekoyamato.co.jp/cgi-bin/tneko?number01=%1" },
+    { "sagawa", "Sagawa Express", "https://k2k.sagawa-exp.co.jp/p/web/okurijosearch.do?okurijoNo=%1" },
+    { "sf_express", "SF Express", "https://www.sf-express.com/chn/en/waybill/waybill-detail/%1" },
 };
 
 const Carrier *find(const QString &key)

@@ -7,8 +7,7 @@
 namespace waybill::commerce {
 
 /// Carriers Waybill knows by name: their display name and public tracking page.
-class CarrierDirectory final
-{
+class CarrierDirectory final {
 public:
     /// "UPS", "USPS", "FedEx", "DHL", "Japan Post", "Yamato", ... for a stored carrier key ("ups").
     static QString displayName(const QString &carrier);

@@ -4,9 +4,10 @@
 
 #include "DemoText.h"
 #include "commerce/CarrierDirectory.h"
-#include "storage/AttachmentStore.h"
+#include "domain/WorkflowStates.h"
 #include "engine/SlaClock.h"
 #include "storage/AgentRepository.h"
+#include "storage/AttachmentStore.h"
 #include "storage/ConversationRepository.h"
 #include "storage/CustomerRepository.h"
 #include "storage/Database.h"
@@ -15,7 +16,6 @@
 #include "storage/SqlQuery.h"
 #include "storage/TagRepository.h"
 #include "storage/TransactionGuard.h"
-#include "domain/WorkflowStates.h"
 #include "storage/WorkflowRepository.h"
 
 #include <QDateTime>
@@ -38,13 +38,12 @@ struct Carrier {
     int transitDays;
 };
 
-constexpr Carrier WesternCarriers[] = {
-    {"ups", "Ground", 4}, {"usps", "Priority Mail", 3}, {"fedex", "Home Delivery", 4}, {"dhl", "Express Worldwide", 3}};
-constexpr Carrier JapaneseCarriers[] = {{"japan_post", "EMS", 5}, {"yamato", "TA-Q-BIN", 2}};
+constexpr Carrier WesternCarriers[] = { { "ups", "Ground", 4 }, { "usps", "Priority Mail", 3 },
+    { "fedex", "Home Delivery", 4 }, { "dhl", "Express Worldwide", 3 } };
+constexpr Carrier JapaneseCarriers[] = { { "japan_post", "EMS", 5 }, { "yamato", "TA-Q-BIN", 2 } };
 
 /// Deterministic random numbers for one conversation.
-class Dice
-{
+class Dice {
 public:
     explicit Dice(quint64 seed)
         : m_engine(seed)
@@ -53,8 +52,7 @@ public:
     int below(int n) { return int(m_engine() % quint64(n)); }
     bool chance(int percent) { return below(100) < percent; }
     qint64 between(qint64 low, qint64 high) { return low + qint64(m_engine() % quint64(high - low + 1)); }
-    template <typename T>
-    const T &pick(const QList<T> &list) { return list.at(below(int(list.size()))); }
+    template <typename T> const T &pick(const QList<T> &list) { return list.at(below(int(list.size()))); }
 
 private:
     std::mt19937_64 m_engine;
@@ -85,7 +83,7 @@ QString upsNumber(Dice &dice)
 /// UPU S10 numbers (Japan Post): two letters, eight digits, a check digit, the country.
 QString s10Number(Dice &dice, const QString &prefix, const QString &country)
 {
-    constexpr int Weights[] = {8, 6, 4, 2, 3, 5, 9, 7};
+    constexpr int Weights[] = { 8, 6, 4, 2, 3, 5, 9, 7 };
     const QString serial = digits(quint64(dice.between(0, 99999999)), 8);
     int sum = 0;
     for (int i = 0; i < 8; ++i) {
@@ -125,9 +123,8 @@ TrackingStatus finalStatus(Scenario scenario, Dice &dice)
     switch (scenario) {
     case Scenario::WhereIsMyOrder:
     case Scenario::AddressChange: {
-        constexpr TrackingStatus Moving[] = {TrackingStatus::PreTransit, TrackingStatus::InTransit,
-                                             TrackingStatus::InTransit, TrackingStatus::OutForDelivery,
-                                             TrackingStatus::Unknown};
+        constexpr TrackingStatus Moving[] = { TrackingStatus::PreTransit, TrackingStatus::InTransit,
+            TrackingStatus::InTransit, TrackingStatus::OutForDelivery, TrackingStatus::Unknown };
         return Moving[dice.below(5)];
     }
     case Scenario::Delayed:
@@ -151,17 +148,15 @@ TrackingStatus finalStatus(Scenario scenario, Dice &dice)
 
 QList<TrackingEvent> trackingHistory(TrackingStatus last, qint64 shippedAt, qint64 now, bool japanese, Dice &dice)
 {
-    const QStringList places = japanese ? QStringList{QStringLiteral("Tokyo, JP"), QStringLiteral("Osaka, JP"),
-                                                      QStringLiteral("Saitama, JP"), QStringLiteral("Nagoya, JP")}
-                                        : QStringList{QStringLiteral("Louisville, KY, US"),
-                                                      QStringLiteral("Memphis, TN, US"),
-                                                      QStringLiteral("Chicago, IL, US"),
-                                                      QStringLiteral("Leipzig, DE"),
-                                                      QStringLiteral("Columbus, OH, US")};
+    const QStringList places = japanese
+        ? QStringList { QStringLiteral("Tokyo, JP"), QStringLiteral("Osaka, JP"), QStringLiteral("Saitama, JP"),
+              QStringLiteral("Nagoya, JP") }
+        : QStringList { QStringLiteral("Louisville, KY, US"), QStringLiteral("Memphis, TN, US"),
+              QStringLiteral("Chicago, IL, US"), QStringLiteral("Leipzig, DE"), QStringLiteral("Columbus, OH, US") };
     QList<TrackingEvent> events;
     qint64 at = shippedAt;
     auto add = [&](TrackingStatus status, const QString &message) {
-        events.append({0, std::min(at, now - Hour), status, dice.pick(places), message});
+        events.append({ 0, std::min(at, now - Hour), status, dice.pick(places), message });
         at += dice.between(6 * Hour, 30 * Hour);
     };
     add(TrackingStatus::PreTransit, QStringLiteral("Shipping label created"));
@@ -233,53 +228,56 @@ void DemoGenerator::run(const Progress &progress)
     QList<qint64> teamIds;
     {
         storage::TransactionGuard transaction(m_database);
-        for (const QString &team : {QStringLiteral("Tier 1"), QStringLiteral("Returns & Claims"),
-                                    QStringLiteral("Marketplaces")}) {
+        for (const QString &team :
+            { QStringLiteral("Tier 1"), QStringLiteral("Returns & Claims"), QStringLiteral("Marketplaces") }) {
             teamIds << agentRepository.insertTeam(team);
         }
-        const std::pair<const char *, const char *> people[] = {
-            {"Mia Chen", "mia.chen@example.com"},      {"Jonas Weber", "jonas.weber@example.com"},
-            {"Aiko Tanaka", "aiko.tanaka@example.com"}, {"Carlos Ruiz", "carlos.ruiz@example.com"},
-            {"Priya Nair", "priya.nair@example.com"},  {"Tom O'Neill", "tom.oneill@example.com"},
-            {"Li Wei", "li.wei@example.com"},          {"Sara Lind", "sara.lind@example.com"}};
+        const std::pair<const char *, const char *> people[]
+            = { { "Mia Chen", "mia.chen@example.com" }, { "Jonas Weber", "jonas.weber@example.com" },
+                  { "Aiko Tanaka", "aiko.tanaka@example.com" }, { "Carlos Ruiz", "carlos.ruiz@example.com" },
+                  { "Priya Nair", "priya.nair@example.com" }, { "Tom O'Neill", "tom.oneill@example.com" },
+                  { "Li Wei", "li.wei@example.com" }, { "Sara Lind", "sara.lind@example.com" } };
         int index = 0;
         for (const auto &[name, email] : people) {
-            Agent agent{0, QString::fromUtf8(name), QString::fromLatin1(email), teamIds.at(index % 3)};
+            Agent agent { 0, QString::fromUtf8(name), QString::fromLatin1(email), teamIds.at(index % 3) };
             agent.id = agentRepository.insertAgent(agent);
             agents << agent;
             ++index;
         }
         const std::pair<const char *, const char *> templates[] = {
-            {"Where is my order", "Hi {{customer.first_name}},\n\nYour order {{order.number}} is with "
-                                  "{{shipment.carrier}} and is currently {{shipment.status}}. You can follow it here: "
-                                  "{{shipment.tracking_url}}\nExpected delivery: {{shipment.eta}}.\n\nBest,\n{{agent.name}}"},
-            {"Delay apology", "Hi {{customer.first_name}},\n\nI'm sorry your order {{order.number}} is taking longer "
-                              "than expected. {{shipment.carrier}} now expects to deliver it on {{shipment.eta}}.\n\n"
-                              "{{agent.name}}"},
-            {"Return update", "Hi {{customer.first_name}},\n\nAn update on the return for order {{order.number}}: "
-                              "{{return.status}}.\n\n{{agent.name}}"},
-            {"Damaged item", "Hi {{customer.first_name}},\n\nI'm very sorry the item from order {{order.number}} "
-                             "arrived damaged. We've opened a claim with {{shipment.carrier}} and a replacement is on "
-                             "its way.\n\n{{agent.name}}"},
-            {"Thanks", "Thank you {{customer.first_name}}! Let us know if there's anything else we can do.\n\n"
-                       "{{agent.name}}"},
+            { "Where is my order",
+                "Hi {{customer.first_name}},\n\nYour order {{order.number}} is with "
+                "{{shipment.carrier}} and is currently {{shipment.status}}. You can follow it here: "
+                "{{shipment.tracking_url}}\nExpected delivery: {{shipment.eta}}.\n\nBest,\n{{agent.name}}" },
+            { "Delay apology",
+                "Hi {{customer.first_name}},\n\nI'm sorry your order {{order.number}} is taking longer "
+                "than expected. {{shipment.carrier}} now expects to deliver it on {{shipment.eta}}.\n\n"
+                "{{agent.name}}" },
+            { "Return update",
+                "Hi {{customer.first_name}},\n\nAn update on the return for order {{order.number}}: "
+                "{{return.status}}.\n\n{{agent.name}}" },
+            { "Damaged item",
+                "Hi {{customer.first_name}},\n\nI'm very sorry the item from order {{order.number}} "
+                "arrived damaged. We've opened a claim with {{shipment.carrier}} and a replacement is on "
+                "its way.\n\n{{agent.name}}" },
+            { "Thanks",
+                "Thank you {{customer.first_name}}! Let us know if there's anything else we can do.\n\n"
+                "{{agent.name}}" },
         };
         for (const auto &[name, body] : templates) {
-            tags.insertTemplate({0, QString::fromUtf8(name), QString::fromUtf8(body)});
+            tags.insertTemplate({ 0, QString::fromUtf8(name), QString::fromUtf8(body) });
         }
         transaction.commit();
     }
 
     const QStringList products = DemoText::products();
-    const QStringList tagPool = {QStringLiteral("vip"),      QStringLiteral("wismo"), QStringLiteral("refund"),
-                                 QStringLiteral("reship"),   QStringLiteral("wholesale"),
-                                 QStringLiteral("escalated"), QStringLiteral("fragile")};
+    const QStringList tagPool = { QStringLiteral("vip"), QStringLiteral("wismo"), QStringLiteral("refund"),
+        QStringLiteral("reship"), QStringLiteral("wholesale"), QStringLiteral("escalated"), QStringLiteral("fragile") };
     // A small PNG stands in for a customer's photo of a damaged parcel; stored once, by content hash.
-    static const unsigned char Png[] = {
-        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00,
-        0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00,
-        0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01,
-        0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
+    static const unsigned char Png[] = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49,
+        0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15,
+        0xC4, 0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05,
+        0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82 };
     const QByteArray photo(reinterpret_cast<const char *>(Png), sizeof(Png));
     const QString photoSha = m_options.attachmentsDirectory.isEmpty()
         ? QString()
@@ -308,47 +306,48 @@ void DemoGenerator::run(const Progress &progress)
                 currentName = DemoText::fullName(currentLanguage, currentFirst, family);
                 const QString latinFamily = dice.pick(DemoText::familyNames(Language::English)).toLower();
                 currentEmail = QStringLiteral("customer%1.%2@example.net").arg(customerCount + 1).arg(latinFamily);
-                Customer customer{0, currentName, currentFirst, now - dice.between(30 * Day, 700 * Day), {}};
-                customer.identities.append({0, QStringLiteral("email"), currentEmail});
+                Customer customer { 0, currentName, currentFirst, now - dice.between(30 * Day, 700 * Day), {} };
+                customer.identities.append({ 0, QStringLiteral("email"), currentEmail });
                 if (dice.chance(55)) {
                     const QString country = currentLanguage == Language::Japanese ? QStringLiteral("+8190")
-                                          : currentLanguage == Language::Chinese ? QStringLiteral("+86138")
-                                                                                 : QStringLiteral("+1555");
-                    customer.identities.append(
-                        {0, QStringLiteral("phone"), country + digits(scramble(quint64(customerCount), 10000000), 7)});
+                        : currentLanguage == Language::Chinese                    ? QStringLiteral("+86138")
+                                                                                  : QStringLiteral("+1555");
+                    customer.identities.append({ 0, QStringLiteral("phone"),
+                        country + digits(scramble(quint64(customerCount), 10000000), 7) });
                 }
                 const int home = dice.below(100);
                 currentHomeChannel = home < 45 ? Channel::Email
-                                   : home < 60 ? Channel::Sms
-                                   : home < 72 ? Channel::Chat
-                                   : home < 90 ? Channel::Amazon
+                    : home < 60                ? Channel::Sms
+                    : home < 72                ? Channel::Chat
+                    : home < 90                ? Channel::Amazon
                                                : Channel::Ebay;
                 if (currentHomeChannel == Channel::Amazon) {
-                    customer.identities.append({0, QStringLiteral("amazon"),
-                                                QStringLiteral("A") + digits(scramble(quint64(customerCount), 10000000000000ULL), 13)});
+                    customer.identities.append({ 0, QStringLiteral("amazon"),
+                        QStringLiteral("A") + digits(scramble(quint64(customerCount), 10000000000000ULL), 13) });
                 } else if (currentHomeChannel == Channel::Ebay) {
-                    customer.identities.append({0, QStringLiteral("ebay"),
-                                                latinFamily + QStringLiteral("_") + digits(quint64(customerCount), 6)});
+                    customer.identities.append({ 0, QStringLiteral("ebay"),
+                        latinFamily + QStringLiteral("_") + digits(quint64(customerCount), 6) });
                 } else if (currentHomeChannel == Channel::Chat) {
-                    customer.identities.append({0, QStringLiteral("chat"),
-                                                QStringLiteral("visitor-") + digits(scramble(quint64(customerCount), 100000000), 8)});
+                    customer.identities.append({ 0, QStringLiteral("chat"),
+                        QStringLiteral("visitor-") + digits(scramble(quint64(customerCount), 100000000), 8) });
                 }
                 currentCustomer = customers.insert(customer);
                 ++customerCount;
             }
-            const Channel channel = dice.chance(80) ? currentHomeChannel
-                                                    : (currentHomeChannel == Channel::Sms ? Channel::Email : Channel::Sms);
+            const Channel channel = dice.chance(80)
+                ? currentHomeChannel
+                : (currentHomeChannel == Channel::Sms ? Channel::Email : Channel::Sms);
             const auto scenario = Scenario(dice.below(DemoText::ScenarioCount));
             const int statusRoll = dice.below(100);
             const ConversationStatus status = statusRoll < 24 ? ConversationStatus::Open
-                                            : statusRoll < 36 ? ConversationStatus::Waiting
-                                            : statusRoll < 40 ? ConversationStatus::Snoozed
+                : statusRoll < 36                             ? ConversationStatus::Waiting
+                : statusRoll < 40                             ? ConversationStatus::Snoozed
                                                               : ConversationStatus::Closed;
             const bool recent = status != ConversationStatus::Closed;
             // Open work is mostly from today; some has waited for days (those deadlines are overdue).
-            const qint64 lastActivity = !recent   ? now - dice.between(3 * Day, 180 * Day)
-                                      : dice.chance(70) ? now - dice.between(5 * 60, 6 * Hour)
-                                                        : now - dice.between(6 * Hour, 3 * Day);
+            const qint64 lastActivity = !recent ? now - dice.between(3 * Day, 180 * Day)
+                : dice.chance(70)               ? now - dice.between(5 * 60, 6 * Hour)
+                                                : now - dice.between(6 * Hour, 3 * Day);
 
             // The order, from the store or marketplace the conversation belongs to.
             Order order;
@@ -371,8 +370,8 @@ void DemoGenerator::run(const Progress &progress)
             const qint64 unitScale = order.currency == QLatin1String("JPY") ? 100 : 1;
             for (int l = 0; l < lineCount; ++l) {
                 const int p = dice.below(int(products.size()));
-                order.lines.append({0, QStringLiteral("WB-%1").arg(1000 + p), products.at(p), 1 + dice.below(2),
-                                    (1500 + qint64(p) * 350) * unitScale});
+                order.lines.append({ 0, QStringLiteral("WB-%1").arg(1000 + p), products.at(p), 1 + dice.below(2),
+                    (1500 + qint64(p) * 350) * unitScale });
                 order.subtotalCents += order.lines.constLast().unitPriceCents * order.lines.constLast().quantity;
             }
             order.shippingCents = 599 * unitScale;
@@ -408,20 +407,20 @@ void DemoGenerator::run(const Progress &progress)
             if (scenario == Scenario::ReturnRequest) {
                 const QStringList states = ReturnState::keys();
                 const int reached = i % int(states.size());
-                ReturnRequest request{0, order.id, states.at(reached), QStringLiteral("Wrong size"),
-                                      order.lines.first().unitPriceCents, {}, lastActivity - 2 * Day, {}};
-                const QStringList path = {QStringLiteral("requested"), QStringLiteral("approved"),
-                                          QStringLiteral("label_sent"), QStringLiteral("in_transit"),
-                                          QStringLiteral("received"), QStringLiteral("inspected")};
+                ReturnRequest request { 0, order.id, states.at(reached), QStringLiteral("Wrong size"),
+                    order.lines.first().unitPriceCents, {}, lastActivity - 2 * Day, {} };
+                const QStringList path
+                    = { QStringLiteral("requested"), QStringLiteral("approved"), QStringLiteral("label_sent"),
+                          QStringLiteral("in_transit"), QStringLiteral("received"), QStringLiteral("inspected") };
                 qint64 at = request.createdAt;
                 for (const QString &step : path) {
                     if (states.indexOf(step) >= reached) {
                         break;
                     }
-                    request.history.append({at, step, {}});
+                    request.history.append({ at, step, {} });
                     at += 6 * Hour;
                 }
-                request.history.append({at, request.state, {}});
+                request.history.append({ at, request.state, {} });
                 if (request.state == QLatin1String("in_transit")) {
                     request.returnTracking = trackingNumber(shipment.carrier, dice);
                 }
@@ -430,12 +429,12 @@ void DemoGenerator::run(const Progress &progress)
             } else if (scenario == Scenario::Damaged || scenario == Scenario::Lost) {
                 const QStringList states = ClaimState::keys();
                 const QString state = states.at(i % int(states.size()));
-                Claim claim{0, order.id, shipment.id, scenario == Scenario::Damaged ? QStringLiteral("damaged")
-                                                                                  : QStringLiteral("lost"),
-                            state, {}, order.totalCents, shipment.shippedAt + 60 * Day, lastActivity - Day, {}};
-                claim.history.append({claim.createdAt, QStringLiteral("opened"), {}});
+                Claim claim { 0, order.id, shipment.id,
+                    scenario == Scenario::Damaged ? QStringLiteral("damaged") : QStringLiteral("lost"), state, {},
+                    order.totalCents, shipment.shippedAt + 60 * Day, lastActivity - Day, {} };
+                claim.history.append({ claim.createdAt, QStringLiteral("opened"), {} });
                 if (state != QLatin1String("opened")) {
-                    claim.history.append({claim.createdAt + 4 * Hour, state, {}});
+                    claim.history.append({ claim.createdAt + 4 * Hour, state, {} });
                 }
                 if (states.indexOf(state) >= states.indexOf(QStringLiteral("filed"))) {
                     claim.claimNumber = QStringLiteral("CLM-") + digits(scramble(quint64(i), 100000000), 8);
@@ -513,8 +512,8 @@ void DemoGenerator::run(const Progress &progress)
                 m.createdAt = t + 1 == turns.size() ? lastActivity : at;
                 m.delivery = fromCustomer ? Message::Delivery::Received : Message::Delivery::Sent;
                 if (fromCustomer && t == 0 && scenario == Scenario::Damaged && !photoSha.isEmpty()) {
-                    m.attachments.append({0, QStringLiteral("damaged-parcel.png"), QStringLiteral("image/png"),
-                                          photo.size(), photoSha});
+                    m.attachments.append({ 0, QStringLiteral("damaged-parcel.png"), QStringLiteral("image/png"),
+                        photo.size(), photoSha });
                 }
                 messages.insert(m);
                 at += step;

@@ -17,8 +17,7 @@ namespace waybill::demo {
 /// histories covering every normalised status, returns and claims in every state, and conversations on every
 /// channel (English, Japanese and Chinese threads, notes, assignments, tags, deadlines). The same seed and count
 /// always give the same data relative to `now`. Writes in large batches, one transaction each.
-class DemoGenerator final
-{
+class DemoGenerator final {
 public:
     struct Options {
         int conversations = 2000;

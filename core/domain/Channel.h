@@ -18,7 +18,8 @@ enum class Channel {
 };
 
 /// Every channel, in the order the inbox lists them.
-inline constexpr Channel AllChannels[] = {Channel::Email, Channel::Sms, Channel::Chat, Channel::Amazon, Channel::Ebay};
+inline constexpr Channel AllChannels[]
+    = { Channel::Email, Channel::Sms, Channel::Chat, Channel::Amazon, Channel::Ebay };
 
 /// The stable name stored in the database ("email", "sms", ...).
 QString channelKey(Channel channel);

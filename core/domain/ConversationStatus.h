@@ -16,8 +16,8 @@ enum class ConversationStatus {
     Closed,
 };
 
-inline constexpr ConversationStatus AllConversationStatuses[] = {
-    ConversationStatus::Open, ConversationStatus::Waiting, ConversationStatus::Snoozed, ConversationStatus::Closed};
+inline constexpr ConversationStatus AllConversationStatuses[] = { ConversationStatus::Open, ConversationStatus::Waiting,
+    ConversationStatus::Snoozed, ConversationStatus::Closed };
 
 QString statusKey(ConversationStatus status);
 std::optional<ConversationStatus> statusFromKey(const QString &key);

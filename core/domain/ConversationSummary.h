@@ -37,10 +37,10 @@ struct ConversationSummary {
     qint64 createdAt = 0;
     qint64 lastActivity = 0;
     qint64 marketDueAt = 0; ///< marketplace deadline (e.g. Amazon 24 h), wall-clock
-    qint64 slaDueAt = 0;    ///< company SLA deadline, counted in business hours
-    qint64 dueAt = 0;       ///< the earlier of the two
-    QString linkReason;     ///< why this order is linked ("order number in subject")
-    int version = 0;        ///< optimistic concurrency
+    qint64 slaDueAt = 0; ///< company SLA deadline, counted in business hours
+    qint64 dueAt = 0; ///< the earlier of the two
+    QString linkReason; ///< why this order is linked ("order number in subject")
+    int version = 0; ///< optimistic concurrency
     QStringList tags;
 };
 

@@ -15,16 +15,16 @@ struct KindName {
 };
 
 constexpr KindName Kinds[] = {
-    {InboxView::Kind::Mine, "mine", QT_TRANSLATE_NOOP("InboxView", "Mine")},
-    {InboxView::Kind::Unassigned, "unassigned", QT_TRANSLATE_NOOP("InboxView", "Unassigned")},
-    {InboxView::Kind::AllOpen, "open", QT_TRANSLATE_NOOP("InboxView", "All open")},
-    {InboxView::Kind::Waiting, "waiting", QT_TRANSLATE_NOOP("InboxView", "Waiting on customer")},
-    {InboxView::Kind::Snoozed, "snoozed", QT_TRANSLATE_NOOP("InboxView", "Snoozed")},
-    {InboxView::Kind::Closed, "closed", QT_TRANSLATE_NOOP("InboxView", "Closed")},
-    {InboxView::Kind::DeadlineAtRisk, "at_risk", QT_TRANSLATE_NOOP("InboxView", "Deadline at risk")},
-    {InboxView::Kind::DeliveryProblems, "delivery_problems", QT_TRANSLATE_NOOP("InboxView", "Delivery problems")},
-    {InboxView::Kind::Returns, "returns", QT_TRANSLATE_NOOP("InboxView", "Returns in progress")},
-    {InboxView::Kind::Claims, "claims", QT_TRANSLATE_NOOP("InboxView", "Claims open")},
+    { InboxView::Kind::Mine, "mine", QT_TRANSLATE_NOOP("InboxView", "Mine") },
+    { InboxView::Kind::Unassigned, "unassigned", QT_TRANSLATE_NOOP("InboxView", "Unassigned") },
+    { InboxView::Kind::AllOpen, "open", QT_TRANSLATE_NOOP("InboxView", "All open") },
+    { InboxView::Kind::Waiting, "waiting", QT_TRANSLATE_NOOP("InboxView", "Waiting on customer") },
+    { InboxView::Kind::Snoozed, "snoozed", QT_TRANSLATE_NOOP("InboxView", "Snoozed") },
+    { InboxView::Kind::Closed, "closed", QT_TRANSLATE_NOOP("InboxView", "Closed") },
+    { InboxView::Kind::DeadlineAtRisk, "at_risk", QT_TRANSLATE_NOOP("InboxView", "Deadline at risk") },
+    { InboxView::Kind::DeliveryProblems, "delivery_problems", QT_TRANSLATE_NOOP("InboxView", "Delivery problems") },
+    { InboxView::Kind::Returns, "returns", QT_TRANSLATE_NOOP("InboxView", "Returns in progress") },
+    { InboxView::Kind::Claims, "claims", QT_TRANSLATE_NOOP("InboxView", "Claims open") },
 };
 
 } // namespace
@@ -33,7 +33,7 @@ QList<InboxView> InboxView::all()
 {
     QList<InboxView> views;
     for (const KindName &entry : Kinds) {
-        views.append({entry.kind, Channel::Email});
+        views.append({ entry.kind, Channel::Email });
     }
     for (const Channel channel : AllChannels) {
         views.append(ofChannel(channel));
@@ -64,7 +64,7 @@ std::optional<InboxView> InboxView::fromKey(const QString &key)
     }
     for (const KindName &entry : Kinds) {
         if (key == QLatin1String(entry.key)) {
-            return InboxView{entry.kind, Channel::Email};
+            return InboxView { entry.kind, Channel::Email };
         }
     }
     return std::nullopt;

@@ -15,17 +15,17 @@ namespace waybill::domain {
 /// are defined once, in storage::InboxQuery and the view_counters triggers, and must agree.
 struct InboxView {
     enum class Kind {
-        Mine,             ///< open and assigned to the current agent
-        Unassigned,       ///< open and assigned to nobody
+        Mine, ///< open and assigned to the current agent
+        Unassigned, ///< open and assigned to nobody
         AllOpen,
-        Waiting,          ///< waiting on the customer
+        Waiting, ///< waiting on the customer
         Snoozed,
         Closed,
-        DeadlineAtRisk,   ///< open with a deadline passed or due within SlaPolicy::atRiskWithin
+        DeadlineAtRisk, ///< open with a deadline passed or due within SlaPolicy::atRiskWithin
         DeliveryProblems, ///< not closed, shipment late, in exception, failed attempt or returned to sender
-        Returns,          ///< a return in progress
-        Claims,           ///< a delivery claim open
-        ChannelInbox,     ///< open conversations of one channel
+        Returns, ///< a return in progress
+        Claims, ///< a delivery claim open
+        ChannelInbox, ///< open conversations of one channel
     };
 
     Kind kind = Kind::AllOpen;
@@ -33,7 +33,7 @@ struct InboxView {
 
     /// Every view in the order the sidebar shows them: the queues, then one per channel.
     static QList<InboxView> all();
-    static InboxView ofChannel(Channel channel) { return {Kind::ChannelInbox, channel}; }
+    static InboxView ofChannel(Channel channel) { return { Kind::ChannelInbox, channel }; }
     /// A stable key ("mine", "delivery_problems", "channel:amazon") used by settings and waybillctl.
     QString key() const;
     static std::optional<InboxView> fromKey(const QString &key);
@@ -48,7 +48,7 @@ struct InboxView {
 /// How a view is ordered.
 enum class InboxSort {
     LastActivity, ///< newest activity first
-    Deadline,     ///< most urgent deadline first; conversations owing nothing last
+    Deadline, ///< most urgent deadline first; conversations owing nothing last
 };
 
 } // namespace waybill::domain

@@ -25,7 +25,7 @@ struct Message {
     };
     enum class Delivery {
         Received, ///< inbound
-        Queued,   ///< written to the outbox, not yet handed to the channel
+        Queued, ///< written to the outbox, not yet handed to the channel
         Sent,
         Failed,
     };

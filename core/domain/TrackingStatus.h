@@ -21,10 +21,9 @@ enum class TrackingStatus {
     Unknown,
 };
 
-inline constexpr TrackingStatus AllTrackingStatuses[] = {
-    TrackingStatus::PreTransit,     TrackingStatus::InTransit,     TrackingStatus::OutForDelivery,
-    TrackingStatus::AvailableForPickup, TrackingStatus::Delivered, TrackingStatus::FailedAttempt,
-    TrackingStatus::Exception,      TrackingStatus::ReturnToSender, TrackingStatus::Unknown};
+inline constexpr TrackingStatus AllTrackingStatuses[] = { TrackingStatus::PreTransit, TrackingStatus::InTransit,
+    TrackingStatus::OutForDelivery, TrackingStatus::AvailableForPickup, TrackingStatus::Delivered,
+    TrackingStatus::FailedAttempt, TrackingStatus::Exception, TrackingStatus::ReturnToSender, TrackingStatus::Unknown };
 
 /// The stored name ("in_transit", ...).
 QString trackingStatusKey(TrackingStatus status);

@@ -14,31 +14,30 @@ struct StateName {
 };
 
 constexpr StateName ReturnStates[] = {
-    {"requested", QT_TRANSLATE_NOOP("ReturnState", "Return requested")},
-    {"approved", QT_TRANSLATE_NOOP("ReturnState", "Return approved")},
-    {"rejected", QT_TRANSLATE_NOOP("ReturnState", "Return rejected")},
-    {"label_sent", QT_TRANSLATE_NOOP("ReturnState", "Return label sent")},
-    {"in_transit", QT_TRANSLATE_NOOP("ReturnState", "Return in transit")},
-    {"received", QT_TRANSLATE_NOOP("ReturnState", "Return received")},
-    {"inspected", QT_TRANSLATE_NOOP("ReturnState", "Return inspected")},
-    {"refunded", QT_TRANSLATE_NOOP("ReturnState", "Refunded")},
-    {"exchanged", QT_TRANSLATE_NOOP("ReturnState", "Exchanged")},
-    {"store_credit", QT_TRANSLATE_NOOP("ReturnState", "Store credit issued")},
-    {"closed", QT_TRANSLATE_NOOP("ReturnState", "Return closed")},
+    { "requested", QT_TRANSLATE_NOOP("ReturnState", "Return requested") },
+    { "approved", QT_TRANSLATE_NOOP("ReturnState", "Return approved") },
+    { "rejected", QT_TRANSLATE_NOOP("ReturnState", "Return rejected") },
+    { "label_sent", QT_TRANSLATE_NOOP("ReturnState", "Return label sent") },
+    { "in_transit", QT_TRANSLATE_NOOP("ReturnState", "Return in transit") },
+    { "received", QT_TRANSLATE_NOOP("ReturnState", "Return received") },
+    { "inspected", QT_TRANSLATE_NOOP("ReturnState", "Return inspected") },
+    { "refunded", QT_TRANSLATE_NOOP("ReturnState", "Refunded") },
+    { "exchanged", QT_TRANSLATE_NOOP("ReturnState", "Exchanged") },
+    { "store_credit", QT_TRANSLATE_NOOP("ReturnState", "Store credit issued") },
+    { "closed", QT_TRANSLATE_NOOP("ReturnState", "Return closed") },
 };
 
 constexpr StateName ClaimStates[] = {
-    {"opened", QT_TRANSLATE_NOOP("ClaimState", "Claim opened")},
-    {"evidence", QT_TRANSLATE_NOOP("ClaimState", "Gathering evidence")},
-    {"filed", QT_TRANSLATE_NOOP("ClaimState", "Filed with carrier")},
-    {"approved", QT_TRANSLATE_NOOP("ClaimState", "Claim approved")},
-    {"denied", QT_TRANSLATE_NOOP("ClaimState", "Claim denied")},
-    {"paid", QT_TRANSLATE_NOOP("ClaimState", "Claim paid")},
-    {"closed", QT_TRANSLATE_NOOP("ClaimState", "Claim closed")},
+    { "opened", QT_TRANSLATE_NOOP("ClaimState", "Claim opened") },
+    { "evidence", QT_TRANSLATE_NOOP("ClaimState", "Gathering evidence") },
+    { "filed", QT_TRANSLATE_NOOP("ClaimState", "Filed with carrier") },
+    { "approved", QT_TRANSLATE_NOOP("ClaimState", "Claim approved") },
+    { "denied", QT_TRANSLATE_NOOP("ClaimState", "Claim denied") },
+    { "paid", QT_TRANSLATE_NOOP("ClaimState", "Claim paid") },
+    { "closed", QT_TRANSLATE_NOOP("ClaimState", "Claim closed") },
 };
 
-template <typename Table>
-QStringList keysOf(const Table &table)
+template <typename Table> QStringList keysOf(const Table &table)
 {
     QStringList keys;
     for (const StateName &state : table) {
@@ -47,8 +46,7 @@ QStringList keysOf(const Table &table)
     return keys;
 }
 
-template <typename Table>
-QString nameOf(const Table &table, const char *context, const QString &key)
+template <typename Table> QString nameOf(const Table &table, const char *context, const QString &key)
 {
     for (const StateName &state : table) {
         if (key == QLatin1String(state.key)) {

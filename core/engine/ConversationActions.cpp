@@ -30,8 +30,8 @@ QString tr(const char *text)
 
 } // namespace
 
-ConversationActions::ConversationActions(const storage::Database &database, const SlaClock &sla, qint64 agentId,
-                                         Clock now)
+ConversationActions::ConversationActions(
+    const storage::Database &database, const SlaClock &sla, qint64 agentId, Clock now)
     : m_database(database)
     , m_sla(sla)
     , m_agentId(agentId)
@@ -41,7 +41,7 @@ ConversationActions::ConversationActions(const storage::Database &database, cons
 
 void ConversationActions::audit(qint64 conversationId, const QString &action, const QString &detail) const
 {
-    storage::AuditLogRepository(m_database).record({0, m_now(), m_agentId, {}, conversationId, action, detail});
+    storage::AuditLogRepository(m_database).record({ 0, m_now(), m_agentId, {}, conversationId, action, detail });
 }
 
 int ConversationActions::assign(qint64 conversationId, int version, qint64 agentId, qint64 teamId)
@@ -68,8 +68,8 @@ int ConversationActions::assign(qint64 conversationId, int version, qint64 agent
     return version + 1;
 }
 
-int ConversationActions::setStatus(qint64 conversationId, int version, domain::ConversationStatus status,
-                                   qint64 snoozedUntil)
+int ConversationActions::setStatus(
+    qint64 conversationId, int version, domain::ConversationStatus status, qint64 snoozedUntil)
 {
     const qint64 now = m_now();
     if (status == domain::ConversationStatus::Snoozed && snoozedUntil <= now) {
@@ -77,8 +77,7 @@ int ConversationActions::setStatus(qint64 conversationId, int version, domain::C
     }
     QString detail = tr("status: %1").arg(domain::statusDisplayName(status));
     if (status == domain::ConversationStatus::Snoozed) {
-        detail = tr("snoozed until %1")
-                     .arg(QDateTime::fromSecsSinceEpoch(snoozedUntil).toString(Qt::ISODate));
+        detail = tr("snoozed until %1").arg(QDateTime::fromSecsSinceEpoch(snoozedUntil).toString(Qt::ISODate));
     }
     TransactionGuard transaction(m_database);
     storage::ConversationRepository(m_database).setStatus(conversationId, status, snoozedUntil, version);
@@ -128,8 +127,8 @@ int ConversationActions::linkOrder(qint64 conversationId, int version, qint64 or
     return version + 2;
 }
 
-qint64 ConversationActions::writeMessage(qint64 conversationId, domain::Message::Direction direction,
-                                         const QString &text)
+qint64 ConversationActions::writeMessage(
+    qint64 conversationId, domain::Message::Direction direction, const QString &text)
 {
     domain::Message message;
     message.conversationId = conversationId;
@@ -158,8 +157,8 @@ qint64 ConversationActions::reply(qint64 conversationId, int version, const QStr
     }
     if (conversation->version != version) {
         throw StorageError(StorageError::Kind::Conflict,
-                           tr("Someone else changed this conversation a moment ago. It has been reloaded; your reply "
-                              "is still in the composer."));
+            tr("Someone else changed this conversation a moment ago. It has been reloaded; your reply "
+               "is still in the composer."));
     }
     const qint64 messageId = writeMessage(conversationId, domain::Message::Direction::Outbound, text);
     storage::OutboxRepository(m_database).enqueue(messageId, domain::channelKey(conversation->channel), m_now());
@@ -168,8 +167,8 @@ qint64 ConversationActions::reply(qint64 conversationId, int version, const QStr
     if (conversation->status == domain::ConversationStatus::Open) {
         conversations.setStatus(conversationId, domain::ConversationStatus::Waiting, 0, version + 1);
     }
-    audit(conversationId, QStringLiteral("reply"), tr("replied (queued for %1)")
-                                                        .arg(domain::channelDisplayName(conversation->channel)));
+    audit(conversationId, QStringLiteral("reply"),
+        tr("replied (queued for %1)").arg(domain::channelDisplayName(conversation->channel)));
     transaction.commit();
     return messageId;
 }

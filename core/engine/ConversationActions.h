@@ -21,8 +21,7 @@ class SlaClock;
 /// Every method runs in one transaction with its audit entry, checks the conversation's version (throwing
 /// storage::StorageError Conflict if someone else changed it first) and returns the new version.
 /// Lives on the thread that owns the database connection; not thread-safe.
-class ConversationActions final
-{
+class ConversationActions final {
 public:
     using Clock = std::function<qint64()>;
 

@@ -11,8 +11,7 @@ namespace waybill::engine {
 
 /// Deadline arithmetic for the two clocks of a conversation: the marketplace's (wall-clock hours, e.g. Amazon's
 /// 24 h) and the company SLA (business hours of the policy). Pure functions of the policy; thread-safe.
-class SlaClock final
-{
+class SlaClock final {
 public:
     explicit SlaClock(domain::SlaPolicy policy = {});
 

@@ -15,15 +15,14 @@ namespace waybill::engine {
 
 QStringList TemplateRenderer::placeholders()
 {
-    return {QStringLiteral("customer.first_name"), QStringLiteral("customer.name"),
-            QStringLiteral("order.number"),        QStringLiteral("shipment.carrier"),
-            QStringLiteral("shipment.tracking_number"), QStringLiteral("shipment.tracking_url"),
-            QStringLiteral("shipment.status"),     QStringLiteral("shipment.eta"),
-            QStringLiteral("return.status"),       QStringLiteral("agent.name")};
+    return { QStringLiteral("customer.first_name"), QStringLiteral("customer.name"), QStringLiteral("order.number"),
+        QStringLiteral("shipment.carrier"), QStringLiteral("shipment.tracking_number"),
+        QStringLiteral("shipment.tracking_url"), QStringLiteral("shipment.status"), QStringLiteral("shipment.eta"),
+        QStringLiteral("return.status"), QStringLiteral("agent.name") };
 }
 
-TemplateRenderer::Result TemplateRenderer::render(const QString &templateText, const domain::ConversationDetail &detail,
-                                                  const QString &agentName)
+TemplateRenderer::Result TemplateRenderer::render(
+    const QString &templateText, const domain::ConversationDetail &detail, const QString &agentName)
 {
     QHash<QString, QString> values;
     if (detail.customer) {
@@ -43,17 +42,15 @@ TemplateRenderer::Result TemplateRenderer::render(const QString &templateText, c
         if (!url.isEmpty()) {
             values.insert(QStringLiteral("shipment.tracking_url"), url);
         }
-        values.insert(QStringLiteral("shipment.status"),
-                      domain::trackingStatusDisplayName(shipment.status).toLower());
+        values.insert(QStringLiteral("shipment.status"), domain::trackingStatusDisplayName(shipment.status).toLower());
         if (shipment.expectedAt > 0 && shipment.status != domain::TrackingStatus::Delivered) {
             values.insert(QStringLiteral("shipment.eta"),
-                          QLocale().toString(QDateTime::fromSecsSinceEpoch(shipment.expectedAt).date(),
-                                             QLocale::LongFormat));
+                QLocale().toString(QDateTime::fromSecsSinceEpoch(shipment.expectedAt).date(), QLocale::LongFormat));
         }
     }
     if (!detail.returns.isEmpty()) {
         values.insert(QStringLiteral("return.status"),
-                      domain::ReturnState::displayName(detail.returns.constLast().state).toLower());
+            domain::ReturnState::displayName(detail.returns.constLast().state).toLower());
     }
     if (!agentName.isEmpty()) {
         values.insert(QStringLiteral("agent.name"), agentName);

@@ -12,8 +12,7 @@ namespace waybill::engine {
 /// Fills reply templates from a conversation's linked order: {{customer.first_name}}, {{customer.name}},
 /// {{order.number}}, {{shipment.carrier}}, {{shipment.tracking_number}}, {{shipment.tracking_url}},
 /// {{shipment.status}}, {{shipment.eta}}, {{return.status}}, {{agent.name}}.
-class TemplateRenderer final
-{
+class TemplateRenderer final {
 public:
     struct Result {
         QString text;
@@ -22,8 +21,8 @@ public:
     };
 
     static QStringList placeholders();
-    static Result render(const QString &templateText, const domain::ConversationDetail &detail,
-                         const QString &agentName);
+    static Result render(
+        const QString &templateText, const domain::ConversationDetail &detail, const QString &agentName);
 };
 
 } // namespace waybill::engine

@@ -13,7 +13,7 @@ QList<domain::Agent> readAgents(SqlQuery &q)
 {
     QList<domain::Agent> agents;
     while (q.next()) {
-        agents.append({q.int64(0), q.text(1), q.text(2), q.int64(3)});
+        agents.append({ q.int64(0), q.text(1), q.text(2), q.int64(3) });
     }
     return agents;
 }
@@ -38,7 +38,7 @@ QList<domain::Team> AgentRepository::teams() const
     q.exec();
     QList<domain::Team> teams;
     while (q.next()) {
-        teams.append({q.int64(0), q.text(1)});
+        teams.append({ q.int64(0), q.text(1) });
     }
     return teams;
 }
@@ -61,14 +61,14 @@ std::optional<domain::Agent> AgentRepository::findByEmail(const QString &email) 
 
 qint64 AgentRepository::insertTeam(const QString &name) const
 {
-    SqlQuery &q = m_database.prepared( QStringLiteral("INSERT INTO teams (name) VALUES (?)"));
+    SqlQuery &q = m_database.prepared(QStringLiteral("INSERT INTO teams (name) VALUES (?)"));
     q.bind(name).exec();
     return q.lastInsertId();
 }
 
 qint64 AgentRepository::insertAgent(const domain::Agent &agent) const
 {
-    SqlQuery &q = m_database.prepared( QStringLiteral("INSERT INTO agents (name, email, team_id) VALUES (?, ?, ?)"));
+    SqlQuery &q = m_database.prepared(QStringLiteral("INSERT INTO agents (name, email, team_id) VALUES (?, ?, ?)"));
     q.bind(agent.name).bind(agent.email.toLower()).bindOptional(agent.teamId).exec();
     return q.lastInsertId();
 }

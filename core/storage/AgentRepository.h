@@ -14,8 +14,7 @@ namespace waybill::storage {
 class Database;
 
 /// Agents and teams.
-class AgentRepository final
-{
+class AgentRepository final {
 public:
     explicit AgentRepository(const Database &database);
 

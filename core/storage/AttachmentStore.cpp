@@ -29,10 +29,10 @@ QString AttachmentStore::put(const QByteArray &bytes) const
     if (!QDir().mkpath(folder) || !file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()
         || !file.commit()) {
         throw StorageError(StorageError::Kind::DiskFull,
-                           QCoreApplication::translate("AttachmentStore",
-                                                       "The attachment could not be saved (%1). Nothing else was "
-                                                       "changed; free some disk space and try again.")
-                               .arg(file.errorString()));
+            QCoreApplication::translate("AttachmentStore",
+                "The attachment could not be saved (%1). Nothing else was "
+                "changed; free some disk space and try again.")
+                .arg(file.errorString()));
     }
     return sha;
 }

@@ -9,8 +9,7 @@ namespace waybill::storage {
 
 /// Attachment bytes stored once per content, as `<dir>/<sha[0:2]>/<sha256>`. Writes go to a temporary file and
 /// are renamed into place, so a full disk or a crash never leaves a truncated attachment under its hash.
-class AttachmentStore final
-{
+class AttachmentStore final {
 public:
     explicit AttachmentStore(QString directory);
 

@@ -11,8 +11,7 @@ namespace waybill::storage {
 class Database;
 
 /// The audit log: who changed what on which conversation, and when.
-class AuditLogRepository final
-{
+class AuditLogRepository final {
 public:
     explicit AuditLogRepository(const Database &database);
 

@@ -27,7 +27,7 @@ std::optional<domain::ConversationDetail> ConversationDetailReader::load(qint64 
     struct EndRead {
         const Database &db;
         ~EndRead() { QSqlQuery(db.connection()).exec(QStringLiteral("COMMIT")); }
-    } endRead{m_database};
+    } endRead { m_database };
 
     auto conversation = ConversationRepository(m_database).find(conversationId);
     if (!conversation) {

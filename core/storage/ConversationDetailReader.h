@@ -11,8 +11,7 @@ namespace waybill::storage {
 class Database;
 
 /// Loads a whole conversation for the conversation screen or `waybillctl show` in one read transaction.
-class ConversationDetailReader final
-{
+class ConversationDetailReader final {
 public:
     explicit ConversationDetailReader(const Database &database);
 

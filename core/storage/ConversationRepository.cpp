@@ -69,8 +69,8 @@ ConversationRepository::ConversationRepository(const Database &database)
 {
 }
 
-QList<ConversationSummary> ConversationRepository::page(const InboxQuery &query, const PageCursor *after,
-                                                        int limit) const
+QList<ConversationSummary> ConversationRepository::page(
+    const InboxQuery &query, const PageCursor *after, int limit) const
 {
     SqlQuery q(m_database, query.sql(Columns, after != nullptr));
     for (const QVariant &value : query.bindings(after, limit)) {
@@ -88,8 +88,8 @@ QList<ConversationSummary> ConversationRepository::page(const InboxQuery &query,
 std::optional<ConversationSummary> ConversationRepository::find(qint64 id) const
 {
     SqlQuery q(m_database,
-               QStringLiteral("SELECT ") + Columns
-                   + QStringLiteral(" FROM conversations c LEFT JOIN agents a ON a.id = c.assignee_id WHERE c.id = ?"));
+        QStringLiteral("SELECT ") + Columns
+            + QStringLiteral(" FROM conversations c LEFT JOIN agents a ON a.id = c.assignee_id WHERE c.id = ?"));
     q.bind(id).exec();
     if (!q.next()) {
         return std::nullopt;
@@ -112,12 +112,11 @@ QList<ConversationSummary> ConversationRepository::findMany(const QList<qint64> 
 qint64 ConversationRepository::insert(const ConversationSummary &c) const
 {
     SqlQuery &q = m_database.prepared(
-               QStringLiteral(
-                   "INSERT INTO conversations (channel, subject, preview, customer_id, customer_name, order_id, "
-                   "order_number, tracking_status, delivery_problem, return_state, return_active, claim_state, "
-                   "claim_active, status, snoozed_until, assignee_id, team_id, unread, created_at, last_activity, "
-                   "market_due_at, sla_due_at, due_at, link_reason) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        QStringLiteral("INSERT INTO conversations (channel, subject, preview, customer_id, customer_name, order_id, "
+                       "order_number, tracking_status, delivery_problem, return_state, return_active, claim_state, "
+                       "claim_active, status, snoozed_until, assignee_id, team_id, unread, created_at, last_activity, "
+                       "market_due_at, sla_due_at, due_at, link_reason) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.bind(domain::channelKey(c.channel))
         .bind(c.subject)
         .bind(c.preview)
@@ -146,12 +145,12 @@ qint64 ConversationRepository::insert(const ConversationSummary &c) const
     return q.lastInsertId();
 }
 
-void ConversationRepository::bumpVersion(qint64 id, int expectedVersion, const QString &assignments,
-                                         const QVariantList &values) const
+void ConversationRepository::bumpVersion(
+    qint64 id, int expectedVersion, const QString &assignments, const QVariantList &values) const
 {
     SqlQuery q(m_database,
-               QStringLiteral("UPDATE conversations SET ") + assignments
-                   + QStringLiteral(", version = version + 1 WHERE id = ? AND version = ?"));
+        QStringLiteral("UPDATE conversations SET ") + assignments
+            + QStringLiteral(", version = version + 1 WHERE id = ? AND version = ?"));
     for (const QVariant &value : values) {
         q.bind(value);
     }
@@ -159,11 +158,10 @@ void ConversationRepository::bumpVersion(qint64 id, int expectedVersion, const Q
     if (q.rowsAffected() == 0) {
         const bool exists = find(id).has_value();
         throw StorageError(exists ? StorageError::Kind::Conflict : StorageError::Kind::NotFound,
-                           exists ? QCoreApplication::translate("ConversationRepository",
-                                                                "Someone else changed this conversation a moment "
-                                                                "ago. It has been reloaded; please try again.")
-                                  : QCoreApplication::translate("ConversationRepository",
-                                                                "This conversation no longer exists."));
+            exists ? QCoreApplication::translate("ConversationRepository",
+                "Someone else changed this conversation a moment "
+                "ago. It has been reloaded; please try again.")
+                   : QCoreApplication::translate("ConversationRepository", "This conversation no longer exists."));
     }
 }
 
@@ -171,23 +169,23 @@ void ConversationRepository::setAssignee(qint64 id, qint64 agentId, qint64 teamI
 {
     const QVariant none(QMetaType::fromType<qint64>());
     bumpVersion(id, expectedVersion, QStringLiteral("assignee_id = ?, team_id = ?"),
-                {agentId ? QVariant(agentId) : none, teamId ? QVariant(teamId) : none});
+        { agentId ? QVariant(agentId) : none, teamId ? QVariant(teamId) : none });
 }
 
-void ConversationRepository::setStatus(qint64 id, domain::ConversationStatus status, qint64 snoozedUntil,
-                                       int expectedVersion) const
+void ConversationRepository::setStatus(
+    qint64 id, domain::ConversationStatus status, qint64 snoozedUntil, int expectedVersion) const
 {
     const QVariant none(QMetaType::fromType<qint64>());
     const bool snoozed = status == domain::ConversationStatus::Snoozed;
     bumpVersion(id, expectedVersion, QStringLiteral("status = ?, snoozed_until = ?"),
-                {domain::statusKey(status), snoozed ? QVariant(snoozedUntil) : none});
+        { domain::statusKey(status), snoozed ? QVariant(snoozedUntil) : none });
 }
 
 void ConversationRepository::setOrder(qint64 id, qint64 orderId, const QString &reason, int expectedVersion) const
 {
     const QVariant none(QMetaType::fromType<qint64>());
     bumpVersion(id, expectedVersion, QStringLiteral("order_id = ?, link_reason = ?"),
-                {orderId ? QVariant(orderId) : none, reason});
+        { orderId ? QVariant(orderId) : none, reason });
 }
 
 void ConversationRepository::setUnread(qint64 id, bool unread) const
@@ -196,12 +194,12 @@ void ConversationRepository::setUnread(qint64 id, bool unread) const
     q.bind(unread ? 1 : 0).bind(id).bind(unread ? 1 : 0).exec();
 }
 
-void ConversationRepository::recordActivity(qint64 id, qint64 at, const QString &preview, qint64 marketDueAt,
-                                            qint64 slaDueAt) const
+void ConversationRepository::recordActivity(
+    qint64 id, qint64 at, const QString &preview, qint64 marketDueAt, qint64 slaDueAt) const
 {
     SqlQuery q(m_database,
-               QStringLiteral("UPDATE conversations SET last_activity = max(last_activity, ?), preview = ?, "
-                              "market_due_at = ?, sla_due_at = ?, due_at = ?, version = version + 1 WHERE id = ?"));
+        QStringLiteral("UPDATE conversations SET last_activity = max(last_activity, ?), preview = ?, "
+                       "market_due_at = ?, sla_due_at = ?, due_at = ?, version = version + 1 WHERE id = ?"));
     q.bind(at)
         .bind(preview.left(200))
         .bindOptional(marketDueAt)
@@ -214,13 +212,14 @@ void ConversationRepository::recordActivity(qint64 id, qint64 at, const QString 
 void ConversationRepository::refreshOrderSnapshot(qint64 id, qint64 now) const
 {
     // The newest shipment, return and claim of the linked order decide the list row's chips.
-    SqlQuery q(m_database, QStringLiteral(
-        "SELECT o.number, "
-        " (SELECT status FROM shipments WHERE order_id = o.id ORDER BY id DESC LIMIT 1), "
-        " (SELECT coalesce(expected_at, 0) FROM shipments WHERE order_id = o.id ORDER BY id DESC LIMIT 1), "
-        " (SELECT state FROM returns WHERE order_id = o.id ORDER BY id DESC LIMIT 1), "
-        " (SELECT state FROM claims WHERE order_id = o.id ORDER BY id DESC LIMIT 1) "
-        "FROM conversations c JOIN orders o ON o.id = c.order_id WHERE c.id = ?"));
+    SqlQuery q(m_database,
+        QStringLiteral(
+            "SELECT o.number, "
+            " (SELECT status FROM shipments WHERE order_id = o.id ORDER BY id DESC LIMIT 1), "
+            " (SELECT coalesce(expected_at, 0) FROM shipments WHERE order_id = o.id ORDER BY id DESC LIMIT 1), "
+            " (SELECT state FROM returns WHERE order_id = o.id ORDER BY id DESC LIMIT 1), "
+            " (SELECT state FROM claims WHERE order_id = o.id ORDER BY id DESC LIMIT 1) "
+            "FROM conversations c JOIN orders o ON o.id = c.order_id WHERE c.id = ?"));
     q.bind(id).exec();
     QString number, tracking, returnState, claimState;
     qint64 expected = 0;
@@ -234,9 +233,10 @@ void ConversationRepository::refreshOrderSnapshot(qint64 id, qint64 now) const
     const auto status = domain::trackingStatusFromKey(tracking);
     const bool late = expected > 0 && expected < now && !domain::isFinal(status) && !tracking.isEmpty();
     const bool problem = domain::isDeliveryProblem(status) || late;
-    SqlQuery u(m_database, QStringLiteral(
-        "UPDATE conversations SET order_number = ?, tracking_status = ?, delivery_problem = ?, return_state = ?, "
-        "return_active = ?, claim_state = ?, claim_active = ?, version = version + 1 WHERE id = ?"));
+    SqlQuery u(m_database,
+        QStringLiteral(
+            "UPDATE conversations SET order_number = ?, tracking_status = ?, delivery_problem = ?, return_state = ?, "
+            "return_active = ?, claim_state = ?, claim_active = ?, version = version + 1 WHERE id = ?"));
     u.bind(number)
         .bind(tracking)
         .bind(problem ? 1 : 0)
@@ -251,8 +251,8 @@ void ConversationRepository::refreshOrderSnapshot(qint64 id, qint64 now) const
 int ConversationRepository::wakeSnoozed(qint64 now) const
 {
     SqlQuery q(m_database,
-               QStringLiteral("UPDATE conversations SET status = 'open', snoozed_until = NULL, version = version + 1 "
-                              "WHERE status = 'snoozed' AND snoozed_until <= ?"));
+        QStringLiteral("UPDATE conversations SET status = 'open', snoozed_until = NULL, version = version + 1 "
+                       "WHERE status = 'snoozed' AND snoozed_until <= ?"));
     q.bind(now).exec();
     return q.rowsAffected();
 }

@@ -17,8 +17,7 @@ class Database;
 /// Conversations: inbox pages (keyset, see InboxQuery), single rows, and the writes that keep the denormalised
 /// list columns and the version current. Writers that change status, assignee or flags must run inside a
 /// transaction together with their audit entry (see engine::ConversationActions).
-class ConversationRepository final
-{
+class ConversationRepository final {
 public:
     explicit ConversationRepository(const Database &database);
 

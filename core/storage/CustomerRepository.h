@@ -11,8 +11,7 @@ namespace waybill::storage {
 class Database;
 
 /// Customers and their identities (e-mail, E.164 phone, marketplace buyer ids, chat visitor ids).
-class CustomerRepository final
-{
+class CustomerRepository final {
 public:
     explicit CustomerRepository(const Database &database);
 

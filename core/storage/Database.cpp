@@ -24,10 +24,10 @@ std::unique_ptr<Database> Database::open(const QString &path, const QString &con
         const QFileInfo info(path);
         if (info.exists() && !info.isWritable()) {
             throw StorageError(StorageError::Kind::ReadOnly,
-                               QCoreApplication::translate("Database",
-                                                           "The workspace database %1 is read-only. Waybill "
-                                                           "needs to write to it; check its permissions.")
-                                   .arg(path));
+                QCoreApplication::translate("Database",
+                    "The workspace database %1 is read-only. Waybill "
+                    "needs to write to it; check its permissions.")
+                    .arg(path));
         }
     }
     std::unique_ptr<Database> database(new Database(path, connectionName));

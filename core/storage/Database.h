@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QString>
-
-#include <QHash>
 
 #include <memory>
 
@@ -17,8 +16,7 @@ class SqlQuery;
 /// Opening applies the pragmas (WAL, foreign keys, busy timeout) and every pending migration; it throws
 /// StorageError when the file is damaged, newer than this build, or cannot be written.
 /// The connection is removed when the Database is destroyed. Never share one across threads: open another.
-class Database final
-{
+class Database final {
 public:
     /// Opens `path` (":memory:" for a private in-memory database) as connection `connectionName`.
     static std::unique_ptr<Database> open(const QString &path, const QString &connectionName);

@@ -83,9 +83,9 @@ QVariantList InboxQuery::bindings(const PageCursor *cursor, int limit) const
 PageCursor InboxQuery::cursorOf(InboxSort sort, qint64 lastActivity, qint64 dueAt, qint64 id)
 {
     if (sort == InboxSort::LastActivity) {
-        return {lastActivity, id};
+        return { lastActivity, id };
     }
-    return {dueAt == 0 ? domain::ConversationSummary::NoDeadline : dueAt, id};
+    return { dueAt == 0 ? domain::ConversationSummary::NoDeadline : dueAt, id };
 }
 
 } // namespace waybill::storage

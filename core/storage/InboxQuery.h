@@ -18,8 +18,7 @@ struct PageCursor {
 /// The SQL of one inbox view: a WHERE clause whose terms match one index (or one partial index) exactly, and an
 /// ORDER BY on that index's trailing columns, so that every page is a single index range scan — never OFFSET.
 /// Keep in step with the view_counters triggers in the migrations.
-class InboxQuery final
-{
+class InboxQuery final {
 public:
     /// `agentId` is the current agent (for Mine); `riskHorizon` is the time before which a deadline is at risk.
     InboxQuery(const domain::InboxView &view, domain::InboxSort sort, qint64 agentId, qint64 riskHorizon);

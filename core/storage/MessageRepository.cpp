@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageRepository.h"
 
-#include "SearchIndex.h"
 #include "Database.h"
+#include "SearchIndex.h"
 #include "SqlQuery.h"
 
 #include <QHash>
@@ -42,8 +42,9 @@ MessageRepository::MessageRepository(const Database &database)
 
 QList<Message> MessageRepository::forConversation(qint64 conversationId) const
 {
-    SqlQuery q(m_database, QStringLiteral("SELECT ") + Columns
-                               + QStringLiteral(" FROM messages WHERE conversation_id = ? ORDER BY created_at, id"));
+    SqlQuery q(m_database,
+        QStringLiteral("SELECT ") + Columns
+            + QStringLiteral(" FROM messages WHERE conversation_id = ? ORDER BY created_at, id"));
     q.bind(conversationId).exec();
     QList<Message> messages;
     QHash<qint64, qsizetype> byId;
@@ -51,14 +52,15 @@ QList<Message> MessageRepository::forConversation(qint64 conversationId) const
         byId.insert(q.int64(0), messages.size());
         messages.append(readRow(q));
     }
-    SqlQuery a(m_database, QStringLiteral("SELECT a.message_id, a.id, a.filename, a.mime_type, a.size_bytes, a.sha256 "
-                                          "FROM attachments a JOIN messages m ON m.id = a.message_id "
-                                          "WHERE m.conversation_id = ? ORDER BY a.id"));
+    SqlQuery a(m_database,
+        QStringLiteral("SELECT a.message_id, a.id, a.filename, a.mime_type, a.size_bytes, a.sha256 "
+                       "FROM attachments a JOIN messages m ON m.id = a.message_id "
+                       "WHERE m.conversation_id = ? ORDER BY a.id"));
     a.bind(conversationId).exec();
     while (a.next()) {
         const auto it = byId.constFind(a.int64(0));
         if (it != byId.cend()) {
-            messages[*it].attachments.append({a.int64(1), a.text(2), a.text(3), a.int64(4), a.text(5)});
+            messages[*it].attachments.append({ a.int64(1), a.text(2), a.text(3), a.int64(4), a.text(5) });
         }
     }
     return messages;
@@ -77,8 +79,8 @@ std::optional<Message> MessageRepository::find(qint64 id) const
 qint64 MessageRepository::insert(const Message &m) const
 {
     SqlQuery &q = m_database.prepared(
-               QStringLiteral("INSERT INTO messages (conversation_id, direction, author, agent_id, body_text, "
-                              "body_html, created_at, delivery, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        QStringLiteral("INSERT INTO messages (conversation_id, direction, author, agent_id, body_text, "
+                       "body_html, created_at, delivery, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.bind(m.conversationId)
         .bind(Message::directionKey(m.direction))
         .bind(m.author)
@@ -91,8 +93,9 @@ qint64 MessageRepository::insert(const Message &m) const
         .exec();
     const qint64 id = q.lastInsertId();
     for (const domain::Attachment &attachment : m.attachments) {
-        SqlQuery &a = m_database.prepared( QStringLiteral("INSERT INTO attachments (message_id, filename, mime_type, size_bytes, "
-                                              "sha256) VALUES (?, ?, ?, ?, ?)"));
+        SqlQuery &a = m_database.prepared(
+            QStringLiteral("INSERT INTO attachments (message_id, filename, mime_type, size_bytes, "
+                           "sha256) VALUES (?, ?, ?, ?, ?)"));
         a.bind(id)
             .bind(attachment.filename)
             .bind(attachment.mimeType)

@@ -12,8 +12,7 @@ class Database;
 
 /// Messages and their attachments. insert() also indexes the text for search; call it inside the transaction
 /// that stores the rest of the change.
-class MessageRepository final
-{
+class MessageRepository final {
 public:
     explicit MessageRepository(const Database &database);
 

@@ -22,7 +22,7 @@ Migrator::Migrator(const Database &database, QString directory)
 
 QStringList Migrator::migrationFiles() const
 {
-    QStringList files = QDir(m_directory).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    QStringList files = QDir(m_directory).entryList({ QStringLiteral("*.sql") }, QDir::Files, QDir::Name);
     return files;
 }
 
@@ -66,12 +66,12 @@ int Migrator::migrate()
     int version = currentVersion();
     if (version > latest) {
         throw StorageError(StorageError::Kind::NewerSchema,
-                           QCoreApplication::translate("Migrator",
-                                                       "This workspace was written by a newer version of Waybill "
-                                                       "(schema %1; this version knows up to %2). Update Waybill "
-                                                       "to open it; the workspace was not changed.")
-                               .arg(version)
-                               .arg(latest));
+            QCoreApplication::translate("Migrator",
+                "This workspace was written by a newer version of Waybill "
+                "(schema %1; this version knows up to %2). Update Waybill "
+                "to open it; the workspace was not changed.")
+                .arg(version)
+                .arg(latest));
     }
     for (const QString &file : migrationFiles()) {
         const int fileVersion = file.left(4).toInt();
@@ -81,8 +81,7 @@ int Migrator::migrate()
         QFile script(m_directory + u'/' + file);
         if (!script.open(QIODevice::ReadOnly)) {
             throw StorageError(StorageError::Kind::Other,
-                               QCoreApplication::translate("Migrator", "A schema migration is missing from this build."),
-                               file);
+                QCoreApplication::translate("Migrator", "A schema migration is missing from this build."), file);
         }
         TransactionGuard transaction(m_database);
         for (const QString &statement : statements(QString::fromUtf8(script.readAll()))) {

@@ -12,8 +12,7 @@ class Database;
 /// Applies the numbered, forward-only migrations in `:/migrations/sqlite/` (NNNN_name.sql), each in its own
 /// transaction, and records the version in `schema_version`. A database newer than the newest migration is
 /// refused with StorageError::Kind::NewerSchema and left untouched.
-class Migrator final
-{
+class Migrator final {
 public:
     explicit Migrator(const Database &database, QString directory = QStringLiteral(":/migrations/sqlite"));
 

@@ -48,20 +48,22 @@ std::optional<Order> OrderRepository::find(qint64 id) const
         return std::nullopt;
     }
     Order order = readOrder(q);
-    SqlQuery l(m_database, QStringLiteral("SELECT id, sku, title, quantity, unit_price_cents FROM order_lines "
-                                          "WHERE order_id = ? ORDER BY id"));
+    SqlQuery l(m_database,
+        QStringLiteral("SELECT id, sku, title, quantity, unit_price_cents FROM order_lines "
+                       "WHERE order_id = ? ORDER BY id"));
     l.bind(id).exec();
     while (l.next()) {
-        order.lines.append({l.int64(0), l.text(1), l.text(2), int(l.int64(3)), l.int64(4)});
+        order.lines.append({ l.int64(0), l.text(1), l.text(2), int(l.int64(3)), l.int64(4) });
     }
     return order;
 }
 
 QList<Order> OrderRepository::forCustomer(qint64 customerId, int limit) const
 {
-    SqlQuery q(m_database, QStringLiteral("SELECT ") + OrderColumns
-                               + QStringLiteral(" FROM orders o WHERE o.customer_id = ? ORDER BY o.placed_at DESC "
-                                                "LIMIT ?"));
+    SqlQuery q(m_database,
+        QStringLiteral("SELECT ") + OrderColumns
+            + QStringLiteral(" FROM orders o WHERE o.customer_id = ? ORDER BY o.placed_at DESC "
+                             "LIMIT ?"));
     q.bind(customerId).bind(limit).exec();
     QList<Order> orders;
     while (q.next()) {
@@ -79,11 +81,13 @@ QList<Order> OrderRepository::lookup(const QString &text, int limit) const
     }
     // Prefix ranges keep every branch on an index: orders(number), customers by identity value.
     const QString upper = needle + QChar(0xffff);
-    SqlQuery q(m_database, QStringLiteral("SELECT ") + OrderColumns + QStringLiteral(
-        " FROM orders o WHERE (o.number >= ? AND o.number < ?) OR (o.number >= ? AND o.number < ?) "
-        "OR o.customer_id IN (SELECT customer_id FROM identities WHERE value >= ? AND value < ? LIMIT 20) "
-        "OR o.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT 20) "
-        "ORDER BY o.placed_at DESC LIMIT ?"));
+    SqlQuery q(m_database,
+        QStringLiteral("SELECT ") + OrderColumns
+            + QStringLiteral(
+                " FROM orders o WHERE (o.number >= ? AND o.number < ?) OR (o.number >= ? AND o.number < ?) "
+                "OR o.customer_id IN (SELECT customer_id FROM identities WHERE value >= ? AND value < ? LIMIT 20) "
+                "OR o.customer_id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT 20) "
+                "ORDER BY o.placed_at DESC LIMIT ?"));
     const QString hashed = u'#' + needle;
     QString words;
     for (const QString &word : needle.split(u' ', Qt::SkipEmptyParts)) {
@@ -91,8 +95,14 @@ QList<Order> OrderRepository::lookup(const QString &text, int limit) const
         clean.remove(u'"');
         words += (words.isEmpty() ? QString() : QStringLiteral(" AND ")) + u'"' + clean + QStringLiteral("\"*");
     }
-    q.bind(needle).bind(upper).bind(hashed).bind(QString(hashed + QChar(0xffff))).bind(needle.toLower())
-        .bind(QString(needle.toLower() + QChar(0xffff))).bind(words.isEmpty() ? QStringLiteral("\"\"") : words).bind(limit);
+    q.bind(needle)
+        .bind(upper)
+        .bind(hashed)
+        .bind(QString(hashed + QChar(0xffff)))
+        .bind(needle.toLower())
+        .bind(QString(needle.toLower() + QChar(0xffff)))
+        .bind(words.isEmpty() ? QStringLiteral("\"\"") : words)
+        .bind(limit);
     q.exec();
     while (q.next()) {
         orders.append(readOrder(q));
@@ -102,15 +112,24 @@ QList<Order> OrderRepository::lookup(const QString &text, int limit) const
 
 qint64 OrderRepository::insert(const Order &o) const
 {
-    SqlQuery &q = m_database.prepared( QStringLiteral(
+    SqlQuery &q = m_database.prepared(QStringLiteral(
         "INSERT INTO orders (source, number, customer_id, placed_at, currency, subtotal_cents, shipping_cents, "
         "tax_cents, total_cents, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.bind(o.source).bind(o.number).bindOptional(o.customerId).bind(o.placedAt).bind(o.currency)
-        .bind(o.subtotalCents).bind(o.shippingCents).bind(o.taxCents).bind(o.totalCents).bind(o.status).exec();
+    q.bind(o.source)
+        .bind(o.number)
+        .bindOptional(o.customerId)
+        .bind(o.placedAt)
+        .bind(o.currency)
+        .bind(o.subtotalCents)
+        .bind(o.shippingCents)
+        .bind(o.taxCents)
+        .bind(o.totalCents)
+        .bind(o.status)
+        .exec();
     const qint64 id = q.lastInsertId();
     for (const domain::OrderLine &line : o.lines) {
-        SqlQuery &l = m_database.prepared( QStringLiteral("INSERT INTO order_lines (order_id, sku, title, quantity, "
-                                              "unit_price_cents) VALUES (?, ?, ?, ?, ?)"));
+        SqlQuery &l = m_database.prepared(QStringLiteral("INSERT INTO order_lines (order_id, sku, title, quantity, "
+                                                         "unit_price_cents) VALUES (?, ?, ?, ?, ?)"));
         l.bind(id).bind(line.sku).bind(line.title).bind(line.quantity).bind(line.unitPriceCents).exec();
     }
     return id;
@@ -118,9 +137,10 @@ qint64 OrderRepository::insert(const Order &o) const
 
 QList<Shipment> OrderRepository::shipments(qint64 orderId) const
 {
-    SqlQuery q(m_database, QStringLiteral(
-        "SELECT id, order_id, carrier, service, tracking_number, status, shipped_at, expected_at, delivered_at "
-        "FROM shipments WHERE order_id = ? ORDER BY id"));
+    SqlQuery q(m_database,
+        QStringLiteral(
+            "SELECT id, order_id, carrier, service, tracking_number, status, shipped_at, expected_at, delivered_at "
+            "FROM shipments WHERE order_id = ? ORDER BY id"));
     q.bind(orderId).exec();
     QList<Shipment> shipments;
     while (q.next()) {
@@ -137,11 +157,12 @@ QList<Shipment> OrderRepository::shipments(qint64 orderId) const
         shipments.append(s);
     }
     for (Shipment &s : shipments) {
-        SqlQuery e(m_database, QStringLiteral("SELECT id, occurred_at, status, location, message FROM tracking_events "
-                                              "WHERE shipment_id = ? ORDER BY occurred_at, id"));
+        SqlQuery e(m_database,
+            QStringLiteral("SELECT id, occurred_at, status, location, message FROM tracking_events "
+                           "WHERE shipment_id = ? ORDER BY occurred_at, id"));
         e.bind(s.id).exec();
         while (e.next()) {
-            s.events.append({e.int64(0), e.int64(1), domain::trackingStatusFromKey(e.text(2)), e.text(3), e.text(4)});
+            s.events.append({ e.int64(0), e.int64(1), domain::trackingStatusFromKey(e.text(2)), e.text(3), e.text(4) });
         }
     }
     return shipments;
@@ -149,19 +170,31 @@ QList<Shipment> OrderRepository::shipments(qint64 orderId) const
 
 qint64 OrderRepository::insertShipment(const Shipment &s) const
 {
-    SqlQuery &q = m_database.prepared( QStringLiteral(
+    SqlQuery &q = m_database.prepared(QStringLiteral(
         "INSERT INTO shipments (order_id, carrier, service, tracking_number, status, shipped_at, expected_at, "
         "delivered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const qint64 updated = s.events.isEmpty() ? s.shippedAt : s.events.constLast().occurredAt;
-    q.bind(s.orderId).bind(s.carrier).bind(s.service).bind(s.trackingNumber)
-        .bind(domain::trackingStatusKey(s.status)).bindOptional(s.shippedAt).bindOptional(s.expectedAt)
-        .bindOptional(s.deliveredAt).bind(updated).exec();
+    q.bind(s.orderId)
+        .bind(s.carrier)
+        .bind(s.service)
+        .bind(s.trackingNumber)
+        .bind(domain::trackingStatusKey(s.status))
+        .bindOptional(s.shippedAt)
+        .bindOptional(s.expectedAt)
+        .bindOptional(s.deliveredAt)
+        .bind(updated)
+        .exec();
     const qint64 id = q.lastInsertId();
     for (const domain::TrackingEvent &event : s.events) {
-        SqlQuery &e = m_database.prepared( QStringLiteral("INSERT INTO tracking_events (shipment_id, occurred_at, status, "
-                                              "location, message) VALUES (?, ?, ?, ?, ?)"));
-        e.bind(id).bind(event.occurredAt).bind(domain::trackingStatusKey(event.status)).bind(event.location)
-            .bind(event.message).exec();
+        SqlQuery &e
+            = m_database.prepared(QStringLiteral("INSERT INTO tracking_events (shipment_id, occurred_at, status, "
+                                                 "location, message) VALUES (?, ?, ?, ?, ?)"));
+        e.bind(id)
+            .bind(event.occurredAt)
+            .bind(domain::trackingStatusKey(event.status))
+            .bind(event.location)
+            .bind(event.message)
+            .exec();
     }
     return id;
 }

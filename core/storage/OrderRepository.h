@@ -14,8 +14,7 @@ namespace waybill::storage {
 class Database;
 
 /// Orders with their lines, and the shipments of each order with their tracking events.
-class OrderRepository final
-{
+class OrderRepository final {
 public:
     explicit OrderRepository(const Database &database);
 

@@ -13,7 +13,7 @@ const QString Columns = QStringLiteral("id, message_id, channel, state, attempts
 
 OutboxItem readRow(const SqlQuery &q)
 {
-    return {q.int64(0), q.int64(1), q.text(2), q.text(3), int(q.int64(4)), q.int64(5), q.text(6)};
+    return { q.int64(0), q.int64(1), q.text(2), q.text(3), int(q.int64(4)), q.int64(5), q.text(6) };
 }
 
 } // namespace
@@ -25,8 +25,8 @@ OutboxRepository::OutboxRepository(const Database &database)
 
 qint64 OutboxRepository::enqueue(qint64 messageId, const QString &channel, qint64 now) const
 {
-    SqlQuery &q = m_database.prepared( QStringLiteral("INSERT INTO outbox (message_id, channel, state, next_attempt_at, "
-                                          "created_at) VALUES (?, ?, 'pending', ?, ?)"));
+    SqlQuery &q = m_database.prepared(QStringLiteral("INSERT INTO outbox (message_id, channel, state, next_attempt_at, "
+                                                     "created_at) VALUES (?, ?, 'pending', ?, ?)"));
     q.bind(messageId).bind(channel).bind(now).bind(now).exec();
     return q.lastInsertId();
 }
@@ -43,9 +43,10 @@ std::optional<OutboxItem> OutboxRepository::forMessage(qint64 messageId) const
 
 QList<OutboxItem> OutboxRepository::due(qint64 now, int limit) const
 {
-    SqlQuery q(m_database, QStringLiteral("SELECT ") + Columns
-                               + QStringLiteral(" FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? "
-                                                "ORDER BY next_attempt_at, id LIMIT ?"));
+    SqlQuery q(m_database,
+        QStringLiteral("SELECT ") + Columns
+            + QStringLiteral(" FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? "
+                             "ORDER BY next_attempt_at, id LIMIT ?"));
     q.bind(now).bind(limit).exec();
     QList<OutboxItem> items;
     while (q.next()) {

@@ -24,8 +24,7 @@ struct OutboxItem {
 
 /// The outbox: replies written together with their message row, delivered later by the engine. A row is claimed
 /// (pending → sending) before the channel is called, so a crash leaves it visible for recovery rather than lost.
-class OutboxRepository final
-{
+class OutboxRepository final {
 public:
     explicit OutboxRepository(const Database &database);
 

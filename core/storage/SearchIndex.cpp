@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SearchIndex.h"
 
-#include "SearchText.h"
 #include "Database.h"
+#include "SearchText.h"
 #include "SqlQuery.h"
 
 #include <QRegularExpression>
@@ -45,13 +45,13 @@ SearchIndex::SearchIndex(const Database &database)
 
 void SearchIndex::indexMessage(qint64 messageId, const QString &text) const
 {
-    SqlQuery &q = m_database.prepared( QStringLiteral("INSERT INTO message_fts (rowid, body) VALUES (?, ?)"));
+    SqlQuery &q = m_database.prepared(QStringLiteral("INSERT INTO message_fts (rowid, body) VALUES (?, ?)"));
     q.bind(messageId).bind(SearchText::forIndex(text)).exec();
 }
 
 void SearchIndex::indexCustomer(qint64 customerId, const QString &text) const
 {
-    SqlQuery &q = m_database.prepared( QStringLiteral("INSERT INTO customer_fts (rowid, body) VALUES (?, ?)"));
+    SqlQuery &q = m_database.prepared(QStringLiteral("INSERT INTO customer_fts (rowid, body) VALUES (?, ?)"));
     q.bind(customerId).bind(SearchText::forIndex(text)).exec();
 }
 
@@ -82,16 +82,16 @@ void SearchIndex::appendIdentifierMatches(const QString &query, int limit, QList
     if (!number.startsWith(u'#') && !number.contains(u'-') && digitsOf(number) == number) {
         number = u'#' + number;
     }
-    SqlQuery orders(m_database, QStringLiteral(
-        "SELECT c.id FROM orders o JOIN conversations c ON c.order_id = o.id "
-        "WHERE o.number IN (?, ?) ORDER BY c.last_activity DESC LIMIT ?"));
+    SqlQuery orders(m_database,
+        QStringLiteral("SELECT c.id FROM orders o JOIN conversations c ON c.order_id = o.id "
+                       "WHERE o.number IN (?, ?) ORDER BY c.last_activity DESC LIMIT ?"));
     orders.bind(query).bind(number).bind(limit).exec();
     while (orders.next()) {
         appendUnique(ids, seen, orders.int64(0));
     }
-    SqlQuery tracking(m_database, QStringLiteral(
-        "SELECT c.id FROM shipments s JOIN conversations c ON c.order_id = s.order_id "
-        "WHERE s.tracking_number = ? ORDER BY c.last_activity DESC LIMIT ?"));
+    SqlQuery tracking(m_database,
+        QStringLiteral("SELECT c.id FROM shipments s JOIN conversations c ON c.order_id = s.order_id "
+                       "WHERE s.tracking_number = ? ORDER BY c.last_activity DESC LIMIT ?"));
     tracking.bind(query.toUpper().remove(u' ')).bind(limit).exec();
     while (tracking.next()) {
         appendUnique(ids, seen, tracking.int64(0));
@@ -99,9 +99,9 @@ void SearchIndex::appendIdentifierMatches(const QString &query, int limit, QList
     // E-mail addresses case-insensitively; phone numbers in E.164 whatever punctuation was typed.
     const QString digits = digitsOf(query);
     const bool phoneLike = digits.size() >= 7 && digits.size() * 2 >= query.size();
-    SqlQuery identities(m_database, QStringLiteral(
-        "SELECT c.id FROM identities i JOIN conversations c ON c.customer_id = i.customer_id "
-        "WHERE i.value IN (?, ?) ORDER BY c.last_activity DESC LIMIT ?"));
+    SqlQuery identities(m_database,
+        QStringLiteral("SELECT c.id FROM identities i JOIN conversations c ON c.customer_id = i.customer_id "
+                       "WHERE i.value IN (?, ?) ORDER BY c.last_activity DESC LIMIT ?"));
     identities.bind(query.toLower()).bind(phoneLike ? u'+' + digits : query).bind(limit).exec();
     while (identities.next()) {
         appendUnique(ids, seen, identities.int64(0));
@@ -111,9 +111,10 @@ void SearchIndex::appendIdentifierMatches(const QString &query, int limit, QList
 void SearchIndex::appendCustomerMatches(const QString &match, int limit, QList<qint64> &ids) const
 {
     QSet<qint64> seen(ids.cbegin(), ids.cend());
-    SqlQuery q(m_database, QStringLiteral(
-        "SELECT c.id FROM (SELECT rowid AS customer_id FROM customer_fts WHERE customer_fts MATCH ? LIMIT ?) f "
-        "JOIN conversations c ON c.customer_id = f.customer_id ORDER BY c.last_activity DESC LIMIT ?"));
+    SqlQuery q(m_database,
+        QStringLiteral(
+            "SELECT c.id FROM (SELECT rowid AS customer_id FROM customer_fts WHERE customer_fts MATCH ? LIMIT ?) f "
+            "JOIN conversations c ON c.customer_id = f.customer_id ORDER BY c.last_activity DESC LIMIT ?"));
     q.bind(match).bind(limit).bind(limit).exec();
     while (q.next()) {
         appendUnique(ids, seen, q.int64(0));
@@ -126,9 +127,9 @@ void SearchIndex::appendMessageMatches(const QString &match, int limit, QList<qi
     const int wanted = ids.size() + limit;
     qint64 below = std::numeric_limits<qint64>::max();
     while (ids.size() < wanted) {
-        SqlQuery q(m_database, QStringLiteral(
-            "SELECT f.rowid, m.conversation_id FROM message_fts f JOIN messages m ON m.id = f.rowid "
-            "WHERE message_fts MATCH ? AND f.rowid < ? ORDER BY f.rowid DESC LIMIT ?"));
+        SqlQuery q(m_database,
+            QStringLiteral("SELECT f.rowid, m.conversation_id FROM message_fts f JOIN messages m ON m.id = f.rowid "
+                           "WHERE message_fts MATCH ? AND f.rowid < ? ORDER BY f.rowid DESC LIMIT ?"));
         q.bind(match).bind(below).bind(MessageChunk).exec();
         int rows = 0;
         while (q.next()) {

@@ -11,8 +11,7 @@ class Database;
 
 /// Full-text search over message text and customers (names and identities), newest first.
 /// Text is prepared by SearchText, so CJK words match inside longer CJK runs (配送 finds 配送状況).
-class SearchIndex final
-{
+class SearchIndex final {
 public:
     explicit SearchIndex(const Database &database);
 

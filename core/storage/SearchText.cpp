@@ -8,20 +8,19 @@ namespace waybill::storage {
 
 bool SearchText::isCjk(char32_t ch)
 {
-    return (ch >= 0x3040 && ch <= 0x30ff)     // hiragana, katakana
-        || (ch >= 0x3400 && ch <= 0x4dbf)     // CJK extension A
-        || (ch >= 0x4e00 && ch <= 0x9fff)     // CJK unified ideographs
-        || (ch >= 0xac00 && ch <= 0xd7af)     // hangul syllables
-        || (ch >= 0xf900 && ch <= 0xfaff)     // compatibility ideographs
-        || (ch >= 0xff66 && ch <= 0xff9f)     // half-width katakana
-        || (ch >= 0x20000 && ch <= 0x2ffff);  // extensions B and later
+    return (ch >= 0x3040 && ch <= 0x30ff) // hiragana, katakana
+        || (ch >= 0x3400 && ch <= 0x4dbf) // CJK extension A
+        || (ch >= 0x4e00 && ch <= 0x9fff) // CJK unified ideographs
+        || (ch >= 0xac00 && ch <= 0xd7af) // hangul syllables
+        || (ch >= 0xf900 && ch <= 0xfaff) // compatibility ideographs
+        || (ch >= 0xff66 && ch <= 0xff9f) // half-width katakana
+        || (ch >= 0x20000 && ch <= 0x2ffff); // extensions B and later
 }
 
 namespace {
 
 /// Splits text into alternating non-CJK text and CJK runs.
-template <typename Visitor>
-void visitRuns(const QString &text, Visitor &&visit)
+template <typename Visitor> void visitRuns(const QString &text, Visitor &&visit)
 {
     const QList<uint> codepoints = text.toUcs4();
     QList<uint> run;

@@ -70,32 +70,32 @@ StorageError SqlQuery::classify(const QSqlError &error, const QString &context)
     switch (code) {
     case SqliteFull:
         return StorageError(StorageError::Kind::DiskFull,
-                            tr("The disk is full, so the change was not saved. Everything saved before is "
-                               "intact; free some space and try again."),
-                            detail);
+            tr("The disk is full, so the change was not saved. Everything saved before is "
+               "intact; free some space and try again."),
+            detail);
     case SqliteCorrupt:
     case SqliteNotADb:
         return StorageError(StorageError::Kind::Corrupt,
-                            tr("The workspace database is damaged or is not a Waybill database. Waybill has not "
-                               "changed it; restore it from a backup or open another workspace."),
-                            detail);
+            tr("The workspace database is damaged or is not a Waybill database. Waybill has not "
+               "changed it; restore it from a backup or open another workspace."),
+            detail);
     case SqliteReadOnly:
     case SqliteCantOpen:
         return StorageError(StorageError::Kind::ReadOnly,
-                            tr("The workspace cannot be written. Check that its folder and database file are "
-                               "writable, or choose another workspace."),
-                            detail);
+            tr("The workspace cannot be written. Check that its folder and database file are "
+               "writable, or choose another workspace."),
+            detail);
     case SqliteIoErr:
         return StorageError(StorageError::Kind::Other,
-                            tr("The disk reported an error while reading or writing the workspace. Nothing was "
-                               "changed; check the disk and try again."),
-                            detail);
+            tr("The disk reported an error while reading or writing the workspace. Nothing was "
+               "changed; check the disk and try again."),
+            detail);
     case SqliteBusy:
     case SqliteLocked:
         return StorageError(StorageError::Kind::Busy,
-                            tr("The workspace is busy: another Waybill process is writing to it. Try again in a "
-                               "moment."),
-                            detail);
+            tr("The workspace is busy: another Waybill process is writing to it. Try again in a "
+               "moment."),
+            detail);
     default:
         return StorageError(StorageError::Kind::Other, tr("The workspace database reported an error."), detail);
     }

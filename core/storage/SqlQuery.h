@@ -13,8 +13,7 @@ class StorageError;
 
 /// A prepared statement with positional `?` bindings that throws StorageError instead of returning false.
 /// Forward-only: rows are read once, in order.
-class SqlQuery final
-{
+class SqlQuery final {
 public:
     SqlQuery(const Database &database, const QString &sql);
 

@@ -5,8 +5,9 @@
 namespace waybill::storage {
 
 StorageError::StorageError(Kind kind, const QString &userMessage, const QString &detail)
-    : std::runtime_error(QString(userMessage + (detail.isEmpty() ? QString() : QString(QStringLiteral(" (") + detail + u')')))
-                             .toStdString())
+    : std::runtime_error(
+        QString(userMessage + (detail.isEmpty() ? QString() : QString(QStringLiteral(" (") + detail + u')')))
+            .toStdString())
     , m_kind(kind)
     , m_userMessage(userMessage)
     , m_detail(detail)

@@ -10,18 +10,17 @@ namespace waybill::storage {
 
 /// A failure of the workspace or its database, classified so that the user can be told what to do.
 /// `userMessage()` is a complete sentence for people; `what()` carries the technical detail for logs.
-class StorageError final : public std::runtime_error
-{
+class StorageError final : public std::runtime_error {
 public:
     enum class Kind {
-        Corrupt,      ///< the database file is damaged or not a database
-        NewerSchema,  ///< written by a newer Waybill
-        ReadOnly,     ///< the folder or file cannot be written
-        DiskFull,     ///< no space left; the transaction was rolled back
-        Busy,         ///< another process holds the write lock for too long
-        Conflict,     ///< someone else changed the row first (optimistic concurrency)
+        Corrupt, ///< the database file is damaged or not a database
+        NewerSchema, ///< written by a newer Waybill
+        ReadOnly, ///< the folder or file cannot be written
+        DiskFull, ///< no space left; the transaction was rolled back
+        Busy, ///< another process holds the write lock for too long
+        Conflict, ///< someone else changed the row first (optimistic concurrency)
         NotFound,
-        Invalid,      ///< a request that makes no sense (unknown agent, bad state)
+        Invalid, ///< a request that makes no sense (unknown agent, bad state)
         Other,
     };
 

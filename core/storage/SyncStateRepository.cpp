@@ -21,8 +21,9 @@ QString SyncStateRepository::value(const QString &account, const QString &key, c
 
 void SyncStateRepository::setValue(const QString &account, const QString &key, const QString &value) const
 {
-    SqlQuery &q = m_database.prepared( QStringLiteral("INSERT INTO sync_state (account, key, value) VALUES (?, ?, ?) "
-                                          "ON CONFLICT (account, key) DO UPDATE SET value = excluded.value"));
+    SqlQuery &q
+        = m_database.prepared(QStringLiteral("INSERT INTO sync_state (account, key, value) VALUES (?, ?, ?) "
+                                             "ON CONFLICT (account, key) DO UPDATE SET value = excluded.value"));
     q.bind(account).bind(key).bind(value).exec();
 }
 

@@ -11,8 +11,7 @@ class Database;
 namespace waybill::storage {
 
 /// Per-account synchronisation state (last seen UID, cursors, tokens' expiry — never secrets).
-class SyncStateRepository final
-{
+class SyncStateRepository final {
 public:
     explicit SyncStateRepository(const Database &database);
 

@@ -25,8 +25,9 @@ QStringList TagRepository::allTags() const
 
 QStringList TagRepository::tagsOf(qint64 conversationId) const
 {
-    SqlQuery q(m_database, QStringLiteral("SELECT t.name FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id "
-                                          "WHERE ct.conversation_id = ? ORDER BY t.name"));
+    SqlQuery q(m_database,
+        QStringLiteral("SELECT t.name FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id "
+                       "WHERE ct.conversation_id = ? ORDER BY t.name"));
     q.bind(conversationId).exec();
     QStringList tags;
     while (q.next()) {
@@ -38,7 +39,8 @@ QStringList TagRepository::tagsOf(qint64 conversationId) const
 qint64 TagRepository::tagId(const QString &tag, bool create) const
 {
     if (create) {
-        SqlQuery &insert = m_database.prepared( QStringLiteral("INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING"));
+        SqlQuery &insert
+            = m_database.prepared(QStringLiteral("INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING"));
         insert.bind(tag).exec();
     }
     SqlQuery q(m_database, QStringLiteral("SELECT id FROM tags WHERE name = ?"));
@@ -49,8 +51,9 @@ qint64 TagRepository::tagId(const QString &tag, bool create) const
 bool TagRepository::addTag(qint64 conversationId, const QString &tag) const
 {
     const qint64 id = tagId(tag.trimmed(), true);
-    SqlQuery &q = m_database.prepared( QStringLiteral("INSERT INTO conversation_tags (conversation_id, tag_id) VALUES (?, ?) "
-                                          "ON CONFLICT DO NOTHING"));
+    SqlQuery &q
+        = m_database.prepared(QStringLiteral("INSERT INTO conversation_tags (conversation_id, tag_id) VALUES (?, ?) "
+                                             "ON CONFLICT DO NOTHING"));
     q.bind(conversationId).bind(id).exec();
     return q.rowsAffected() > 0;
 }
@@ -72,14 +75,14 @@ QList<domain::Template> TagRepository::templates() const
     q.exec();
     QList<domain::Template> templates;
     while (q.next()) {
-        templates.append({q.int64(0), q.text(1), q.text(2)});
+        templates.append({ q.int64(0), q.text(1), q.text(2) });
     }
     return templates;
 }
 
 qint64 TagRepository::insertTemplate(const domain::Template &value) const
 {
-    SqlQuery &q = m_database.prepared( QStringLiteral("INSERT INTO templates (name, body) VALUES (?, ?)"));
+    SqlQuery &q = m_database.prepared(QStringLiteral("INSERT INTO templates (name, body) VALUES (?, ?)"));
     q.bind(value.name).bind(value.body).exec();
     return q.lastInsertId();
 }

@@ -12,8 +12,7 @@ namespace waybill::storage {
 class Database;
 
 /// Tags on conversations, and reply templates.
-class TagRepository final
-{
+class TagRepository final {
 public:
     explicit TagRepository(const Database &database);
 

@@ -8,8 +8,7 @@ class Database;
 
 /// RAII transaction: begins in the constructor, rolls back in the destructor unless commit() was called.
 /// Throws StorageError when the transaction cannot begin or commit.
-class TransactionGuard final
-{
+class TransactionGuard final {
 public:
     explicit TransactionGuard(const Database &database);
     ~TransactionGuard();

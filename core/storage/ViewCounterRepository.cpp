@@ -36,8 +36,8 @@ qint64 ViewCounterRepository::atRiskCount(qint64 riskHorizon) const
     return q.next() ? q.int64(0) : 0;
 }
 
-QHash<QString, qint64> ViewCounterRepository::fromCounters(const QHash<QString, qint64> &counters, qint64 agentId,
-                                                           qint64 atRisk) const
+QHash<QString, qint64> ViewCounterRepository::fromCounters(
+    const QHash<QString, qint64> &counters, qint64 agentId, qint64 atRisk) const
 {
     QHash<QString, qint64> counts;
     for (const InboxView &view : InboxView::all()) {
@@ -107,7 +107,7 @@ void ViewCounterRepository::rebuild() const
 {
     SqlQuery clear(m_database, QStringLiteral("DELETE FROM view_counters"));
     clear.exec();
-    SqlQuery &fill = m_database.prepared( QStringLiteral("INSERT INTO view_counters (key, n) ") + RecountSql);
+    SqlQuery &fill = m_database.prepared(QStringLiteral("INSERT INTO view_counters (key, n) ") + RecountSql);
     fill.exec();
 }
 

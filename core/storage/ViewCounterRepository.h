@@ -13,8 +13,7 @@ class Database;
 
 /// Live counts of every inbox view. All but "Deadline at risk" come from the view_counters table that the
 /// conversation triggers keep in the writing transaction; the at-risk count is one range over an index.
-class ViewCounterRepository final
-{
+class ViewCounterRepository final {
 public:
     explicit ViewCounterRepository(const Database &database);
 
@@ -26,8 +25,7 @@ public:
     void rebuild() const;
 
 private:
-    QHash<QString, qint64> fromCounters(const QHash<QString, qint64> &counters, qint64 agentId,
-                                        qint64 atRisk) const;
+    QHash<QString, qint64> fromCounters(const QHash<QString, qint64> &counters, qint64 agentId, qint64 atRisk) const;
     qint64 atRiskCount(qint64 riskHorizon) const;
 
     const Database &m_database;

@@ -13,8 +13,7 @@ class Database;
 
 /// Returns (RMA) and delivery claims of orders, each with its step history. Adding a step updates the current
 /// state; the caller refreshes the linked conversations' snapshot (ConversationRepository) in the same transaction.
-class WorkflowRepository final
-{
+class WorkflowRepository final {
 public:
     explicit WorkflowRepository(const Database &database);
 
@@ -28,8 +27,8 @@ public:
 
 private:
     QList<domain::WorkflowStep> history(const QString &table, const QString &key, qint64 id) const;
-    void insertSteps(const QString &table, const QString &key, qint64 id,
-                     const QList<domain::WorkflowStep> &steps) const;
+    void insertSteps(
+        const QString &table, const QString &key, qint64 id, const QList<domain::WorkflowStep> &steps) const;
 
     const Database &m_database;
 };

@@ -13,8 +13,7 @@ class Database;
 /// A workspace folder: `waybill.sqlite`, `attachments/` (content-addressed) and `logs/`.
 /// Construction validates the folder (creating it if needed) and throws StorageError with a message for people
 /// when it cannot be used. Databases are opened per thread with openDatabase().
-class Workspace final
-{
+class Workspace final {
 public:
     explicit Workspace(const QString &directory);
 

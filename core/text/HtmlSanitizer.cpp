@@ -13,27 +13,24 @@ namespace {
 
 const QSet<QString> &allowedTags()
 {
-    static const QSet<QString> tags{
-        QStringLiteral("a"),     QStringLiteral("b"),      QStringLiteral("blockquote"), QStringLiteral("br"),
-        QStringLiteral("code"),  QStringLiteral("div"),    QStringLiteral("em"),         QStringLiteral("h1"),
-        QStringLiteral("h2"),    QStringLiteral("h3"),     QStringLiteral("h4"),         QStringLiteral("h5"),
-        QStringLiteral("h6"),    QStringLiteral("hr"),     QStringLiteral("i"),          QStringLiteral("img"),
-        QStringLiteral("li"),    QStringLiteral("ol"),     QStringLiteral("p"),          QStringLiteral("pre"),
-        QStringLiteral("small"), QStringLiteral("span"),   QStringLiteral("strong"),     QStringLiteral("sub"),
-        QStringLiteral("sup"),   QStringLiteral("table"),  QStringLiteral("tbody"),      QStringLiteral("td"),
-        QStringLiteral("tfoot"), QStringLiteral("th"),     QStringLiteral("thead"),      QStringLiteral("tr"),
-        QStringLiteral("u"),     QStringLiteral("ul")};
+    static const QSet<QString> tags { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("blockquote"),
+        QStringLiteral("br"), QStringLiteral("code"), QStringLiteral("div"), QStringLiteral("em"), QStringLiteral("h1"),
+        QStringLiteral("h2"), QStringLiteral("h3"), QStringLiteral("h4"), QStringLiteral("h5"), QStringLiteral("h6"),
+        QStringLiteral("hr"), QStringLiteral("i"), QStringLiteral("img"), QStringLiteral("li"), QStringLiteral("ol"),
+        QStringLiteral("p"), QStringLiteral("pre"), QStringLiteral("small"), QStringLiteral("span"),
+        QStringLiteral("strong"), QStringLiteral("sub"), QStringLiteral("sup"), QStringLiteral("table"),
+        QStringLiteral("tbody"), QStringLiteral("td"), QStringLiteral("tfoot"), QStringLiteral("th"),
+        QStringLiteral("thead"), QStringLiteral("tr"), QStringLiteral("u"), QStringLiteral("ul") };
     return tags;
 }
 
 /// Elements dropped together with everything inside them.
 const QSet<QString> &droppedWithContent()
 {
-    static const QSet<QString> tags{QStringLiteral("script"), QStringLiteral("style"),  QStringLiteral("head"),
-                                    QStringLiteral("title"),  QStringLiteral("iframe"), QStringLiteral("object"),
-                                    QStringLiteral("embed"),  QStringLiteral("frameset"), QStringLiteral("noscript"),
-                                    QStringLiteral("template"), QStringLiteral("svg"),  QStringLiteral("math"),
-                                    QStringLiteral("form"),   QStringLiteral("select"), QStringLiteral("textarea")};
+    static const QSet<QString> tags { QStringLiteral("script"), QStringLiteral("style"), QStringLiteral("head"),
+        QStringLiteral("title"), QStringLiteral("iframe"), QStringLiteral("object"), QStringLiteral("embed"),
+        QStringLiteral("frameset"), QStringLiteral("noscript"), QStringLiteral("template"), QStringLiteral("svg"),
+        QStringLiteral("math"), QStringLiteral("form"), QStringLiteral("select"), QStringLiteral("textarea") };
     return tags;
 }
 
@@ -44,9 +41,9 @@ QString escapeAttribute(const QString &value)
 
 QString attribute(const QString &attributes, const QString &name)
 {
-    const QRegularExpression re(QStringLiteral("(?:^|\\s)") + name
-                                    + QStringLiteral("\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))"),
-                                QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpression re(
+        QStringLiteral("(?:^|\\s)") + name + QStringLiteral("\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))"),
+        QRegularExpression::CaseInsensitiveOption);
     const auto m = re.match(attributes);
     if (!m.hasMatch()) {
         return {};
@@ -69,7 +66,7 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
 {
     static const QRegularExpression token(QStringLiteral("<!--.*?-->|<!\\[CDATA\\[.*?\\]\\]>|<![^>]*>|<\\?[^>]*>|"
                                                          "<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>"),
-                                          QRegularExpression::DotMatchesEverythingOption);
+        QRegularExpression::DotMatchesEverythingOption);
     Result result;
     QString out;
     out.reserve(html.size());
@@ -144,7 +141,8 @@ HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRem
             continue;
         }
         QString kept;
-        for (const QString &allowed : {QStringLiteral("colspan"), QStringLiteral("rowspan"), QStringLiteral("align")}) {
+        for (const QString &allowed :
+            { QStringLiteral("colspan"), QStringLiteral("rowspan"), QStringLiteral("align") }) {
             const QString value = attribute(attributes, allowed);
             if (!value.isEmpty()) {
                 kept += u' ' + allowed + QStringLiteral("=\"") + escapeAttribute(value) + u'"';

@@ -9,8 +9,7 @@ namespace waybill::text {
 /// Reduces HTML mail to a safe subset for QTextBrowser: no scripts, styles, forms, frames or event handlers;
 /// remote images are dropped unless allowed (data: and cid: stay); every link shows its real target.
 /// Pure function, safe on any thread.
-class HtmlSanitizer final
-{
+class HtmlSanitizer final {
 public:
     struct Result {
         QString html;

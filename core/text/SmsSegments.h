@@ -15,7 +15,7 @@ struct SmsSegments {
     };
 
     Encoding encoding = Encoding::Gsm7;
-    int units = 0;    ///< septets (GSM-7) or UTF-16 code units (UCS-2)
+    int units = 0; ///< septets (GSM-7) or UTF-16 code units (UCS-2)
     int segments = 0; ///< 0 for an empty body
     int remainingInSegment = 0;
 
