@@ -302,9 +302,11 @@ void DemoGenerator::run(const Progress &progress)
                 currentLanguage = languageRoll < 70 ? Language::English
                                                     : (languageRoll < 85 ? Language::Japanese : Language::Chinese);
                 currentFirst = dice.pick(DemoText::givenNames(currentLanguage));
-                const QString family = dice.pick(DemoText::familyNames(currentLanguage));
+                const QStringList families = DemoText::familyNames(currentLanguage);
+                const int familyIndex = dice.below(int(families.size()));
+                const QString family = families.at(familyIndex);
                 currentName = DemoText::fullName(currentLanguage, currentFirst, family);
-                const QString latinFamily = dice.pick(DemoText::familyNames(Language::English)).toLower();
+                const QString latinFamily = DemoText::romanizedFamilyNames(currentLanguage).at(familyIndex);
                 currentEmail = QStringLiteral("customer%1.%2@example.net").arg(customerCount + 1).arg(latinFamily);
                 Customer customer { 0, currentName, currentFirst, now - dice.between(30 * Day, 700 * Day), {} };
                 customer.identities.append({ 0, QStringLiteral("email"), currentEmail });

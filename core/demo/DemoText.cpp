@@ -244,6 +244,25 @@ QStringList DemoText::familyNames(Language language)
         QStringLiteral("Green"), QStringLiteral("Hall"), QStringLiteral("Clarke"), QStringLiteral("Turner") };
 }
 
+QStringList DemoText::romanizedFamilyNames(Language language)
+{
+    switch (language) {
+    case Language::Japanese:
+        return {QStringLiteral("sato"), QStringLiteral("suzuki"), QStringLiteral("takahashi"), QStringLiteral("tanaka"),
+                QStringLiteral("ito"), QStringLiteral("watanabe"), QStringLiteral("yamamoto"), QStringLiteral("nakamura")};
+    case Language::Chinese:
+        return {QStringLiteral("wang"), QStringLiteral("li"), QStringLiteral("zhang"), QStringLiteral("liu"),
+                QStringLiteral("chen"), QStringLiteral("yang"), QStringLiteral("huang"), QStringLiteral("zhao")};
+    case Language::English:
+        break;
+    }
+    QStringList names = familyNames(Language::English);
+    for (QString &name : names) {
+        name = name.toLower();
+    }
+    return names;
+}
+
 QStringList DemoText::products()
 {
     return { QStringLiteral("Linen Tote Bag"), QStringLiteral("Ceramic Pour-Over Set"),

@@ -44,6 +44,8 @@ ThreadScript script(Scenario scenario, Language language, int variant);
 inline constexpr int ScenarioCount = 11;
 QStringList givenNames(Language language);
 QStringList familyNames(Language language);
+/// familyNames() in lower-case Latin letters, index for index (for e-mail addresses and user names).
+QStringList romanizedFamilyNames(Language language);
 QStringList products();
 /// A customer's chaser and the agent's answer, for long threads.
 std::pair<QString, QString> followUp(Language language);

@@ -9,6 +9,7 @@
 #include "domain/WorkflowStates.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace waybill::storage {
 
@@ -100,10 +101,29 @@ std::optional<ConversationSummary> ConversationRepository::find(qint64 id) const
 QList<ConversationSummary> ConversationRepository::findMany(const QList<qint64> &ids) const
 {
     QList<ConversationSummary> rows;
-    rows.reserve(ids.size());
+    if (ids.isEmpty()) {
+        return rows;
+    }
+    QString placeholders = QStringLiteral("?");
+    placeholders += QStringLiteral(", ?").repeated(ids.size() - 1);
+    SqlQuery q(m_database, QStringLiteral("SELECT ") + Columns
+                               + QStringLiteral(" FROM conversations c LEFT JOIN agents a ON a.id = c.assignee_id "
+                                                "WHERE c.id IN (")
+                               + placeholders + u')');
     for (const qint64 id : ids) {
-        if (auto row = find(id)) {
-            rows.append(std::move(*row));
+        q.bind(id);
+    }
+    q.exec();
+    QHash<qint64, ConversationSummary> found;
+    while (q.next()) {
+        ConversationSummary row = readRow(q);
+        found.insert(row.id, std::move(row));
+    }
+    rows.reserve(found.size());
+    for (const qint64 id : ids) {
+        const auto it = found.constFind(id);
+        if (it != found.cend()) {
+            rows.append(*it);
         }
     }
     return rows;

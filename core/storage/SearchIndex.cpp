@@ -63,15 +63,33 @@ QList<qint64> SearchIndex::search(const QString &query, int limit) const
         return ids;
     }
     appendIdentifierMatches(trimmed, limit, ids);
-    const QString match = SearchText::matchExpression(trimmed);
-    if (!match.isEmpty()) {
-        appendCustomerMatches(match, limit, ids);
-        appendMessageMatches(match, limit, ids);
+    const QString customerMatch = SearchText::matchExpression(trimmed, true);
+    if (!customerMatch.isEmpty()) {
+        appendCustomerMatches(customerMatch, limit, ids);
+        appendMessageMatches(SearchText::matchExpression(trimmed, false), limit, ids);
     }
-    if (ids.size() > limit) {
-        ids.resize(limit);
+    return newestFirst(ids, limit);
+}
+
+QList<qint64> SearchIndex::newestFirst(const QList<qint64> &ids, int limit) const
+{
+    if (ids.isEmpty()) {
+        return ids;
     }
-    return ids;
+    QString placeholders = QStringLiteral("?");
+    placeholders += QStringLiteral(", ?").repeated(ids.size() - 1);
+    SqlQuery q(m_database, QStringLiteral("SELECT id FROM conversations WHERE id IN (") + placeholders
+                               + QStringLiteral(") ORDER BY last_activity DESC, id DESC LIMIT ?"));
+    for (const qint64 id : ids) {
+        q.bind(id);
+    }
+    q.bind(limit).exec();
+    QList<qint64> sorted;
+    sorted.reserve(ids.size());
+    while (q.next()) {
+        sorted.append(q.int64(0));
+    }
+    return sorted;
 }
 
 void SearchIndex::appendIdentifierMatches(const QString &query, int limit, QList<qint64> &ids) const
@@ -113,7 +131,8 @@ void SearchIndex::appendCustomerMatches(const QString &match, int limit, QList<q
     QSet<qint64> seen(ids.cbegin(), ids.cend());
     SqlQuery q(m_database,
         QStringLiteral(
-            "SELECT c.id FROM (SELECT rowid AS customer_id FROM customer_fts WHERE customer_fts MATCH ? LIMIT ?) f "
+            "SELECT c.id FROM (SELECT rowid AS customer_id FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC "
+                              "LIMIT ?) f "
             "JOIN conversations c ON c.customer_id = f.customer_id ORDER BY c.last_activity DESC LIMIT ?"));
     q.bind(match).bind(limit).bind(limit).exec();
     while (q.next()) {

@@ -23,6 +23,8 @@ public:
     QList<qint64> search(const QString &query, int limit) const;
 
 private:
+    /// The ids ordered by last activity, newest first, at most `limit`.
+    QList<qint64> newestFirst(const QList<qint64> &ids, int limit) const;
     void appendMessageMatches(const QString &match, int limit, QList<qint64> &ids) const;
     void appendIdentifierMatches(const QString &query, int limit, QList<qint64> &ids) const;
     void appendCustomerMatches(const QString &match, int limit, QList<qint64> &ids) const;

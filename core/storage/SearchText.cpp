@@ -77,7 +77,7 @@ QString SearchText::forIndex(const QString &text)
     return out;
 }
 
-QString SearchText::matchExpression(const QString &query)
+QString SearchText::matchExpression(const QString &query, bool prefixLastWord)
 {
     QStringList terms;
     visitRuns(query, [&](bool cjk, const QList<uint> &run) {
@@ -103,7 +103,7 @@ QString SearchText::matchExpression(const QString &query)
     if (terms.isEmpty()) {
         return {};
     }
-    if (!terms.constLast().endsWith(u'*')) {
+    if (prefixLastWord && !terms.constLast().endsWith(u'*')) {
         terms.last() += u'*';
     }
     return terms.join(QStringLiteral(" AND "));

@@ -14,8 +14,9 @@ namespace SearchText {
 /// The text to index.
 QString forIndex(const QString &text);
 /// An FTS5 MATCH expression for what a person typed: every word must appear (AND); CJK words become phrases of
-/// bigrams; the last word also matches as a prefix. Empty when nothing searchable is left.
-QString matchExpression(const QString &query);
+/// bigrams; with `prefixLastWord` the last word also matches as a prefix (cheap on small indexes such as
+/// customers, costly on messages). Empty when nothing searchable is left.
+QString matchExpression(const QString &query, bool prefixLastWord = true);
 /// True for characters in the CJK ideograph, kana and hangul blocks.
 bool isCjk(char32_t ch);
 
