@@ -29,12 +29,12 @@ QString AttachmentStore::put(const QByteArray &bytes) const
     if (!QDir().mkpath(folder) || !file.open(QIODevice::WriteOnly)) {
         // Not a full disk: the folder itself cannot be written (permissions, a read-only mount, a file in the way).
         throw StorageError(StorageError::Kind::ReadOnly,
-                           QCoreApplication::translate("AttachmentStore",
-                                                       "The attachment could not be saved because the folder %1 "
-                                                       "cannot be written. Nothing else was changed; check the "
-                                                       "folder's permissions and try again.")
-                               .arg(m_directory),
-                           file.errorString());
+            QCoreApplication::translate("AttachmentStore",
+                "The attachment could not be saved because the folder %1 "
+                "cannot be written. Nothing else was changed; check the "
+                "folder's permissions and try again.")
+                .arg(m_directory),
+            file.errorString());
     }
     if (file.write(bytes) != bytes.size() || !file.commit()) {
         throw StorageError(StorageError::Kind::DiskFull,

@@ -65,7 +65,7 @@ bool isSafeLink(const QString &href)
 HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRemoteImages)
 {
     static const QRegularExpression token(QStringLiteral("<!--.*?-->|<!\\[CDATA\\[.*?\\]\\]>|<![^>]*>|<\\?[^>]*>|"
-                                                         "<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>"),
+                                                         "<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"),
         QRegularExpression::DotMatchesEverythingOption);
     Result result;
     QString out;
