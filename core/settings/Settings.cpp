@@ -24,15 +24,15 @@ const std::array<Entry, static_cast<size_t>(Settings::Key::KeyCount)> &table()
 {
     using K = Settings::Key;
     using S = Settings::Scope;
-    static const std::array<Entry, static_cast<size_t>(Settings::Key::KeyCount)> entries{{
-        {K::MainWindowGeometry, "ui/mainWindowGeometry", S::Local, [] { return QVariant(QByteArray()); }},
-        {K::MainWindowState, "ui/mainWindowState", S::Local, [] { return QVariant(QByteArray()); }},
-        {K::InboxSplitter, "ui/inboxSplitter", S::Local, [] { return QVariant(QByteArray()); }},
-        {K::ConversationSplitter, "ui/conversationSplitter", S::Local, [] { return QVariant(QByteArray()); }},
-        {K::LastView, "inbox/lastView", S::Roaming, [] { return QVariant(QStringLiteral("mine")); }},
-        {K::InboxSort, "inbox/sort", S::Roaming, [] { return QVariant(QStringLiteral("activity")); }},
-        {K::ComposerMode, "composer/mode", S::Roaming, [] { return QVariant(QStringLiteral("reply")); }},
-    }};
+    static const std::array<Entry, static_cast<size_t>(Settings::Key::KeyCount)> entries { {
+        { K::MainWindowGeometry, "ui/mainWindowGeometry", S::Local, [] { return QVariant(QByteArray()); } },
+        { K::MainWindowState, "ui/mainWindowState", S::Local, [] { return QVariant(QByteArray()); } },
+        { K::InboxSplitter, "ui/inboxSplitter", S::Local, [] { return QVariant(QByteArray()); } },
+        { K::ConversationSplitter, "ui/conversationSplitter", S::Local, [] { return QVariant(QByteArray()); } },
+        { K::LastView, "inbox/lastView", S::Roaming, [] { return QVariant(QStringLiteral("mine")); } },
+        { K::InboxSort, "inbox/sort", S::Roaming, [] { return QVariant(QStringLiteral("activity")); } },
+        { K::ComposerMode, "composer/mode", S::Roaming, [] { return QVariant(QStringLiteral("reply")); } },
+    } };
     return entries;
 }
 
@@ -51,10 +51,10 @@ struct Rename {
 };
 
 constexpr Rename Renames[] = {
-    {0, "MainWindow/geometry", "ui/mainWindowGeometry"},
-    {0, "MainWindow/state", "ui/mainWindowState"},
-    {1, "inbox/view", "inbox/lastView"},
-    {1, "inbox/pageSize", ""},
+    { 0, "MainWindow/geometry", "ui/mainWindowGeometry" },
+    { 0, "MainWindow/state", "ui/mainWindowState" },
+    { 1, "inbox/view", "inbox/lastView" },
+    { 1, "inbox/pageSize", "" },
 };
 
 } // namespace
@@ -81,8 +81,7 @@ std::unique_ptr<Settings> Settings::fromIniFile(const QString &path, QObject *pa
 std::unique_ptr<Settings> Settings::forCurrentUser(QObject *parent)
 {
     auto roaming = std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope,
-                                               QCoreApplication::organizationName(),
-                                               QCoreApplication::applicationName());
+        QCoreApplication::organizationName(), QCoreApplication::applicationName());
     const QString localDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     QDir().mkpath(localDir);
     auto local = std::make_unique<QSettings>(localDir + QStringLiteral("/local.ini"), QSettings::IniFormat);
@@ -153,7 +152,7 @@ void Settings::migrate()
             continue;
         }
         const QString oldName = QString::fromLatin1(rename.oldName);
-        for (QSettings *file : {m_roaming.get(), m_local.get()}) {
+        for (QSettings *file : { m_roaming.get(), m_local.get() }) {
             if (!file || !file->contains(oldName)) {
                 continue;
             }

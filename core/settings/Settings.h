@@ -16,8 +16,7 @@ namespace waybill::settings {
 /// table (Settings.cpp). Roaming settings follow the user (QSettings user scope); local ones describe this
 /// machine (window geometry, splitter positions). The facade is passed to whoever needs it — there is no global.
 /// Lives on the thread that created it (the UI thread); emits changed() after every set() that changes a value.
-class Settings final : public QObject
-{
+class Settings final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Settings)
 

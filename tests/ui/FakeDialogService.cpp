@@ -1,0 +1,32 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FakeDialogService.h"
+
+namespace waybill::testing {
+
+void FakeDialogService::showError(QWidget *, const QString &title, const QString &message)
+{
+    errors << title + QStringLiteral(": ") + message;
+}
+
+bool FakeDialogService::confirm(QWidget *, const QString &, const QString &)
+{
+    return confirmAnswer;
+}
+
+std::optional<QString> FakeDialogService::askText(QWidget *, const QString &, const QString &, const QStringList &)
+{
+    return std::exchange(nextText, std::nullopt);
+}
+
+std::optional<QDateTime> FakeDialogService::askDateTime(QWidget *, const QString &, const QDateTime &)
+{
+    return std::exchange(nextDateTime, std::nullopt);
+}
+
+std::optional<qint64> FakeDialogService::chooseOrder(QWidget *, const storage::Database &, const QString &)
+{
+    return std::exchange(nextOrderId, std::nullopt);
+}
+
+} // namespace waybill::testing

@@ -1,0 +1,32 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/DialogService.h"
+
+#include <QStringList>
+
+#include <optional>
+
+namespace waybill::testing {
+
+/// A DialogService with scripted answers: it records every error shown and answers questions with whatever the
+/// test set beforehand (nothing set means "cancelled").
+class FakeDialogService final : public ui::DialogService {
+public:
+    void showError(QWidget *parent, const QString &title, const QString &message) override;
+    bool confirm(QWidget *parent, const QString &title, const QString &question) override;
+    std::optional<QString> askText(
+        QWidget *parent, const QString &title, const QString &label, const QStringList &suggestions) override;
+    std::optional<QDateTime> askDateTime(QWidget *parent, const QString &title, const QDateTime &initial) override;
+    std::optional<qint64> chooseOrder(
+        QWidget *parent, const storage::Database &database, const QString &initialText) override;
+
+    QStringList errors;
+    bool confirmAnswer = true;
+    std::optional<QString> nextText;
+    std::optional<QDateTime> nextDateTime;
+    std::optional<qint64> nextOrderId;
+};
+
+} // namespace waybill::testing

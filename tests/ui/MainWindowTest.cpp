@@ -1,0 +1,219 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FakeDialogService.h"
+#include "TestWorkspace.h"
+#include "demo/DemoGenerator.h"
+#include "models/ConversationListModel.h"
+#include "models/ViewListModel.h"
+#include "settings/Settings.h"
+#include "storage/OutboxRepository.h"
+#include "storage/TagRepository.h"
+#include "ui/ComposerWidget.h"
+#include "ui/ConversationHeaderWidget.h"
+#include "ui/MainWindow.h"
+#include "ui/OrderPanelWidget.h"
+#include "ui/ThreadView.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+#include <memory>
+
+using namespace waybill;
+using domain::InboxView;
+using waybill::testing::waitUntil;
+
+namespace {
+
+class MainWindowTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        demo::DemoGenerator(workspace.db(), { 300, 11, 0, {} }).run();
+        settings = settings::Settings::fromIniFile(settingsDir.filePath(QStringLiteral("settings.ini")));
+        settings->set(settings::Settings::Key::LastView, QStringLiteral("open"));
+        createWindow();
+    }
+
+    void createWindow()
+    {
+        window = std::make_unique<ui::MainWindow>(ui::MainWindow::Context {
+            workspace.db(), *settings, dialogs, AgentId, [] { return QDateTime::currentSecsSinceEpoch(); }, {} });
+        window->resize(1400, 900);
+        window->show();
+    }
+
+    template <typename T> T *find(const char *name) const
+    {
+        T *widget = window->findChild<T *>(QString::fromLatin1(name));
+        EXPECT_NE(widget, nullptr) << name;
+        return widget;
+    }
+
+    /// Selects the first conversation of the list and waits until it is shown.
+    const domain::ConversationSummary &openFirst()
+    {
+        window->selectFirstConversation();
+        EXPECT_TRUE(waitUntil([this] { return find<QListView>("conversationList")->currentIndex().isValid(); }));
+        EXPECT_TRUE(waitUntil([this] { return find<ui::ComposerWidget>("composer")->isEnabled(); }));
+        return window->listModel()->summaryAt(find<QListView>("conversationList")->currentIndex().row());
+    }
+
+    qint64 count(InboxView::Kind kind) const { return window->viewModel()->countOf({ kind, domain::Channel::Email }); }
+
+    static constexpr qint64 AgentId = 1;
+    waybill::testing::TestWorkspace workspace { waybill::testing::TestWorkspace::Kind::OnDisk };
+    QTemporaryDir settingsDir;
+    std::unique_ptr<settings::Settings> settings;
+    waybill::testing::FakeDialogService dialogs;
+    std::unique_ptr<ui::MainWindow> window;
+};
+
+TEST_F(MainWindowTest, TitleNamesTheProductAndTheAgent)
+{
+    EXPECT_TRUE(window->windowTitle().contains(QStringLiteral("Waybill")));
+    EXPECT_TRUE(waitUntil([this] { return window->listModel()->rowCount() > 0; }));
+    EXPECT_TRUE(dialogs.errors.isEmpty()) << qPrintable(dialogs.errors.join(QLatin1Char('\n')));
+}
+
+TEST_F(MainWindowTest, SelectingAConversationShowsItsThreadAndOrder)
+{
+    const domain::ConversationSummary summary = openFirst();
+    auto *thread = find<ui::ThreadView>("threadView");
+    auto *panel = find<ui::OrderPanelWidget>("orderPanel");
+    ASSERT_TRUE(waitUntil([&] { return !thread->toPlainText().isEmpty(); }));
+    EXPECT_TRUE(panel->plainText().contains(summary.customerName)) << qPrintable(panel->plainText());
+    if (!summary.orderNumber.isEmpty()) {
+        EXPECT_TRUE(panel->plainText().contains(summary.orderNumber));
+        EXPECT_TRUE(find<QPushButton>("unlinkOrderButton")->isEnabled());
+    }
+    EXPECT_FALSE(window->listModel()->summaryAt(0).unread) << "opening a conversation marks it read";
+}
+
+TEST_F(MainWindowTest, ReplyIsStoredWithAnOutboxRowAndShownAsQueued)
+{
+    const domain::ConversationSummary summary = openFirst();
+    const int pendingBefore = storage::OutboxRepository(workspace.db()).pendingCount();
+    auto *editor = find<QPlainTextEdit>("composerEdit");
+    editor->setPlainText(QStringLiteral("Your parcel is on its way."));
+    QTest::mouseClick(find<QPushButton>("sendButton"), Qt::LeftButton);
+
+    EXPECT_EQ(storage::OutboxRepository(workspace.db()).pendingCount(), pendingBefore + 1);
+    auto *thread = find<ui::ThreadView>("threadView");
+    ASSERT_TRUE(
+        waitUntil([&] { return thread->toPlainText().contains(QStringLiteral("Your parcel is on its way.")); }));
+    EXPECT_TRUE(thread->toPlainText().contains(QStringLiteral("Queued")));
+    EXPECT_FALSE(thread->toPlainText().contains(QStringLiteral("Sent")));
+    EXPECT_TRUE(editor->toPlainText().isEmpty());
+    EXPECT_TRUE(dialogs.errors.isEmpty()) << qPrintable(dialogs.errors.join(QLatin1Char('\n')));
+    Q_UNUSED(summary)
+}
+
+TEST_F(MainWindowTest, NoteIsShownButNeverQueued)
+{
+    openFirst();
+    const int pendingBefore = storage::OutboxRepository(workspace.db()).pendingCount();
+    find<ui::ComposerWidget>("composer")->startWriting(ui::ComposerWidget::Mode::Note);
+    find<QPlainTextEdit>("composerEdit")->setPlainText(QStringLiteral("Called the carrier."));
+    QTest::mouseClick(find<QPushButton>("sendButton"), Qt::LeftButton);
+    EXPECT_EQ(storage::OutboxRepository(workspace.db()).pendingCount(), pendingBefore);
+    EXPECT_TRUE(waitUntil([this] {
+        return find<ui::ThreadView>("threadView")->toPlainText().contains(QStringLiteral("Called the carrier."));
+    }));
+}
+
+TEST_F(MainWindowTest, ClosingWithTheKeyboardMovesTheCounts)
+{
+    openFirst();
+    const qint64 openBefore = count(InboxView::Kind::AllOpen);
+    const qint64 closedBefore = count(InboxView::Kind::Closed);
+    const int rowsBefore = window->listModel()->rowCount();
+    auto *list = find<QListView>("conversationList");
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_E);
+
+    EXPECT_EQ(count(InboxView::Kind::AllOpen), openBefore - 1);
+    EXPECT_EQ(count(InboxView::Kind::Closed), closedBefore + 1);
+    EXPECT_EQ(window->listModel()->rowCount(), rowsBefore - 1) << "a closed conversation leaves the open view";
+    EXPECT_TRUE(list->currentIndex().isValid()) << "the next conversation is selected";
+}
+
+TEST_F(MainWindowTest, AssigningThroughTheMenuMovesTheCounts)
+{
+    const domain::ConversationSummary summary = openFirst();
+    const qint64 unassignedBefore = count(InboxView::Kind::Unassigned);
+    QMenu *menu = find<ui::ConversationHeaderWidget>("conversationHeader")->assignMenu();
+    const QString target = summary.assigneeId == 0 ? QStringLiteral("Me") : QStringLiteral("Unassigned");
+    QAction *action = nullptr;
+    for (QAction *candidate : menu->actions()) {
+        if (candidate->text() == target) {
+            action = candidate;
+        }
+    }
+    ASSERT_NE(action, nullptr);
+    action->trigger();
+    EXPECT_EQ(count(InboxView::Kind::Unassigned), unassignedBefore + (summary.assigneeId == 0 ? -1 : 1));
+    EXPECT_TRUE(dialogs.errors.isEmpty()) << qPrintable(dialogs.errors.join(QLatin1Char('\n')));
+}
+
+TEST_F(MainWindowTest, TagsAreAddedThroughTheDialogService)
+{
+    const domain::ConversationSummary summary = openFirst();
+    dialogs.nextText = QStringLiteral("vip");
+    auto *header = find<ui::ConversationHeaderWidget>("conversationHeader");
+    Q_EMIT header->addTagRequested();
+    EXPECT_TRUE(storage::TagRepository(workspace.db()).tagsOf(summary.id).contains(QStringLiteral("vip")));
+}
+
+TEST_F(MainWindowTest, KeysMoveThroughTheListAndSlashFocusesSearch)
+{
+    openFirst();
+    auto *list = find<QListView>("conversationList");
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_J);
+    EXPECT_EQ(list->currentIndex().row(), 1);
+    QTest::keyClick(list, Qt::Key_K);
+    EXPECT_EQ(list->currentIndex().row(), 0);
+    QTest::keyClick(list, Qt::Key_Slash);
+    EXPECT_TRUE(waitUntil([this] { return find<QLineEdit>("searchField")->hasFocus(); }));
+}
+
+TEST_F(MainWindowTest, SearchShowsResultsInTheList)
+{
+    const domain::ConversationSummary summary = openFirst();
+    ASSERT_FALSE(summary.customerName.isEmpty());
+    auto *search = find<QLineEdit>("searchField");
+    search->setText(summary.customerName);
+    QTest::keyClick(search, Qt::Key_Return);
+    EXPECT_EQ(window->listModel()->mode(), models::ConversationListModel::Mode::Search);
+    EXPECT_TRUE(waitUntil([this, &summary] { return window->listModel()->rowOfId(summary.id) >= 0; }));
+    EXPECT_TRUE(find<QLabel>("listTitle")->text().contains(summary.customerName));
+}
+
+TEST_F(MainWindowTest, LayoutAndViewAreRemembered)
+{
+    window->viewModel()->refresh();
+    const int closedRow = window->viewModel()->rowOf({ InboxView::Kind::Closed, domain::Channel::Email });
+    find<QListView>("viewList")->setCurrentIndex(window->viewModel()->index(closedRow));
+    find<QSplitter>("inboxSplitter")->setSizes({ 250, 500, 650 });
+    window->close();
+    EXPECT_EQ(settings->get(settings::Settings::Key::LastView).toString(), QStringLiteral("closed"));
+    EXPECT_FALSE(settings->get(settings::Settings::Key::InboxSplitter).toByteArray().isEmpty());
+
+    window.reset();
+    createWindow();
+    EXPECT_EQ(window->listModel()->view().kind, InboxView::Kind::Closed);
+    EXPECT_EQ(find<QSplitter>("inboxSplitter")->sizes().constFirst(), 250);
+}
+
+} // namespace

@@ -1,0 +1,463 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MainWindow.h"
+
+#include "ConversationHeaderWidget.h"
+#include "ConversationWidget.h"
+#include "DialogService.h"
+#include "InboxListWidget.h"
+#include "OrderPanelWidget.h"
+#include "ThreadView.h"
+#include "ViewListDelegate.h"
+#include "engine/ConversationActions.h"
+#include "models/ConversationListModel.h"
+#include "models/ViewListModel.h"
+#include "settings/Settings.h"
+#include "storage/AgentRepository.h"
+#include "storage/ConversationDetailReader.h"
+#include "storage/ConversationRepository.h"
+#include "storage/StorageError.h"
+#include "storage/TagRepository.h"
+
+#include <QBoxLayout>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QListView>
+#include <QLocale>
+#include <QMenu>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolButton>
+
+namespace waybill::ui {
+
+using models::ConversationListModel;
+using Key = settings::Settings::Key;
+using Target = ConversationActionController::Target;
+
+MainWindow::MainWindow(Context context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_database(context.database)
+    , m_settings(context.settings)
+    , m_dialogs(context.dialogs)
+    , m_agentId(context.agentId)
+    , m_now(std::move(context.now))
+    , m_sla(context.policy)
+    , m_actions(std::make_unique<engine::ConversationActions>(m_database, m_sla, m_agentId, m_now))
+    , m_controller(new ConversationActionController(*m_actions, m_dialogs, this, this))
+    , m_viewModel(new models::ViewListModel(
+          m_database, m_agentId, [this] { return m_sla.riskHorizon(m_now()); }, this))
+    , m_listModel(new ConversationListModel(m_database, m_sla, m_agentId, m_now, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    storage::AgentRepository agents(m_database);
+    QList<domain::Agent> agentList;
+    QList<domain::Team> teams;
+    QList<domain::Template> templates;
+    try {
+        agentList = agents.agents();
+        teams = agents.teams();
+        templates = storage::TagRepository(m_database).templates();
+        if (const auto me = agents.find(m_agentId)) {
+            m_agentName = me->name;
+        }
+    } catch (const storage::StorageError &error) {
+        showError(tr("Could not read the workspace"), error.userMessage());
+    }
+    setWindowTitle(m_agentName.isEmpty() ? tr("Waybill") : tr("Waybill — %1").arg(m_agentName));
+
+    m_viewList = new QListView(this);
+    m_viewList->setObjectName(QStringLiteral("viewList"));
+    m_viewList->setModel(m_viewModel);
+    m_viewList->setItemDelegate(new ViewListDelegate(m_viewList));
+    m_viewList->setFrameShape(QFrame::NoFrame);
+    m_viewList->setMouseTracking(true);
+    m_viewList->setMinimumWidth(170);
+    m_viewList->setStyleSheet(QStringLiteral("QListView { background:#f4f5f7; padding-top:4px; }"));
+
+    m_conversation = new ConversationWidget(this);
+    m_conversation->header()->setPeople(agentList, teams, m_agentId);
+    m_conversation->composer()->setTemplates(templates);
+    m_orderPanel = new OrderPanelWidget(this);
+
+    m_conversationSplitter = new QSplitter(Qt::Horizontal, this);
+    m_conversationSplitter->setObjectName(QStringLiteral("conversationSplitter"));
+    m_conversationSplitter->addWidget(m_conversation);
+    m_conversationSplitter->addWidget(m_orderPanel);
+    m_conversationSplitter->setStretchFactor(0, 3);
+    m_conversationSplitter->setStretchFactor(1, 2);
+
+    m_inboxSplitter = new QSplitter(Qt::Horizontal, this);
+    m_inboxSplitter->setObjectName(QStringLiteral("inboxSplitter"));
+    m_inboxSplitter->addWidget(m_viewList);
+    m_inboxList = new InboxListWidget(m_listModel, m_sla.policy().atRiskWithinSeconds, this);
+    m_conversationList = m_inboxList->listView();
+    m_inboxList->setSort(m_settings.get(Key::InboxSort).toString() == QLatin1String("deadline")
+            ? domain::InboxSort::Deadline
+            : domain::InboxSort::LastActivity);
+    m_inboxSplitter->addWidget(m_inboxList);
+    m_inboxSplitter->addWidget(m_conversationSplitter);
+    m_inboxSplitter->setStretchFactor(0, 0);
+    m_inboxSplitter->setStretchFactor(1, 2);
+    m_inboxSplitter->setStretchFactor(2, 5);
+    for (QSplitter *splitter : { m_inboxSplitter, m_conversationSplitter }) {
+        splitter->setHandleWidth(1);
+        splitter->setChildrenCollapsible(false);
+        splitter->setStyleSheet(QStringLiteral("QSplitter::handle { background:#dfe2e6; }"));
+    }
+    setCentralWidget(m_inboxSplitter);
+    statusBar()->showMessage(m_agentName.isEmpty() ? QString() : tr("Signed in as %1").arg(m_agentName));
+
+    ConversationHeaderWidget *header = m_conversation->header();
+    connect(header, &ConversationHeaderWidget::assignRequested, this,
+        [this](qint64 agentId, qint64 teamId) { m_controller->assign(selectedTargets(), agentId, teamId); });
+    connect(header, &ConversationHeaderWidget::statusRequested, this, &MainWindow::setStatusOfSelection);
+    connect(header, &ConversationHeaderWidget::snoozeRequested, this, &MainWindow::snoozeSelection);
+    connect(header, &ConversationHeaderWidget::addTagRequested, this, &MainWindow::addTagToSelection);
+    connect(header, &ConversationHeaderWidget::removeTagRequested, this,
+        [this](const QString &tag) { m_controller->removeTag(selectedTargets(), tag); });
+    connect(m_conversation->composer(), &ComposerWidget::submitted, this, &MainWindow::submitComposer);
+    connect(m_orderPanel, &OrderPanelWidget::linkRequested, this, &MainWindow::linkOrder);
+    connect(m_orderPanel, &OrderPanelWidget::unlinkRequested, this, &MainWindow::unlinkOrder);
+    connect(
+        m_controller, &ConversationActionController::conversationsChanged, this, &MainWindow::onConversationsChanged);
+    connect(
+        m_listModel, &ConversationListModel::loadFailed, this,
+        [this](const QString &message) { showError(tr("Could not load conversations"), message); },
+        Qt::QueuedConnection);
+    connect(m_viewList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) { showView(current.row()); });
+    connect(m_conversationList->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &MainWindow::loadCurrentConversation);
+    connect(m_conversationList->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (m_conversation->detail()) {
+            m_conversation->header()->setSummary(
+                m_conversation->detail()->conversation, static_cast<int>(selectedTargets().size()));
+        }
+    });
+    connect(m_listModel, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_selectFirstPending && m_listModel->rowCount() > 0) {
+            m_selectFirstPending = false;
+            m_conversationList->setCurrentIndex(m_listModel->index(0, 0));
+        }
+        updateListTitle();
+    });
+    connect(m_listModel, &QAbstractItemModel::modelReset, this, &MainWindow::updateListTitle);
+    connect(m_viewModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateListTitle);
+
+    buildShortcuts();
+    m_refreshTimer.setInterval(RefreshIntervalMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshPeriodic);
+    m_refreshTimer.start();
+    connect(m_inboxList, &InboxListWidget::searchRequested, this, &MainWindow::applySearch);
+    connect(m_inboxList, &InboxListWidget::sortChanged, this, [this](domain::InboxSort sort) {
+        m_settings.set(Key::InboxSort,
+            sort == domain::InboxSort::Deadline ? QStringLiteral("deadline") : QStringLiteral("activity"));
+        m_listModel->setSort(sort);
+    });
+
+    restoreLayout();
+    refreshCounts();
+    const auto lastView = domain::InboxView::fromKey(m_settings.get(Key::LastView).toString());
+    const int row = lastView ? m_viewModel->rowOf(*lastView) : 0;
+    m_viewList->setCurrentIndex(m_viewModel->index(row < 0 ? 0 : row));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildShortcuts()
+{
+    const auto add = [this](QKeySequence keys, const char *name, std::function<void()> action) {
+        auto *shortcut = new QShortcut(keys, this);
+        shortcut->setObjectName(QString::fromLatin1(name));
+        shortcut->setContext(Qt::WindowShortcut);
+        connect(shortcut, &QShortcut::activated, this, std::move(action));
+    };
+    add(QKeySequence(Qt::Key_J), "nextShortcut", [this] { moveCurrent(1); });
+    add(QKeySequence(Qt::Key_K), "previousShortcut", [this] { moveCurrent(-1); });
+    add(QKeySequence(Qt::Key_R), "replyShortcut",
+        [this] { m_conversation->composer()->startWriting(ComposerWidget::Mode::Reply); });
+    add(QKeySequence(Qt::Key_N), "noteShortcut",
+        [this] { m_conversation->composer()->startWriting(ComposerWidget::Mode::Note); });
+    add(QKeySequence(Qt::Key_E), "closeShortcut", [this] { setStatusOfSelection(domain::ConversationStatus::Closed); });
+    add(QKeySequence(Qt::Key_A), "assignShortcut", [this] {
+        if (auto *button = m_conversation->header()->findChild<QToolButton *>(QStringLiteral("assignButton"));
+            button && button->isEnabled()) {
+            button->showMenu();
+        }
+    });
+    add(QKeySequence(Qt::Key_Slash), "searchShortcut", [this] { m_inboxList->focusSearch(); });
+    add(QKeySequence(Qt::Key_F5), "refreshShortcut", [this] {
+        m_listModel->reload();
+        refreshCounts();
+    });
+}
+
+void MainWindow::restoreLayout()
+{
+    const QByteArray geometry = m_settings.get(Key::MainWindowGeometry).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        resize(1600, 1000);
+    }
+    restoreState(m_settings.get(Key::MainWindowState).toByteArray());
+    // First start: views, list, conversation and order panel in proportions that suit a 1600-pixel window.
+    const int width = this->width();
+    const int list = width * 32 / 100;
+    const int orderPanel = 330;
+    if (!m_inboxSplitter->restoreState(m_settings.get(Key::InboxSplitter).toByteArray())) {
+        m_inboxSplitter->setSizes({ 200, list, width - 200 - list });
+    }
+    if (!m_conversationSplitter->restoreState(m_settings.get(Key::ConversationSplitter).toByteArray())) {
+        m_conversationSplitter->setSizes({ width - 200 - list - orderPanel, orderPanel });
+    }
+}
+
+void MainWindow::saveLayout()
+{
+    m_settings.set(Key::MainWindowGeometry, saveGeometry());
+    m_settings.set(Key::MainWindowState, saveState());
+    m_settings.set(Key::InboxSplitter, m_inboxSplitter->saveState());
+    m_settings.set(Key::ConversationSplitter, m_conversationSplitter->saveState());
+    m_settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showView(int row)
+{
+    if (row < 0 || row >= m_viewModel->rowCount()) {
+        return;
+    }
+    const domain::InboxView view = m_viewModel->viewAt(row);
+    m_settings.set(Key::LastView, view.key());
+    m_inboxList->clearSearchSilently();
+    m_listModel->setView(view, m_inboxList->sort());
+}
+
+void MainWindow::applySearch(const QString &text)
+{
+    try {
+        m_listModel->setSearch(text);
+    } catch (const storage::StorageError &error) {
+        showError(tr("Search failed"), error.userMessage());
+    }
+}
+
+void MainWindow::updateListTitle()
+{
+    if (m_listModel->mode() == ConversationListModel::Mode::Search) {
+        m_inboxList->setTitle(tr("Search: “%1”").arg(m_listModel->searchText()));
+        return;
+    }
+    const qint64 count = m_viewModel->countOf(m_listModel->view());
+    m_inboxList->setTitle(count < 0
+            ? m_listModel->view().displayName()
+            : tr("%1  ·  %2").arg(m_listModel->view().displayName(), QLocale().toString(count)));
+}
+
+void MainWindow::selectFirstConversation()
+{
+    if (m_listModel->rowCount() > 0) {
+        m_conversationList->setCurrentIndex(m_listModel->index(0, 0));
+    } else {
+        m_selectFirstPending = true;
+    }
+}
+
+void MainWindow::loadCurrentConversation()
+{
+    const QModelIndex current = m_conversationList->currentIndex();
+    if (!current.isValid()) {
+        m_shownId = 0;
+        m_conversation->clear();
+        m_orderPanel->clear();
+        return;
+    }
+    if (!m_conversationList->selectionModel()->isSelected(current)) {
+        m_conversationList->selectionModel()->select(current, QItemSelectionModel::Select);
+    }
+    const auto &summary = m_listModel->summaryAt(current.row());
+    reloadDetail(summary.id);
+    if (summary.unread) {
+        m_controller->markRead(summary.id);
+    }
+}
+
+void MainWindow::reloadDetail(qint64 conversationId)
+{
+    try {
+        const auto detail = storage::ConversationDetailReader(m_database).load(conversationId);
+        if (!detail) {
+            m_conversation->clear();
+            m_orderPanel->clear();
+            return;
+        }
+        m_shownId = conversationId;
+        m_conversation->showConversation(*detail, m_agentName, static_cast<int>(selectedTargets().size()));
+        m_orderPanel->setDetail(*detail, m_now());
+    } catch (const storage::StorageError &error) {
+        showError(tr("Could not open the conversation"), error.userMessage());
+    }
+}
+
+void MainWindow::onConversationsChanged(const QList<qint64> &ids, ConversationActionController::Effect effect)
+{
+    const auto policy = effect == ConversationActionController::Effect::Membership
+        ? ConversationListModel::LeftView::RemoveRow
+        : ConversationListModel::LeftView::KeepRow;
+    try {
+        for (const qint64 id : ids) {
+            m_listModel->refreshConversation(id, policy);
+        }
+    } catch (const storage::StorageError &error) {
+        showError(tr("Could not refresh the list"), error.userMessage());
+    }
+    refreshCounts();
+    if (m_shownId != 0 && ids.contains(m_shownId)) {
+        reloadDetail(m_shownId);
+    }
+}
+
+void MainWindow::refreshCounts()
+{
+    try {
+        m_viewModel->refresh();
+    } catch (const storage::StorageError &error) {
+        statusBar()->showMessage(error.userMessage(), 10'000);
+    }
+}
+
+void MainWindow::refreshPeriodic()
+{
+    try {
+        if (storage::ConversationRepository(m_database).wakeSnoozed(m_now()) > 0) {
+            m_listModel->reload();
+        }
+    } catch (const storage::StorageError &error) {
+        statusBar()->showMessage(error.userMessage(), 10'000);
+    }
+    refreshCounts();
+    m_listModel->refreshClocks();
+}
+
+QList<Target> MainWindow::selectedTargets() const
+{
+    QList<Target> targets;
+    const QModelIndexList rows = m_conversationList->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        const auto &summary = m_listModel->summaryAt(index.row());
+        targets.append({ summary.id, summary.version });
+    }
+    if (targets.isEmpty() && m_conversation->detail()) {
+        targets.append(currentTarget());
+    }
+    return targets;
+}
+
+Target MainWindow::currentTarget() const
+{
+    if (!m_conversation->detail()) {
+        return {};
+    }
+    const auto &conversation = m_conversation->detail()->conversation;
+    return { conversation.id, conversation.version };
+}
+
+void MainWindow::moveCurrent(int delta)
+{
+    const int row = m_conversationList->currentIndex().row() + delta;
+    if (row >= m_listModel->rowCount() && m_listModel->canFetchMore({})) {
+        m_listModel->fetchMore({});
+    }
+    if (row >= 0 && row < m_listModel->rowCount()) {
+        m_conversationList->selectionModel()->setCurrentIndex(
+            m_listModel->index(row, 0), QItemSelectionModel::ClearAndSelect);
+    }
+}
+
+void MainWindow::setStatusOfSelection(domain::ConversationStatus status)
+{
+    const QList<Target> targets = selectedTargets();
+    if (!targets.isEmpty()) {
+        m_controller->setStatus(targets, status);
+    }
+}
+
+void MainWindow::snoozeSelection()
+{
+    const QList<Target> targets = selectedTargets();
+    if (targets.isEmpty()) {
+        return;
+    }
+    const QDateTime initial = QDateTime::fromSecsSinceEpoch(m_now() + 3 * 3600);
+    if (const auto until = m_dialogs.askDateTime(this, tr("Snooze until"), initial)) {
+        m_controller->setStatus(targets, domain::ConversationStatus::Snoozed, until->toSecsSinceEpoch());
+    }
+}
+
+void MainWindow::addTagToSelection()
+{
+    const QList<Target> targets = selectedTargets();
+    if (targets.isEmpty()) {
+        return;
+    }
+    QStringList tags;
+    try {
+        tags = storage::TagRepository(m_database).allTags();
+    } catch (const storage::StorageError &error) {
+        showError(tr("Could not read tags"), error.userMessage());
+        return;
+    }
+    if (const auto tag = m_dialogs.askText(this, tr("Add tag"), tr("Tag:"), tags)) {
+        m_controller->addTag(targets, *tag);
+    }
+}
+
+void MainWindow::linkOrder()
+{
+    const Target target = currentTarget();
+    if (target.id == 0) {
+        return;
+    }
+    const auto &detail = *m_conversation->detail();
+    QString initial = detail.conversation.orderNumber;
+    if (initial.isEmpty() && detail.customer) {
+        initial = detail.customer->name;
+    }
+    if (const auto orderId = m_dialogs.chooseOrder(this, m_database, initial)) {
+        m_controller->linkOrder(target, *orderId, tr("linked by %1").arg(m_agentName));
+    }
+}
+
+void MainWindow::unlinkOrder()
+{
+    const Target target = currentTarget();
+    if (target.id != 0 && m_dialogs.confirm(this, tr("Unlink order"), tr("Unlink the order from this conversation?"))) {
+        m_controller->linkOrder(target, 0, QString());
+    }
+}
+
+void MainWindow::submitComposer(ComposerWidget::Mode mode, const QString &text)
+{
+    const Target target = currentTarget();
+    if (target.id == 0) {
+        return;
+    }
+    const qint64 messageId
+        = mode == ComposerWidget::Mode::Reply ? m_controller->reply(target, text) : m_controller->addNote(target, text);
+    if (messageId != 0) {
+        m_conversation->composer()->clearText();
+    }
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    m_dialogs.showError(this, title, message);
+}
+
+} // namespace waybill::ui

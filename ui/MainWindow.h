@@ -1,0 +1,125 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ComposerWidget.h"
+#include "ConversationActionController.h"
+#include "domain/SlaPolicy.h"
+#include "engine/SlaClock.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+class QListView;
+class QSplitter;
+
+namespace waybill::engine {
+class ConversationActions;
+}
+namespace waybill::models {
+class ConversationListModel;
+class ViewListModel;
+} // namespace waybill::models
+namespace waybill::settings {
+class Settings;
+}
+namespace waybill::storage {
+class Database;
+}
+
+namespace waybill::ui {
+
+class ConversationWidget;
+class InboxListWidget;
+class DialogService;
+class OrderPanelWidget;
+
+/// The agent's window: views with live counts, the conversation list of the chosen view or search, and the
+/// conversation (header, thread, composer) beside the customer's order. Reads through the UI thread's own
+/// database connection, in pages; writes through engine::ConversationActions. Window geometry, splitters, the
+/// last view and the sort order are kept in the Settings it is given. A timer wakes snoozed conversations and
+/// refreshes counts and countdowns every RefreshIntervalMs. Everything it is given must outlive it.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    static constexpr int RefreshIntervalMs = 30'000;
+
+    /// What the window works with; all references must outlive the window.
+    struct Context {
+        storage::Database &database; ///< the UI thread's connection ("ui")
+        settings::Settings &settings;
+        DialogService &dialogs;
+        qint64 agentId = 0; ///< who "me" is
+        std::function<qint64()> now; ///< epoch seconds
+        domain::SlaPolicy policy;
+    };
+
+    explicit MainWindow(Context context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Selects the first conversation of the list as soon as it is loaded.
+    void selectFirstConversation();
+    /// Wakes snoozed conversations whose time has come, reads the counts again and moves the countdowns.
+    void refreshPeriodic();
+
+    models::ViewListModel *viewModel() const { return m_viewModel; }
+    models::ConversationListModel *listModel() const { return m_listModel; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildShortcuts();
+    void restoreLayout();
+    void saveLayout();
+
+    void showView(int row);
+    void applySearch(const QString &text);
+    void updateListTitle();
+    void loadCurrentConversation();
+    void reloadDetail(qint64 conversationId);
+    void onConversationsChanged(const QList<qint64> &ids, ConversationActionController::Effect effect);
+    void refreshCounts();
+    QList<ConversationActionController::Target> selectedTargets() const;
+    ConversationActionController::Target currentTarget() const;
+    void moveCurrent(int delta);
+
+    void setStatusOfSelection(domain::ConversationStatus status);
+    void snoozeSelection();
+    void addTagToSelection();
+    void linkOrder();
+    void unlinkOrder();
+    void submitComposer(ComposerWidget::Mode mode, const QString &text);
+    void showError(const QString &title, const QString &message);
+
+    storage::Database &m_database;
+    settings::Settings &m_settings;
+    DialogService &m_dialogs;
+    qint64 m_agentId;
+    QString m_agentName;
+    std::function<qint64()> m_now;
+    engine::SlaClock m_sla;
+    std::unique_ptr<engine::ConversationActions> m_actions;
+    ConversationActionController *m_controller;
+
+    models::ViewListModel *m_viewModel;
+    models::ConversationListModel *m_listModel;
+
+    QSplitter *m_inboxSplitter = nullptr;
+    QSplitter *m_conversationSplitter = nullptr;
+    QListView *m_viewList = nullptr;
+    QListView *m_conversationList = nullptr;
+    InboxListWidget *m_inboxList = nullptr;
+    ConversationWidget *m_conversation = nullptr;
+    OrderPanelWidget *m_orderPanel = nullptr;
+    QTimer m_refreshTimer;
+    qint64 m_shownId = 0;
+    bool m_selectFirstPending = false;
+};
+
+} // namespace waybill::ui

@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MessageBoxDialogService.h"
+
+#include "LinkOrderDialog.h"
+#include "SnoozeDialog.h"
+
+#include <QInputDialog>
+#include <QMessageBox>
+
+namespace waybill::ui {
+
+void MessageBoxDialogService::showError(QWidget *parent, const QString &title, const QString &message)
+{
+    QMessageBox::warning(parent, title, message);
+}
+
+bool MessageBoxDialogService::confirm(QWidget *parent, const QString &title, const QString &question)
+{
+    return QMessageBox::question(parent, title, question) == QMessageBox::Yes;
+}
+
+std::optional<QString> MessageBoxDialogService::askText(
+    QWidget *parent, const QString &title, const QString &label, const QStringList &suggestions)
+{
+    bool ok = false;
+    const QString text = QInputDialog::getItem(parent, title, label, suggestions, -1, true, &ok);
+    if (!ok || text.trimmed().isEmpty()) {
+        return std::nullopt;
+    }
+    return text.trimmed();
+}
+
+std::optional<QDateTime> MessageBoxDialogService::askDateTime(
+    QWidget *parent, const QString &title, const QDateTime &initial)
+{
+    SnoozeDialog dialog(initial, parent);
+    dialog.setWindowTitle(title);
+    if (dialog.exec() != QDialog::Accepted) {
+        return std::nullopt;
+    }
+    return dialog.dateTime();
+}
+
+std::optional<qint64> MessageBoxDialogService::chooseOrder(
+    QWidget *parent, const storage::Database &database, const QString &initialText)
+{
+    LinkOrderDialog dialog(database, parent);
+    dialog.setSearchText(initialText);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedOrderId() == 0) {
+        return std::nullopt;
+    }
+    return dialog.selectedOrderId();
+}
+
+} // namespace waybill::ui

@@ -1,0 +1,24 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "DialogService.h"
+
+namespace waybill::ui {
+
+/// The DialogService of the application: QMessageBox, QInputDialog, SnoozeDialog and LinkOrderDialog, each modal
+/// to the given parent. Stateless; use one instance per application.
+class MessageBoxDialogService final : public DialogService {
+public:
+    MessageBoxDialogService() = default;
+
+    void showError(QWidget *parent, const QString &title, const QString &message) override;
+    bool confirm(QWidget *parent, const QString &title, const QString &question) override;
+    std::optional<QString> askText(
+        QWidget *parent, const QString &title, const QString &label, const QStringList &suggestions) override;
+    std::optional<QDateTime> askDateTime(QWidget *parent, const QString &title, const QDateTime &initial) override;
+    std::optional<qint64> chooseOrder(
+        QWidget *parent, const storage::Database &database, const QString &initialText) override;
+};
+
+} // namespace waybill::ui

@@ -1,0 +1,269 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "OrderPanelWidget.h"
+
+#include "SafeTextBrowser.h"
+#include "StatusPalette.h"
+#include "commerce/CarrierDirectory.h"
+#include "domain/WorkflowStates.h"
+#include "models/Formatting.h"
+
+#include <QBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+
+namespace waybill::ui {
+
+using models::Formatting;
+
+namespace {
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString heading(const QString &text)
+{
+    return QStringLiteral("<p style=\"margin-top:14px; margin-bottom:4px; color:#8a919c; font-size:small; "
+                          "font-weight:700\">%1</p>")
+        .arg(esc(text.toUpper()));
+}
+
+QString chip(const QString &text, const StatusPalette::Colors &colors)
+{
+    return QStringLiteral("<span style=\"color:%2; background-color:%3; font-weight:600\">&nbsp;%1&nbsp;</span>")
+        .arg(esc(text), colors.foreground.name(), colors.background.name());
+}
+
+QString gray(const QString &text)
+{
+    return QStringLiteral("<span style=\"color:#6b7280\">%1</span>").arg(esc(text));
+}
+
+QString identityLabel(const QString &kind)
+{
+    if (kind == QLatin1String("email")) {
+        return OrderPanelWidget::tr("E-mail");
+    }
+    if (kind == QLatin1String("phone")) {
+        return OrderPanelWidget::tr("Phone");
+    }
+    if (kind == QLatin1String("amazon")) {
+        return OrderPanelWidget::tr("Amazon buyer");
+    }
+    if (kind == QLatin1String("ebay")) {
+        return OrderPanelWidget::tr("eBay user");
+    }
+    if (kind == QLatin1String("chat")) {
+        return OrderPanelWidget::tr("Chat visitor");
+    }
+    return kind;
+}
+
+QString history(const QList<domain::WorkflowStep> &steps, QString (*name)(const QString &))
+{
+    QString html;
+    for (const domain::WorkflowStep &step : steps) {
+        html += QStringLiteral("<br>%1 &nbsp;%2").arg(gray(Formatting::date(step.occurredAt)), esc(name(step.state)));
+        if (!step.note.isEmpty()) {
+            html += QStringLiteral(" — ") + gray(step.note);
+        }
+    }
+    return html;
+}
+
+} // namespace
+
+OrderPanelWidget::OrderPanelWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_titleLabel(new QLabel(tr("Customer and order"), this))
+    , m_linkButton(new QPushButton(tr("Link order…"), this))
+    , m_unlinkButton(new QPushButton(tr("Unlink"), this))
+    , m_browser(new SafeTextBrowser(this))
+{
+    setObjectName(QStringLiteral("orderPanel"));
+    m_linkButton->setObjectName(QStringLiteral("linkOrderButton"));
+    m_unlinkButton->setObjectName(QStringLiteral("unlinkOrderButton"));
+    m_browser->setObjectName(QStringLiteral("orderPanelBrowser"));
+    m_browser->setFrameShape(QFrame::NoFrame);
+    m_browser->document()->setDocumentMargin(12);
+    QFont titleFont = m_titleLabel->font();
+    titleFont.setBold(true);
+    m_titleLabel->setFont(titleFont);
+
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(12, 8, 8, 6);
+    header->addWidget(m_titleLabel, 1);
+    header->addWidget(m_linkButton);
+    header->addWidget(m_unlinkButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(header);
+    layout->addWidget(m_browser, 1);
+
+    connect(m_linkButton, &QPushButton::clicked, this, &OrderPanelWidget::linkRequested);
+    connect(m_unlinkButton, &QPushButton::clicked, this, &OrderPanelWidget::unlinkRequested);
+    clear();
+}
+
+void OrderPanelWidget::clear()
+{
+    m_linkButton->setEnabled(false);
+    m_unlinkButton->setEnabled(false);
+    m_browser->setHtml(
+        QStringLiteral("<p style=\"color:#8a919c\">%1</p>").arg(esc(tr("The customer and their order show here."))));
+}
+
+QString OrderPanelWidget::plainText() const
+{
+    return m_browser->toPlainText();
+}
+
+void OrderPanelWidget::setDetail(const domain::ConversationDetail &detail, qint64 now)
+{
+    m_linkButton->setEnabled(true);
+    m_linkButton->setText(detail.order ? tr("Change order…") : tr("Link order…"));
+    m_unlinkButton->setEnabled(detail.order.has_value());
+    QString html = QStringLiteral("<html><body>") + customerHtml(detail) + orderHtml(detail);
+    for (const domain::Shipment &shipment : detail.shipments) {
+        html += shipmentHtml(shipment, now);
+    }
+    html += workflowHtml(detail) + otherOrdersHtml(detail) + QStringLiteral("</body></html>");
+    m_browser->setHtml(html);
+}
+
+QString OrderPanelWidget::customerHtml(const domain::ConversationDetail &detail)
+{
+    QString html = heading(tr("Customer"));
+    if (!detail.customer) {
+        return html + gray(tr("Unknown customer"));
+    }
+    const domain::Customer &customer = *detail.customer;
+    html += QStringLiteral("<p style=\"margin:0\"><b style=\"font-size:large\">%1</b>").arg(esc(customer.name));
+    for (const domain::Identity &identity : customer.identities) {
+        html += QStringLiteral("<br>%1 &nbsp;%2").arg(gray(identityLabel(identity.kind)), esc(identity.value));
+    }
+    if (customer.createdAt > 0) {
+        html += QStringLiteral("<br>") + gray(tr("Customer since %1").arg(Formatting::date(customer.createdAt)));
+    }
+    return html + QStringLiteral("</p>");
+}
+
+QString OrderPanelWidget::orderHtml(const domain::ConversationDetail &detail)
+{
+    if (!detail.order) {
+        return heading(tr("Order")) + gray(tr("No order linked. Use “Link order…” to find one."));
+    }
+    const domain::Order &order = *detail.order;
+    QString html = heading(tr("Order %1").arg(order.number));
+    html += QStringLiteral("<p style=\"margin:0\">%1 · %2 · <b>%3</b>")
+                .arg(esc(order.source.isEmpty() ? QString() : order.source.at(0).toUpper() + order.source.mid(1)),
+                    esc(Formatting::dateTime(order.placedAt)), esc(order.status));
+    if (!detail.conversation.linkReason.isEmpty()) {
+        html += QStringLiteral("<br>") + gray(tr("Linked: %1").arg(detail.conversation.linkReason));
+    }
+    html += QStringLiteral("</p><table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\" style=\"margin-top:6px\">");
+    for (const domain::OrderLine &line : order.lines) {
+        html += QStringLiteral("<tr><td width=\"28\">%1&times;</td><td>%2<br>%3</td><td align=\"right\">%4</td></tr>")
+                    .arg(QString::number(line.quantity), esc(line.title), gray(line.sku),
+                        esc(Formatting::money(line.unitPriceCents * line.quantity, order.currency)));
+    }
+    const auto totalRow = [&order](const QString &label, qint64 cents, bool bold) {
+        const QString amount = esc(Formatting::money(cents, order.currency));
+        return QStringLiteral("<tr><td></td><td>%1</td><td align=\"right\">%2</td></tr>")
+            .arg(bold ? QStringLiteral("<b>%1</b>").arg(esc(label)) : gray(label),
+                bold ? QStringLiteral("<b>%1</b>").arg(amount) : amount);
+    };
+    html += totalRow(tr("Subtotal"), order.subtotalCents, false);
+    html += totalRow(tr("Shipping"), order.shippingCents, false);
+    html += totalRow(tr("Tax"), order.taxCents, false);
+    html += totalRow(tr("Total"), order.totalCents, true);
+    return html + QStringLiteral("</table>");
+}
+
+QString OrderPanelWidget::shipmentHtml(const domain::Shipment &shipment, qint64 now)
+{
+    const QString carrier = commerce::CarrierDirectory::displayName(shipment.carrier);
+    const bool late = shipment.isLate(now);
+    QString status = domain::trackingStatusDisplayName(shipment.status);
+    QString html = heading(tr("Shipment · %1").arg(carrier));
+    html += QStringLiteral("<p style=\"margin:0\">%1")
+                .arg(chip(status, StatusPalette::tracking(domain::trackingStatusKey(shipment.status), false)));
+    if (late) {
+        html += QStringLiteral(" ") + chip(tr("Late"), StatusPalette::tracking(QString(), true));
+    }
+    const QString url = commerce::CarrierDirectory::trackingUrl(shipment.carrier, shipment.trackingNumber);
+    html += QStringLiteral("<br>%1 ").arg(gray(shipment.service.isEmpty() ? carrier : shipment.service));
+    html += url.isEmpty() ? esc(shipment.trackingNumber)
+                          : QStringLiteral("<a href=\"%1\">%2</a>").arg(esc(url), esc(shipment.trackingNumber));
+    if (shipment.deliveredAt > 0) {
+        html += QStringLiteral("<br>") + gray(tr("Delivered %1").arg(Formatting::dateTime(shipment.deliveredAt)));
+    } else if (shipment.expectedAt > 0) {
+        html += QStringLiteral("<br>") + gray(tr("Expected %1").arg(Formatting::date(shipment.expectedAt)));
+    }
+    html += QStringLiteral("</p><table cellspacing=\"0\" cellpadding=\"1\" style=\"margin-top:4px\">");
+    for (auto it = shipment.events.crbegin(); it != shipment.events.crend(); ++it) {
+        const domain::TrackingEvent &event = *it;
+        const auto colors = StatusPalette::tracking(domain::trackingStatusKey(event.status), false);
+        html += QStringLiteral("<tr><td valign=\"top\" style=\"color:%1\">&#9679;&nbsp;</td><td>%2 %3<br>%4</td></tr>")
+                    .arg(colors.foreground.name(), esc(domain::trackingStatusDisplayName(event.status)),
+                        gray(Formatting::dateTime(event.occurredAt)),
+                        gray(QStringList({ event.message, event.location }).join(QStringLiteral(" · "))));
+    }
+    return html + QStringLiteral("</table>");
+}
+
+QString OrderPanelWidget::workflowHtml(const domain::ConversationDetail &detail)
+{
+    QString html;
+    for (const domain::ReturnRequest &request : detail.returns) {
+        html += heading(tr("Return"));
+        html += QStringLiteral("<p style=\"margin:0\">%1 %2")
+                    .arg(chip(domain::ReturnState::displayName(request.state),
+                             StatusPalette::returnState(request.state)),
+                        esc(Formatting::money(request.amountCents, detail.order ? detail.order->currency : QString())));
+        if (!request.reason.isEmpty()) {
+            html += QStringLiteral("<br>") + gray(tr("Reason: %1").arg(request.reason));
+        }
+        if (!request.returnTracking.isEmpty()) {
+            html += QStringLiteral("<br>") + gray(tr("Return tracking: %1").arg(request.returnTracking));
+        }
+        html += history(request.history, &domain::ReturnState::displayName) + QStringLiteral("</p>");
+    }
+    for (const domain::Claim &claim : detail.claims) {
+        html += heading(tr("Claim · %1").arg(claim.kind));
+        html += QStringLiteral("<p style=\"margin:0\">%1 %2")
+                    .arg(chip(domain::ClaimState::displayName(claim.state), StatusPalette::claimState(claim.state)),
+                        esc(claim.claimNumber));
+        html += QStringLiteral("<br>")
+            + gray(tr("Amount %1")
+                       .arg(Formatting::money(claim.amountCents, detail.order ? detail.order->currency : QString())));
+        if (claim.filingDeadline > 0) {
+            html += gray(tr(" · file by %1").arg(Formatting::date(claim.filingDeadline)));
+        }
+        html += history(claim.history, &domain::ClaimState::displayName) + QStringLiteral("</p>");
+    }
+    return html;
+}
+
+QString OrderPanelWidget::otherOrdersHtml(const domain::ConversationDetail &detail)
+{
+    if (detail.customerOrders.isEmpty()) {
+        return {};
+    }
+    QString html = heading(tr("Orders of this customer (%1)").arg(detail.customerOrders.size()));
+    html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"1\">");
+    for (const domain::Order &order : detail.customerOrders) {
+        const bool linked = detail.order && detail.order->id == order.id;
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td align=\"right\">%3</td></tr>")
+                    .arg(linked ? QStringLiteral("<b>%1</b>").arg(esc(order.number)) : esc(order.number),
+                        gray(Formatting::date(order.placedAt)),
+                        esc(Formatting::money(order.totalCents, order.currency)));
+    }
+    return html + QStringLiteral("</table>");
+}
+
+} // namespace waybill::ui

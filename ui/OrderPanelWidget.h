@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/ConversationDetail.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+
+namespace waybill::ui {
+
+class SafeTextBrowser;
+
+/// The customer and order beside a conversation: the customer with every identity, their orders, the linked
+/// order's lines and totals, each shipment (carrier, tracking number linking to the carrier's page, status,
+/// events, expected delivery), and returns and claims with their history. "Link order…" and "Unlink" are only
+/// requests (linkRequested(), unlinkRequested()); the owner performs them. Shows what it is given: no storage.
+class OrderPanelWidget final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OrderPanelWidget)
+
+public:
+    explicit OrderPanelWidget(QWidget *parent = nullptr);
+
+    /// `now` decides whether a shipment is late.
+    void setDetail(const domain::ConversationDetail &detail, qint64 now);
+    void clear();
+    /// The panel as plain text (what the agent reads), for tests and accessibility.
+    QString plainText() const;
+
+Q_SIGNALS:
+    void linkRequested();
+    void unlinkRequested();
+
+private:
+    static QString customerHtml(const domain::ConversationDetail &detail);
+    static QString orderHtml(const domain::ConversationDetail &detail);
+    static QString shipmentHtml(const domain::Shipment &shipment, qint64 now);
+    static QString workflowHtml(const domain::ConversationDetail &detail);
+    static QString otherOrdersHtml(const domain::ConversationDetail &detail);
+
+    QLabel *m_titleLabel;
+    QPushButton *m_linkButton;
+    QPushButton *m_unlinkButton;
+    SafeTextBrowser *m_browser;
+};
+
+} // namespace waybill::ui
