@@ -248,11 +248,12 @@ QStringList DemoText::romanizedFamilyNames(Language language)
 {
     switch (language) {
     case Language::Japanese:
-        return {QStringLiteral("sato"), QStringLiteral("suzuki"), QStringLiteral("takahashi"), QStringLiteral("tanaka"),
-                QStringLiteral("ito"), QStringLiteral("watanabe"), QStringLiteral("yamamoto"), QStringLiteral("nakamura")};
+        return { QStringLiteral("sato"), QStringLiteral("suzuki"), QStringLiteral("takahashi"),
+            QStringLiteral("tanaka"), QStringLiteral("ito"), QStringLiteral("watanabe"), QStringLiteral("yamamoto"),
+            QStringLiteral("nakamura") };
     case Language::Chinese:
-        return {QStringLiteral("wang"), QStringLiteral("li"), QStringLiteral("zhang"), QStringLiteral("liu"),
-                QStringLiteral("chen"), QStringLiteral("yang"), QStringLiteral("huang"), QStringLiteral("zhao")};
+        return { QStringLiteral("wang"), QStringLiteral("li"), QStringLiteral("zhang"), QStringLiteral("liu"),
+            QStringLiteral("chen"), QStringLiteral("yang"), QStringLiteral("huang"), QStringLiteral("zhao") };
     case Language::English:
         break;
     }

@@ -106,10 +106,11 @@ QList<ConversationSummary> ConversationRepository::findMany(const QList<qint64> 
     }
     QString placeholders = QStringLiteral("?");
     placeholders += QStringLiteral(", ?").repeated(ids.size() - 1);
-    SqlQuery q(m_database, QStringLiteral("SELECT ") + Columns
-                               + QStringLiteral(" FROM conversations c LEFT JOIN agents a ON a.id = c.assignee_id "
-                                                "WHERE c.id IN (")
-                               + placeholders + u')');
+    SqlQuery q(m_database,
+        QStringLiteral("SELECT ") + Columns
+            + QStringLiteral(" FROM conversations c LEFT JOIN agents a ON a.id = c.assignee_id "
+                             "WHERE c.id IN (")
+            + placeholders + u')');
     for (const qint64 id : ids) {
         q.bind(id);
     }

@@ -78,8 +78,9 @@ QList<qint64> SearchIndex::newestFirst(const QList<qint64> &ids, int limit) cons
     }
     QString placeholders = QStringLiteral("?");
     placeholders += QStringLiteral(", ?").repeated(ids.size() - 1);
-    SqlQuery q(m_database, QStringLiteral("SELECT id FROM conversations WHERE id IN (") + placeholders
-                               + QStringLiteral(") ORDER BY last_activity DESC, id DESC LIMIT ?"));
+    SqlQuery q(m_database,
+        QStringLiteral("SELECT id FROM conversations WHERE id IN (") + placeholders
+            + QStringLiteral(") ORDER BY last_activity DESC, id DESC LIMIT ?"));
     for (const qint64 id : ids) {
         q.bind(id);
     }
@@ -130,10 +131,10 @@ void SearchIndex::appendCustomerMatches(const QString &match, int limit, QList<q
 {
     QSet<qint64> seen(ids.cbegin(), ids.cend());
     SqlQuery q(m_database,
-        QStringLiteral(
-            "SELECT c.id FROM (SELECT rowid AS customer_id FROM customer_fts WHERE customer_fts MATCH ? ORDER BY rowid DESC "
-                              "LIMIT ?) f "
-            "JOIN conversations c ON c.customer_id = f.customer_id ORDER BY c.last_activity DESC LIMIT ?"));
+        QStringLiteral("SELECT c.id FROM (SELECT rowid AS customer_id FROM customer_fts WHERE customer_fts MATCH ? "
+                       "ORDER BY rowid DESC "
+                       "LIMIT ?) f "
+                       "JOIN conversations c ON c.customer_id = f.customer_id ORDER BY c.last_activity DESC LIMIT ?"));
     q.bind(match).bind(limit).bind(limit).exec();
     while (q.next()) {
         appendUnique(ids, seen, q.int64(0));

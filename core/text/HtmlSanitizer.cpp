@@ -64,8 +64,9 @@ bool isSafeLink(const QString &href)
 
 HtmlSanitizer::Result HtmlSanitizer::sanitize(const QString &html, bool allowRemoteImages)
 {
-    static const QRegularExpression token(QStringLiteral("<!--.*?-->|<!\\[CDATA\\[.*?\\]\\]>|<![^>]*>|<\\?[^>]*>|"
-                                                         "<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"),
+    static const QRegularExpression token(
+        QStringLiteral("<!--.*?-->|<!\\[CDATA\\[.*?\\]\\]>|<![^>]*>|<\\?[^>]*>|"
+                       "<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"),
         QRegularExpression::DotMatchesEverythingOption);
     Result result;
     QString out;

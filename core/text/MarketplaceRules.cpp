@@ -34,9 +34,9 @@ bool containsPhoneNumber(const QString &body, const QRegularExpression &phone)
 /// not a mention of "amazon" elsewhere in the address.
 bool containsExternalLink(const QString &body, const QRegularExpression &link)
 {
-    static const QRegularExpression amazonHost(
-        QStringLiteral("^(?:[a-z0-9-]+\\.)*amazon\\.(?:com|ca|com\\.mx|com\\.br|co\\.uk|de|fr|it|es|nl|se|pl|com\\.tr|ae|sa|"
-                       "in|co\\.jp|sg|com\\.au|eg|com\\.be)$"));
+    static const QRegularExpression amazonHost(QStringLiteral(
+        "^(?:[a-z0-9-]+\\.)*amazon\\.(?:com|ca|com\\.mx|com\\.br|co\\.uk|de|fr|it|es|nl|se|pl|com\\.tr|ae|sa|"
+        "in|co\\.jp|sg|com\\.au|eg|com\\.be)$"));
     auto it = link.globalMatch(body);
     while (it.hasNext()) {
         QString address = it.next().captured(0);
@@ -54,8 +54,8 @@ bool containsExternalLink(const QString &body, const QRegularExpression &link)
 
 QStringList MarketplaceRules::amazonWarnings(const QString &body)
 {
-    static const QRegularExpression link(QStringLiteral("(?:https?://|www\\.)[^\\s<>\"]+"),
-                                         QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression link(
+        QStringLiteral("(?:https?://|www\\.)[^\\s<>\"]+"), QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression email(
         QStringLiteral("[A-Z0-9._%+-]+@[A-Z0-9.-]+\\.[A-Z]{2,}"), QRegularExpression::CaseInsensitiveOption);
     // Not inside a longer token (UPS 1Z…, EJ…JP), so that order and tracking numbers are not taken for phones.

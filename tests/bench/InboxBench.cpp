@@ -38,7 +38,7 @@ struct Fixture {
         }
         database = storage::Workspace(dir).openDatabase(QStringLiteral("bench"));
         if (generate) {
-            demo::DemoGenerator(*database, {20000, 1, 0, {}}).run();
+            demo::DemoGenerator(*database, { 20000, 1, 0, {} }).run();
         }
         const auto agent = storage::AgentRepository(*database).findByEmail(demo::DemoGenerator::defaultAgentEmail());
         agentId = agent ? agent->id : 0;
@@ -68,12 +68,12 @@ BENCHMARK(BM_FirstPage)->DenseRange(0, 14)->Unit(benchmark::kMicrosecond);
 void BM_NextPage(benchmark::State &state)
 {
     auto &f = fixture();
-    const storage::InboxQuery query({domain::InboxView::Kind::AllOpen, {}}, domain::InboxSort::LastActivity, f.agentId,
-                                    f.horizon);
+    const storage::InboxQuery query(
+        { domain::InboxView::Kind::AllOpen, {} }, domain::InboxSort::LastActivity, f.agentId, f.horizon);
     const storage::ConversationRepository repository(*f.database);
     const auto first = repository.page(query, nullptr, 100);
-    const auto cursor = storage::InboxQuery::cursorOf(query.sort(), first.constLast().lastActivity,
-                                                      first.constLast().dueAt, first.constLast().id);
+    const auto cursor = storage::InboxQuery::cursorOf(
+        query.sort(), first.constLast().lastActivity, first.constLast().dueAt, first.constLast().id);
     for (auto _ : state) {
         benchmark::DoNotOptimize(repository.page(query, &cursor, 100));
     }

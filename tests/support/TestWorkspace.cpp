@@ -13,7 +13,7 @@
 namespace waybill::testing {
 
 namespace {
-std::atomic<int> s_counter{0};
+std::atomic<int> s_counter { 0 };
 }
 
 TestWorkspace::TestWorkspace(Kind kind)

@@ -13,8 +13,7 @@ namespace waybill::testing {
 
 /// A fresh database for one test: in memory by default, or in a temporary workspace folder that is removed
 /// afterwards. Each instance uses its own connection name.
-class TestWorkspace final
-{
+class TestWorkspace final {
 public:
     enum class Kind {
         InMemory,

@@ -23,19 +23,18 @@ CtlRun waybillctl(const QStringList &arguments)
     QProcess process;
     process.start(QStringLiteral(WAYBILLCTL_PATH), arguments);
     EXPECT_TRUE(process.waitForFinished(120000));
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+        QString::fromUtf8(process.readAllStandardError()) };
 }
 
-class WaybillctlTest : public ::testing::Test
-{
+class WaybillctlTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite()
     {
         s_dir = new QTemporaryDir;
-        const CtlRun demo = waybillctl({QStringLiteral("demo"), QStringLiteral("--workspace"), s_dir->path(),
-                                     QStringLiteral("--conversations"), QStringLiteral("1200"),
-                                     QStringLiteral("--now"), QStringLiteral("1795000000")});
+        const CtlRun demo = waybillctl(
+            { QStringLiteral("demo"), QStringLiteral("--workspace"), s_dir->path(), QStringLiteral("--conversations"),
+                QStringLiteral("1200"), QStringLiteral("--now"), QStringLiteral("1795000000") });
         ASSERT_EQ(demo.exitCode, 0) << demo.err.toStdString();
     }
     static void TearDownTestSuite()
@@ -43,10 +42,7 @@ protected:
         delete s_dir;
         s_dir = nullptr;
     }
-    static QStringList ws(QStringList arguments)
-    {
-        return arguments << QStringLiteral("--workspace") << s_dir->path();
-    }
+    static QStringList ws(QStringList arguments) { return arguments << QStringLiteral("--workspace") << s_dir->path(); }
 
     static QTemporaryDir *s_dir;
 };
@@ -55,12 +51,13 @@ QTemporaryDir *WaybillctlTest::s_dir = nullptr;
 
 TEST_F(WaybillctlTest, StatsAsJsonCountsEveryView)
 {
-    const CtlRun run = waybillctl(ws({QStringLiteral("stats"), QStringLiteral("--json")}));
+    const CtlRun run = waybillctl(ws({ QStringLiteral("stats"), QStringLiteral("--json") }));
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
     EXPECT_EQ(json.size(), 15);
-    const qint64 all = json.value(QStringLiteral("open")).toInteger() + json.value(QStringLiteral("waiting")).toInteger()
-        + json.value(QStringLiteral("snoozed")).toInteger() + json.value(QStringLiteral("closed")).toInteger();
+    const qint64 all = json.value(QStringLiteral("open")).toInteger()
+        + json.value(QStringLiteral("waiting")).toInteger() + json.value(QStringLiteral("snoozed")).toInteger()
+        + json.value(QStringLiteral("closed")).toInteger();
     EXPECT_EQ(all, 1200);
     EXPECT_GT(json.value(QStringLiteral("delivery_problems")).toInteger(), 0);
     EXPECT_GT(json.value(QStringLiteral("channel:amazon")).toInteger(), 0);
@@ -68,8 +65,8 @@ TEST_F(WaybillctlTest, StatsAsJsonCountsEveryView)
 
 TEST_F(WaybillctlTest, SearchFindsJapaneseAndRespectsLimit)
 {
-    const CtlRun run = waybillctl(ws({QStringLiteral("search"), QString::fromUtf8("配送"), QStringLiteral("--json"),
-                                   QStringLiteral("--limit"), QStringLiteral("3")}));
+    const CtlRun run = waybillctl(ws({ QStringLiteral("search"), QString::fromUtf8("配送"), QStringLiteral("--json"),
+        QStringLiteral("--limit"), QStringLiteral("3") }));
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     const QJsonArray results = QJsonDocument::fromJson(run.out.toUtf8()).array();
     EXPECT_EQ(results.size(), 3);
@@ -77,22 +74,23 @@ TEST_F(WaybillctlTest, SearchFindsJapaneseAndRespectsLimit)
 
 TEST_F(WaybillctlTest, ShowPrintsConversationWithOrderAndShipment)
 {
-    const CtlRun run = waybillctl(ws({QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--json")}));
+    const CtlRun run = waybillctl(ws({ QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--json") }));
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
     EXPECT_EQ(json.value(QStringLiteral("id")).toInteger(), 1);
     EXPECT_FALSE(json.value(QStringLiteral("messages")).toArray().isEmpty());
     EXPECT_FALSE(json.value(QStringLiteral("order")).toObject().value(QStringLiteral("number")).toString().isEmpty());
     EXPECT_FALSE(json.value(QStringLiteral("shipments")).toArray().isEmpty());
-    EXPECT_FALSE(json.value(QStringLiteral("customer")).toObject().value(QStringLiteral("identities")).toArray().isEmpty());
+    EXPECT_FALSE(
+        json.value(QStringLiteral("customer")).toObject().value(QStringLiteral("identities")).toArray().isEmpty());
 }
 
 TEST_F(WaybillctlTest, BadArgumentsGiveOneLineAndExitTwo)
 {
     for (const QStringList &arguments :
-         {QStringList{QStringLiteral("frobnicate")}, QStringList{QStringLiteral("show"), QStringLiteral("abc")},
-          QStringList{QStringLiteral("search")}, QStringList{QStringLiteral("--bogus")},
-          QStringList{QStringLiteral("demo"), QStringLiteral("--conversations"), QStringLiteral("-5")}}) {
+        { QStringList { QStringLiteral("frobnicate") }, QStringList { QStringLiteral("show"), QStringLiteral("abc") },
+            QStringList { QStringLiteral("search") }, QStringList { QStringLiteral("--bogus") },
+            QStringList { QStringLiteral("demo"), QStringLiteral("--conversations"), QStringLiteral("-5") } }) {
         const CtlRun run = waybillctl(ws(arguments));
         EXPECT_EQ(run.exitCode, 2) << arguments.join(u' ').toStdString();
         EXPECT_EQ(run.err.trimmed().count(u'\n'), 0) << run.err.toStdString();
@@ -103,7 +101,7 @@ TEST_F(WaybillctlTest, BadArgumentsGiveOneLineAndExitTwo)
 TEST_F(WaybillctlTest, MissingOrDamagedWorkspaceIsRefusedClearly)
 {
     QTemporaryDir empty;
-    CtlRun run = waybillctl({QStringLiteral("stats"), QStringLiteral("--workspace"), empty.path()});
+    CtlRun run = waybillctl({ QStringLiteral("stats"), QStringLiteral("--workspace"), empty.path() });
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_TRUE(run.err.contains(QLatin1String("There is no workspace"))) << run.err.toStdString();
 
@@ -112,7 +110,7 @@ TEST_F(WaybillctlTest, MissingOrDamagedWorkspaceIsRefusedClearly)
     const QByteArray bytes(8192, 'x');
     garbage.write(bytes);
     garbage.close();
-    run = waybillctl({QStringLiteral("stats"), QStringLiteral("--workspace"), empty.path()});
+    run = waybillctl({ QStringLiteral("stats"), QStringLiteral("--workspace"), empty.path() });
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_TRUE(run.err.contains(QLatin1String("damaged"))) << run.err.toStdString();
     EXPECT_EQ(run.err.trimmed().count(u'\n'), 0);
@@ -122,16 +120,18 @@ TEST_F(WaybillctlTest, MissingOrDamagedWorkspaceIsRefusedClearly)
 
 TEST_F(WaybillctlTest, DemoRefusesAWorkspaceThatHoldsData)
 {
-    const CtlRun run = waybillctl(ws({QStringLiteral("demo"), QStringLiteral("--conversations"), QStringLiteral("10")}));
+    const CtlRun run
+        = waybillctl(ws({ QStringLiteral("demo"), QStringLiteral("--conversations"), QStringLiteral("10") }));
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_TRUE(run.err.contains(QLatin1String("already holds conversations")));
 }
 
 TEST_F(WaybillctlTest, BenchReportsEveryBudget)
 {
-    const CtlRun run = waybillctl(ws({QStringLiteral("bench"), QStringLiteral("--json"), QStringLiteral("--iterations"),
-                                   QStringLiteral("3")}));
-    const QJsonArray results = QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("results")).toArray();
+    const CtlRun run = waybillctl(
+        ws({ QStringLiteral("bench"), QStringLiteral("--json"), QStringLiteral("--iterations"), QStringLiteral("3") }));
+    const QJsonArray results
+        = QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("results")).toArray();
     ASSERT_FALSE(results.isEmpty()) << run.err.toStdString();
     bool sawCounts = false;
     for (const QJsonValue &value : results) {

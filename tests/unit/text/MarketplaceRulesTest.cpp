@@ -67,13 +67,14 @@ TEST(MarketplaceRulesTest, ReviewRequestsAreWarned)
 
 TEST(MarketplaceRulesTest, OnlyAmazonHostsCountAsAmazonLinks)
 {
-    for (const QString &body : {QStringLiteral("See https://notamazon.com/deal"),
-                                QStringLiteral("See https://shop.example/?ref=amazon.com"),
-                                QStringLiteral("See www.amazon.com.evil.example/x")}) {
+    for (const QString &body :
+        { QStringLiteral("See https://notamazon.com/deal"), QStringLiteral("See https://shop.example/?ref=amazon.com"),
+            QStringLiteral("See www.amazon.com.evil.example/x") }) {
         EXPECT_EQ(MarketplaceRules::amazonWarnings(body).size(), 1) << body.toStdString();
     }
-    for (const QString &body : {QStringLiteral("Your order page: https://www.amazon.co.jp/gp/your-account/order-history"),
-                                QStringLiteral("https://sellercentral.amazon.de/help")}) {
+    for (const QString &body :
+        { QStringLiteral("Your order page: https://www.amazon.co.jp/gp/your-account/order-history"),
+            QStringLiteral("https://sellercentral.amazon.de/help") }) {
         EXPECT_TRUE(MarketplaceRules::amazonWarnings(body).isEmpty()) << body.toStdString();
     }
 }
