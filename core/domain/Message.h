@@ -42,6 +42,13 @@ struct Message {
     QString error;
     QList<Attachment> attachments;
 
+    // Where it came from and how it was threaded (channels fill these; empty for agent-written messages).
+    QString account;      ///< the receiving or sending account
+    QString externalId;   ///< "<account>|<id>", unique: the dedupe key of the ingest pipeline
+    QString emailMessageId; ///< the e-mail Message-ID without angle brackets
+    QString threadReason; ///< "threaded by In-Reply-To", shown to agents
+    bool isAutoReply = false;
+
     static QString directionKey(Direction direction);
     static Direction directionFromKey(const QString &key);
     static QString deliveryKey(Delivery delivery);

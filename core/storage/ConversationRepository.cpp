@@ -269,6 +269,12 @@ void ConversationRepository::refreshOrderSnapshot(qint64 id, qint64 now) const
         .exec();
 }
 
+void ConversationRepository::setThreadSubject(qint64 id, const QString &threadSubject) const
+{
+    SqlQuery q(m_database, QStringLiteral("UPDATE conversations SET thread_subject = ? WHERE id = ?"));
+    q.bind(threadSubject).bind(id).exec();
+}
+
 int ConversationRepository::wakeSnoozed(qint64 now) const
 {
     SqlQuery q(m_database,

@@ -40,6 +40,8 @@ public:
     void recordActivity(qint64 id, qint64 at, const QString &preview, qint64 marketDueAt, qint64 slaDueAt) const;
     /// Copies the linked order's number, tracking status, delivery problem, return and claim state onto the row.
     void refreshOrderSnapshot(qint64 id, qint64 now) const;
+    /// The normalised subject used to thread e-mail by subject and customer.
+    void setThreadSubject(qint64 id, const QString &threadSubject) const;
     /// Reopens snoozed conversations whose time has come; returns how many.
     int wakeSnoozed(qint64 now) const;
 

@@ -15,7 +15,8 @@ using domain::Message;
 namespace {
 
 const QString Columns = QStringLiteral(
-    "id, conversation_id, direction, author, agent_id, body_text, body_html, created_at, delivery, error");
+    "id, conversation_id, direction, author, agent_id, body_text, body_html, created_at, delivery, error, account, "
+    "coalesce(external_id, ''), message_id, thread_reason, is_auto_reply");
 
 Message readRow(const SqlQuery &q)
 {
@@ -30,6 +31,11 @@ Message readRow(const SqlQuery &q)
     m.createdAt = q.int64(7);
     m.delivery = Message::deliveryFromKey(q.text(8));
     m.error = q.text(9);
+    m.account = q.text(10);
+    m.externalId = q.text(11);
+    m.emailMessageId = q.text(12);
+    m.threadReason = q.text(13);
+    m.isAutoReply = q.int64(14) != 0;
     return m;
 }
 
@@ -79,8 +85,9 @@ std::optional<Message> MessageRepository::find(qint64 id) const
 qint64 MessageRepository::insert(const Message &m) const
 {
     SqlQuery &q = m_database.prepared(
-        QStringLiteral("INSERT INTO messages (conversation_id, direction, author, agent_id, body_text, "
-                       "body_html, created_at, delivery, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        QStringLiteral("INSERT INTO messages (conversation_id, direction, author, agent_id, body_text, body_html, "
+                       "created_at, delivery, error, account, external_id, message_id, thread_reason, is_auto_reply) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.bind(m.conversationId)
         .bind(Message::directionKey(m.direction))
         .bind(m.author)
@@ -90,6 +97,11 @@ qint64 MessageRepository::insert(const Message &m) const
         .bind(m.createdAt)
         .bind(Message::deliveryKey(m.delivery))
         .bind(m.error)
+        .bind(m.account)
+        .bind(m.externalId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(m.externalId))
+        .bind(m.emailMessageId)
+        .bind(m.threadReason)
+        .bind(m.isAutoReply ? 1 : 0)
         .exec();
     const qint64 id = q.lastInsertId();
     for (const domain::Attachment &attachment : m.attachments) {

@@ -42,7 +42,7 @@ SqlQuery::SqlQuery(const Database &database, const QString &sql)
 SqlQuery &SqlQuery::bind(const QVariant &value)
 {
     // A null QString would bind SQL NULL; text columns hold '' for "none".
-    if (value.typeId() == QMetaType::QString && value.toString().isNull()) {
+    if (!value.isNull() && value.typeId() == QMetaType::QString && value.toString().isNull()) {
         m_query.addBindValue(QStringLiteral(""));
         return *this;
     }

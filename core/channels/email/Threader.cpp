@@ -1,0 +1,132 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Threader.h"
+
+#include "storage/Database.h"
+#include "storage/SqlQuery.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace waybill::channels::email {
+
+using storage::SqlQuery;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Threader", text);
+}
+
+} // namespace
+
+Threader::Threader(const storage::Database &database, qint64 subjectWindowSeconds)
+    : m_database(database)
+    , m_subjectWindow(subjectWindowSeconds)
+{
+}
+
+QString Threader::normalizeSubject(const QString &subject)
+{
+    // Reply/forward prefixes: English, German, Nordic, Dutch, French, Spanish, Italian, Portuguese, Polish,
+    // Japanese and Chinese mail clients; optionally numbered ("Re[2]:", "RE(3)"), repeated, with list tags.
+    static const QRegularExpression prefix(
+        QStringLiteral("^\\s*(?:\\[[^\\]]{1,40}\\]\\s*)?(?:re|fw|fwd|aw|wg|sv|vs|antw|doorst|tr|rv|rif|enc|odp|pd|"
+                       "返信|転送|回复|回覆|答复|转发|轉寄)\\s*(?:\\[\\d+\\]|\\(\\d+\\))?\\s*[:：]\\s*"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression listTag(QStringLiteral("^\\s*\\[[^\\]]{1,40}\\]\\s*"));
+    QString s = subject;
+    for (int guard = 0; guard < 20; ++guard) {
+        const QString before = s;
+        s.remove(prefix);
+        s.remove(listTag);
+        if (s == before) {
+            break;
+        }
+    }
+    return s.simplified().toLower();
+}
+
+QString Threader::threadIndexRoot(const QString &threadIndex)
+{
+    const QByteArray bytes = QByteArray::fromBase64(threadIndex.trimmed().toLatin1());
+    if (bytes.size() < 22) {
+        return {};
+    }
+    return QString::fromLatin1(bytes.left(22).toBase64());
+}
+
+qint64 Threader::conversationOfMessageId(const QString &messageId) const
+{
+    if (messageId.isEmpty()) {
+        return 0;
+    }
+    // The newest conversation wins when a split left the id in two.
+    SqlQuery q(m_database, QStringLiteral("SELECT conversation_id FROM message_ids WHERE message_id = ? "
+                                          "ORDER BY conversation_id DESC LIMIT 1"));
+    q.bind(messageId).exec();
+    return q.next() ? q.int64(0) : 0;
+}
+
+Threader::Match Threader::find(const domain::IncomingMessage &message, qint64 customerId, qint64 orderId,
+                               qint64 now) const
+{
+    if (const qint64 id = conversationOfMessageId(message.inReplyTo)) {
+        return {id, tr("threaded by In-Reply-To")};
+    }
+    for (auto it = message.references.crbegin(); it != message.references.crend(); ++it) {
+        if (const qint64 id = conversationOfMessageId(*it)) {
+            return {id, tr("threaded by References")};
+        }
+    }
+    if (const QString root = threadIndexRoot(message.threadIndex); !root.isEmpty()) {
+        SqlQuery q(m_database, QStringLiteral("SELECT conversation_id FROM thread_indexes WHERE thread_root = ?"));
+        q.bind(root).exec();
+        if (q.next()) {
+            return {q.int64(0), tr("threaded by Thread-Index")};
+        }
+    }
+    if (customerId == 0) {
+        return {};
+    }
+    const QString subject = normalizeSubject(message.subject);
+    if (!subject.isEmpty()) {
+        SqlQuery q(m_database, QStringLiteral("SELECT id FROM conversations WHERE customer_id = ? AND thread_subject = ? "
+                                              "AND last_activity >= ? ORDER BY last_activity DESC LIMIT 1"));
+        q.bind(customerId).bind(subject).bind(now - m_subjectWindow).exec();
+        if (q.next()) {
+            return {q.int64(0), tr("threaded by subject and customer")};
+        }
+    }
+    if (orderId != 0) {
+        SqlQuery q(m_database, QStringLiteral("SELECT id FROM conversations WHERE customer_id = ? AND order_id = ? "
+                                              "AND status <> 'closed' ORDER BY last_activity DESC LIMIT 1"));
+        q.bind(customerId).bind(orderId).exec();
+        if (q.next()) {
+            return {q.int64(0), tr("threaded by order number")};
+        }
+    }
+    return {};
+}
+
+void Threader::remember(const domain::IncomingMessage &message, qint64 conversationId, qint64 messageRow) const
+{
+    if (!message.messageId.isEmpty()) {
+        rememberSent(message.messageId, conversationId, messageRow);
+    }
+    if (const QString root = threadIndexRoot(message.threadIndex); !root.isEmpty()) {
+        SqlQuery &q = m_database.prepared(QStringLiteral(
+            "INSERT INTO thread_indexes (thread_root, conversation_id) VALUES (?, ?) ON CONFLICT DO NOTHING"));
+        q.bind(root).bind(conversationId).exec();
+    }
+}
+
+void Threader::rememberSent(const QString &messageId, qint64 conversationId, qint64 messageRow) const
+{
+    SqlQuery &q = m_database.prepared(QStringLiteral(
+        "INSERT INTO message_ids (message_id, conversation_id, message_row) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+    q.bind(messageId).bind(conversationId).bindOptional(messageRow).exec();
+}
+
+} // namespace waybill::channels::email

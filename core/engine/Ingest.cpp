@@ -1,0 +1,230 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Ingest.h"
+
+#include "SlaClock.h"
+#include "channels/email/Threader.h"
+#include "engine/OrderLinker.h"
+#include "storage/AttachmentStore.h"
+#include "storage/ConversationRepository.h"
+#include "storage/CustomerRepository.h"
+#include "storage/Database.h"
+#include "storage/MessageRepository.h"
+#include "storage/QuarantineRepository.h"
+#include "storage/SqlQuery.h"
+#include "storage/TransactionGuard.h"
+
+#include <QCoreApplication>
+
+namespace waybill::engine {
+
+using domain::Channel;
+using domain::IncomingMessage;
+
+namespace {
+
+/// How a customer is known on each channel.
+QString identityKind(Channel channel)
+{
+    switch (channel) {
+    case Channel::Sms:
+        return QStringLiteral("phone");
+    case Channel::Chat:
+        return QStringLiteral("chat");
+    case Channel::Email:
+    case Channel::Amazon:
+    case Channel::Ebay:
+        break;
+    }
+    return QStringLiteral("email");
+}
+
+QString previewOf(const IncomingMessage &message)
+{
+    return message.bodyText.simplified().left(200);
+}
+
+} // namespace
+
+Ingest::Ingest(const storage::Database &database, const storage::AttachmentStore &attachments, const SlaClock &sla,
+               std::function<qint64()> now)
+    : m_database(database)
+    , m_attachments(attachments)
+    , m_sla(sla)
+    , m_now(std::move(now))
+{
+}
+
+qint64 Ingest::identifyCustomer(const IncomingMessage &message) const
+{
+    const QString kind = identityKind(message.channel);
+    const QString value = message.fromAddress.trimmed().toLower();
+    if (value.isEmpty()) {
+        return 0;
+    }
+    const storage::CustomerRepository customers(m_database);
+    if (const auto id = customers.findByIdentity(kind, value)) {
+        return *id;
+    }
+    domain::Customer customer;
+    customer.name = message.fromName.trimmed().isEmpty() ? value.section(u'@', 0, 0) : message.fromName.trimmed();
+    customer.firstName = customer.name.section(u' ', 0, 0);
+    customer.createdAt = m_now();
+    customer.identities.append({0, kind, value});
+    return customers.insert(customer);
+}
+
+Ingest::Result Ingest::recordBounce(const IncomingMessage &message, qint64 customerId)
+{
+    Q_UNUSED(customerId)
+    storage::SqlQuery q(m_database, QStringLiteral("SELECT conversation_id, coalesce(message_row, 0) FROM message_ids "
+                                                   "WHERE message_id = ? ORDER BY conversation_id DESC LIMIT 1"));
+    q.bind(message.bouncedMessageId).exec();
+    if (!q.next()) {
+        return {};
+    }
+    const qint64 conversationId = q.int64(0);
+    const qint64 bouncedRow = q.int64(1);
+    const storage::MessageRepository messages(m_database);
+    if (bouncedRow != 0) {
+        const QString why = message.bounceDiagnostic.isEmpty()
+            ? QCoreApplication::translate("Ingest", "The recipient's mail server returned this message.")
+            : message.bounceDiagnostic;
+        messages.setDelivery(bouncedRow, domain::Message::Delivery::Failed, why);
+    }
+    domain::Message stored;
+    stored.conversationId = conversationId;
+    stored.direction = domain::Message::Direction::Inbound;
+    stored.author = message.fromName.isEmpty() ? message.fromAddress : message.fromName;
+    stored.bodyText = message.bodyText;
+    stored.createdAt = message.sentAt > 0 ? message.sentAt : m_now();
+    stored.account = message.account;
+    stored.externalId = message.account + u'|' + message.externalId;
+    stored.emailMessageId = message.messageId;
+    stored.threadReason = QCoreApplication::translate("Ingest", "delivery report for our reply");
+    stored.isAutoReply = true;
+    Result result;
+    result.outcome = Outcome::BounceRecorded;
+    result.conversationId = conversationId;
+    result.messageId = messages.insert(stored);
+    result.threadReason = stored.threadReason;
+    return result;
+}
+
+Ingest::Result Ingest::ingest(const IncomingMessage &message)
+{
+    const qint64 now = m_now();
+    const QString externalId = message.account + u'|' + message.externalId;
+    // Attachment bytes first: content-addressed files are harmless if the transaction below fails.
+    QList<domain::Attachment> attachments;
+    for (const domain::IncomingAttachment &attachment : message.attachments) {
+        attachments.append({0, attachment.filename, attachment.mimeType, attachment.content.size(),
+                            m_attachments.put(attachment.content)});
+    }
+
+    storage::TransactionGuard transaction(m_database);
+    {
+        storage::SqlQuery seen(m_database, QStringLiteral("SELECT conversation_id, id FROM messages WHERE external_id = ?"));
+        seen.bind(externalId).exec();
+        if (seen.next()) {
+            return {Outcome::Duplicate, seen.int64(0), seen.int64(1), false, {}, {}};
+        }
+    }
+    const qint64 customerId = identifyCustomer(message);
+    if (message.isBounce && !message.bouncedMessageId.isEmpty()) {
+        Result bounce = recordBounce(message, customerId);
+        if (bounce.conversationId != 0) {
+            transaction.commit();
+            return bounce;
+        }
+    }
+
+    const OrderLinker::Link link = OrderLinker(m_database).link(message.subject, message.bodyText, customerId, now);
+    const channels::email::Threader threader(m_database);
+    const channels::email::Threader::Match match = threader.find(message, customerId, link.orderId, now);
+    const storage::ConversationRepository conversations(m_database);
+    const qint64 at = message.sentAt > 0 && message.sentAt <= now ? message.sentAt : now;
+    const bool startsClock = !message.isAutoReply && !message.isBounce;
+
+    Result result;
+    result.threadReason = match.reason;
+    result.conversationId = match.conversationId;
+    if (result.conversationId == 0) {
+        domain::ConversationSummary c;
+        c.channel = message.channel;
+        c.subject = message.subject;
+        c.preview = previewOf(message);
+        c.customerId = customerId;
+        if (const auto customer = storage::CustomerRepository(m_database).find(customerId)) {
+            c.customerName = customer->name;
+        }
+        c.orderId = link.orderId;
+        c.linkReason = link.reason;
+        c.status = domain::ConversationStatus::Open;
+        c.unread = true;
+        c.createdAt = at;
+        c.lastActivity = at;
+        if (startsClock) {
+            c.marketDueAt = m_sla.marketDeadline(message.channel, at);
+            c.slaDueAt = m_sla.slaDeadline(at);
+        }
+        result.conversationId = conversations.insert(c);
+        result.newConversation = true;
+        result.linkReason = link.reason;
+        conversations.setThreadSubject(result.conversationId, channels::email::Threader::normalizeSubject(message.subject));
+        if (link.orderId) {
+            conversations.refreshOrderSnapshot(result.conversationId, now);
+        }
+    } else {
+        const auto existing = conversations.find(result.conversationId);
+        // An earlier unanswered message keeps its (earlier) deadlines.
+        const qint64 market = !startsClock ? existing->marketDueAt
+                            : existing->marketDueAt ? existing->marketDueAt
+                                                    : m_sla.marketDeadline(message.channel, at);
+        const qint64 sla = !startsClock ? existing->slaDueAt
+                         : existing->slaDueAt ? existing->slaDueAt
+                                              : m_sla.slaDeadline(at);
+        conversations.recordActivity(result.conversationId, at, previewOf(message), market, sla);
+        conversations.setUnread(result.conversationId, true);
+        if (startsClock && existing->status != domain::ConversationStatus::Open) {
+            conversations.setStatus(result.conversationId, domain::ConversationStatus::Open, 0, existing->version + 1);
+        }
+        if (existing->orderId == 0 && link.orderId != 0) {
+            const auto fresh = conversations.find(result.conversationId);
+            conversations.setOrder(result.conversationId, link.orderId, link.reason, fresh->version);
+            conversations.refreshOrderSnapshot(result.conversationId, now);
+            result.linkReason = link.reason;
+        }
+    }
+
+    domain::Message stored;
+    stored.conversationId = result.conversationId;
+    stored.direction = domain::Message::Direction::Inbound;
+    stored.author = message.fromName.isEmpty() ? message.fromAddress : message.fromName;
+    stored.bodyText = message.bodyText;
+    stored.bodyHtml = message.bodyHtml;
+    stored.createdAt = at;
+    stored.attachments = attachments;
+    stored.account = message.account;
+    stored.externalId = externalId;
+    stored.emailMessageId = message.messageId;
+    stored.threadReason = match.reason;
+    stored.isAutoReply = message.isAutoReply;
+    result.messageId = storage::MessageRepository(m_database).insert(stored);
+    threader.remember(message, result.conversationId, result.messageId);
+    transaction.commit();
+    return result;
+}
+
+qint64 Ingest::quarantine(const QString &account, const QByteArray &raw, const QString &reason)
+{
+    storage::QuarantinedMessage entry;
+    entry.account = account;
+    entry.receivedAt = m_now();
+    entry.reason = reason;
+    entry.rawSha256 = m_attachments.put(raw);
+    entry.sizeBytes = raw.size();
+    return storage::QuarantineRepository(m_database).insert(entry);
+}
+
+} // namespace waybill::engine

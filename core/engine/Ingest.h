@@ -1,0 +1,62 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/IncomingMessage.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <functional>
+
+namespace waybill::storage {
+class AttachmentStore;
+class Database;
+} // namespace waybill::storage
+
+namespace waybill::engine {
+
+class SlaClock;
+
+/// The ingest pipeline: takes a normalised message from any channel and stores it where it belongs, in one
+/// transaction — dedupe on (account, external id), identify the customer across channels, link the order, thread
+/// into a conversation (or start one), store the message, its attachments and its search text, and update the
+/// conversation (preview, unread, reopened, deadlines). Auto-replies are stored but start no clock and reopen
+/// nothing; a bounce of one of our replies marks that reply failed with the server's words.
+/// Runs on the thread that owns the write connection.
+class Ingest final
+{
+public:
+    enum class Outcome {
+        Stored,
+        Duplicate,
+        BounceRecorded,
+    };
+    struct Result {
+        Outcome outcome = Outcome::Stored;
+        qint64 conversationId = 0;
+        qint64 messageId = 0;
+        bool newConversation = false;
+        QString threadReason;
+        QString linkReason;
+    };
+
+    Ingest(const storage::Database &database, const storage::AttachmentStore &attachments, const SlaClock &sla,
+           std::function<qint64()> now);
+
+    /// Throws storage::StorageError when the database refuses (disk full, …): nothing of the message is stored.
+    Result ingest(const domain::IncomingMessage &message);
+    /// Keeps a message that could not be parsed, with its raw bytes and the reason; returns the quarantine id.
+    qint64 quarantine(const QString &account, const QByteArray &raw, const QString &reason);
+
+private:
+    qint64 identifyCustomer(const domain::IncomingMessage &message) const;
+    Result recordBounce(const domain::IncomingMessage &message, qint64 customerId);
+
+    const storage::Database &m_database;
+    const storage::AttachmentStore &m_attachments;
+    const SlaClock &m_sla;
+    std::function<qint64()> m_now;
+};
+
+} // namespace waybill::engine

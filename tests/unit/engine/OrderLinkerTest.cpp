@@ -1,0 +1,95 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestWorkspace.h"
+#include "engine/OrderLinker.h"
+#include "storage/CustomerRepository.h"
+#include "storage/OrderRepository.h"
+
+#include <gtest/gtest.h>
+
+using namespace waybill;
+using engine::OrderLinker;
+
+namespace {
+
+constexpr qint64 Now = 1795000000;
+
+class OrderLinkerTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        customer = storage::CustomerRepository(ws.db()).insert({0, QStringLiteral("Kenta Suzuki"), {}, Now, {}});
+        other = storage::CustomerRepository(ws.db()).insert({0, QStringLiteral("Liam Hall"), {}, Now, {}});
+        amazon = addOrder(QStringLiteral("amazon"), QStringLiteral("113-4567890-1234567"), customer, Now - 86400 * 30);
+        ebay = addOrder(QStringLiteral("ebay"), QStringLiteral("12-34567-89012"), customer, Now - 86400 * 20);
+        shop = addOrder(QStringLiteral("shopify"), QStringLiteral("#1042"), customer, Now - 86400 * 2);
+        othersOrder = addOrder(QStringLiteral("shopify"), QStringLiteral("#2001"), other, Now - 86400);
+        domain::Shipment s;
+        s.orderId = ebay;
+        s.carrier = QStringLiteral("japan_post");
+        s.trackingNumber = QStringLiteral("EJ123456785JP");
+        storage::OrderRepository(ws.db()).insertShipment(s);
+    }
+
+    qint64 addOrder(const QString &source, const QString &number, qint64 customerId, qint64 placedAt)
+    {
+        domain::Order o;
+        o.source = source;
+        o.number = number;
+        o.customerId = customerId;
+        o.placedAt = placedAt;
+        o.currency = QStringLiteral("USD");
+        return storage::OrderRepository(ws.db()).insert(o);
+    }
+
+    waybill::testing::TestWorkspace ws;
+    qint64 customer = 0, other = 0, amazon = 0, ebay = 0, shop = 0, othersOrder = 0;
+};
+
+TEST_F(OrderLinkerTest, FindsOrderNumbersOfEveryShape)
+{
+    EXPECT_EQ(OrderLinker::orderNumbers(QStringLiteral("Re: order 113-4567890-1234567 and 12-34567-89012")),
+              (QStringList{QStringLiteral("113-4567890-1234567"), QStringLiteral("12-34567-89012")}));
+    EXPECT_EQ(OrderLinker::orderNumbers(QStringLiteral("Where is order no. 1042?")), QStringList{QStringLiteral("#1042")});
+    EXPECT_EQ(OrderLinker::orderNumbers(QString::fromUtf8("注文#1042の配送状況")), QStringList{QStringLiteral("#1042")});
+    EXPECT_EQ(OrderLinker::orderNumbers(QString::fromUtf8("订单1042延迟")), QStringList{QStringLiteral("#1042")});
+    // Phone numbers and long digit runs are not order numbers.
+    EXPECT_TRUE(OrderLinker::orderNumbers(QStringLiteral("call 555-0123 or 1234-5678-9012-3456")).isEmpty());
+}
+
+TEST_F(OrderLinkerTest, MarketplaceNumberInSubjectWins)
+{
+    const auto link = OrderLinker(ws.db()).link(QStringLiteral("Question about 113-4567890-1234567"),
+                                                QStringLiteral("and also #1042"), customer, Now);
+    EXPECT_EQ(link.orderId, amazon);
+    EXPECT_EQ(link.confidence, 99);
+    EXPECT_EQ(link.reason, QStringLiteral("Amazon order number 113-4567890-1234567 in the subject"));
+}
+
+TEST_F(OrderLinkerTest, ShopNumberOfAnotherCustomerHasLowConfidence)
+{
+    const auto link = OrderLinker(ws.db()).link(QStringLiteral("Order #2001"), {}, customer, Now);
+    EXPECT_EQ(link.orderId, othersOrder);
+    EXPECT_LT(link.confidence, 90);
+    EXPECT_TRUE(link.reason.contains(QStringLiteral("another customer")));
+}
+
+TEST_F(OrderLinkerTest, TrackingNumberLinksItsOrder)
+{
+    const auto link = OrderLinker(ws.db()).link(QStringLiteral("Parcel"), QStringLiteral("Tracking EJ123456785JP is stuck"),
+                                                customer, Now);
+    EXPECT_EQ(link.orderId, ebay);
+    EXPECT_TRUE(link.reason.startsWith(QStringLiteral("tracking number EJ123456785JP")));
+}
+
+TEST_F(OrderLinkerTest, FallsBackToTheCustomersMostRecentOrder)
+{
+    const auto link = OrderLinker(ws.db()).link(QStringLiteral("Hello"), QStringLiteral("Where is my parcel?"), customer, Now);
+    EXPECT_EQ(link.orderId, shop);
+    EXPECT_EQ(link.confidence, 50);
+    EXPECT_TRUE(link.reason.contains(QStringLiteral("most recent order")));
+    EXPECT_EQ(OrderLinker(ws.db()).link(QStringLiteral("Hello"), {}, 0, Now).orderId, 0);
+}
+
+} // namespace
