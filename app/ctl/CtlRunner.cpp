@@ -4,6 +4,7 @@
 
 #include "BenchCommand.h"
 #include "DemoCommand.h"
+#include "ImportCommand.h"
 #include "SearchCommand.h"
 #include "ShowCommand.h"
 #include "StatsCommand.h"
@@ -17,6 +18,7 @@ CtlRunner::CtlRunner()
 {
     m_commands.push_back(std::make_unique<DemoCommand>());
     m_commands.push_back(std::make_unique<StatsCommand>());
+    m_commands.push_back(std::make_unique<ImportCommand>());
     m_commands.push_back(std::make_unique<SearchCommand>());
     m_commands.push_back(std::make_unique<ShowCommand>());
     m_commands.push_back(std::make_unique<BenchCommand>());

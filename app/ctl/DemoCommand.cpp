@@ -2,15 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DemoCommand.h"
 
+#include "TerminalProgress.h"
 #include "demo/DemoGenerator.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
 #include "storage/Workspace.h"
 
 #include <QElapsedTimer>
-
-#include <cstdio>
-#include <unistd.h>
 
 namespace waybill::ctl {
 
@@ -64,22 +62,14 @@ int DemoCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
     options.seed = quint64(seed);
     options.now = parser.value(QStringLiteral("now")).toLongLong();
     options.attachmentsDirectory = workspace.attachmentsDirectory();
-    const bool terminal = isatty(fileno(stderr)) != 0;
     QElapsedTimer timer;
     timer.start();
+    TerminalProgress progress(err);
     demo::DemoGenerator(*database, options).run([&](int done, int total) {
-        if (terminal) {
-            const int width = 40;
-            const int filled = int(qint64(done) * width / total);
-            err << "\r[" << QString(filled, u'#') << QString(width - filled, u' ') << "] " << done << '/' << total
-                << "  " << timer.elapsed() / 1000 << " s";
-            err.flush();
-        }
+        progress.update(done, total);
         return true;
     });
-    if (terminal) {
-        err << Qt::endl;
-    }
+    progress.finish();
     out << "Created " << conversations << " conversations in " << workspace.directory() << " in "
         << QString::number(double(timer.elapsed()) / 1000.0, 'f', 1) << " s" << Qt::endl;
     return 0;

@@ -1,2 +1,7 @@
 # SPDX-FileCopyrightText: 2026 The Waybill authors
 # SPDX-License-Identifier: GPL-3.0-or-later
+target_sources(waybill_core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/Transport.h
+    ${CMAKE_CURRENT_LIST_DIR}/TransportFactory.h
+    ${CMAKE_CURRENT_LIST_DIR}/SslTransport.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/SslTransportFactory.cpp)

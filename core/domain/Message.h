@@ -43,8 +43,8 @@ struct Message {
     QList<Attachment> attachments;
 
     // Where it came from and how it was threaded (channels fill these; empty for agent-written messages).
-    QString account;      ///< the receiving or sending account
-    QString externalId;   ///< "<account>|<id>", unique: the dedupe key of the ingest pipeline
+    QString account; ///< the receiving or sending account
+    QString externalId; ///< "<account>|<id>", unique: the dedupe key of the ingest pipeline
     QString emailMessageId; ///< the e-mail Message-ID without angle brackets
     QString threadReason; ///< "threaded by In-Reply-To", shown to agents
     bool isAutoReply = false;

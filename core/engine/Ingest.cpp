@@ -47,7 +47,7 @@ QString previewOf(const IncomingMessage &message)
 } // namespace
 
 Ingest::Ingest(const storage::Database &database, const storage::AttachmentStore &attachments, const SlaClock &sla,
-               std::function<qint64()> now)
+    std::function<qint64()> now)
     : m_database(database)
     , m_attachments(attachments)
     , m_sla(sla)
@@ -70,15 +70,16 @@ qint64 Ingest::identifyCustomer(const IncomingMessage &message) const
     customer.name = message.fromName.trimmed().isEmpty() ? value.section(u'@', 0, 0) : message.fromName.trimmed();
     customer.firstName = customer.name.section(u' ', 0, 0);
     customer.createdAt = m_now();
-    customer.identities.append({0, kind, value});
+    customer.identities.append({ 0, kind, value });
     return customers.insert(customer);
 }
 
 Ingest::Result Ingest::recordBounce(const IncomingMessage &message, qint64 customerId)
 {
     Q_UNUSED(customerId)
-    storage::SqlQuery q(m_database, QStringLiteral("SELECT conversation_id, coalesce(message_row, 0) FROM message_ids "
-                                                   "WHERE message_id = ? ORDER BY conversation_id DESC LIMIT 1"));
+    storage::SqlQuery q(m_database,
+        QStringLiteral("SELECT conversation_id, coalesce(message_row, 0) FROM message_ids "
+                       "WHERE message_id = ? ORDER BY conversation_id DESC LIMIT 1"));
     q.bind(message.bouncedMessageId).exec();
     if (!q.next()) {
         return {};
@@ -118,16 +119,17 @@ Ingest::Result Ingest::ingest(const IncomingMessage &message)
     // Attachment bytes first: content-addressed files are harmless if the transaction below fails.
     QList<domain::Attachment> attachments;
     for (const domain::IncomingAttachment &attachment : message.attachments) {
-        attachments.append({0, attachment.filename, attachment.mimeType, attachment.content.size(),
-                            m_attachments.put(attachment.content)});
+        attachments.append({ 0, attachment.filename, attachment.mimeType, attachment.content.size(),
+            m_attachments.put(attachment.content) });
     }
 
     storage::TransactionGuard transaction(m_database);
     {
-        storage::SqlQuery seen(m_database, QStringLiteral("SELECT conversation_id, id FROM messages WHERE external_id = ?"));
+        storage::SqlQuery seen(
+            m_database, QStringLiteral("SELECT conversation_id, id FROM messages WHERE external_id = ?"));
         seen.bind(externalId).exec();
         if (seen.next()) {
-            return {Outcome::Duplicate, seen.int64(0), seen.int64(1), false, {}, {}};
+            return { Outcome::Duplicate, seen.int64(0), seen.int64(1), false, {}, {} };
         }
     }
     const qint64 customerId = identifyCustomer(message);
@@ -171,7 +173,8 @@ Ingest::Result Ingest::ingest(const IncomingMessage &message)
         result.conversationId = conversations.insert(c);
         result.newConversation = true;
         result.linkReason = link.reason;
-        conversations.setThreadSubject(result.conversationId, channels::email::Threader::normalizeSubject(message.subject));
+        conversations.setThreadSubject(
+            result.conversationId, channels::email::Threader::normalizeSubject(message.subject));
         if (link.orderId) {
             conversations.refreshOrderSnapshot(result.conversationId, now);
         }
@@ -179,11 +182,11 @@ Ingest::Result Ingest::ingest(const IncomingMessage &message)
         const auto existing = conversations.find(result.conversationId);
         // An earlier unanswered message keeps its (earlier) deadlines.
         const qint64 market = !startsClock ? existing->marketDueAt
-                            : existing->marketDueAt ? existing->marketDueAt
-                                                    : m_sla.marketDeadline(message.channel, at);
+            : existing->marketDueAt        ? existing->marketDueAt
+                                           : m_sla.marketDeadline(message.channel, at);
         const qint64 sla = !startsClock ? existing->slaDueAt
-                         : existing->slaDueAt ? existing->slaDueAt
-                                              : m_sla.slaDeadline(at);
+            : existing->slaDueAt        ? existing->slaDueAt
+                                        : m_sla.slaDeadline(at);
         conversations.recordActivity(result.conversationId, at, previewOf(message), market, sla);
         conversations.setUnread(result.conversationId, true);
         if (startsClock && existing->status != domain::ConversationStatus::Open) {

@@ -24,8 +24,7 @@ class SlaClock;
 /// conversation (preview, unread, reopened, deadlines). Auto-replies are stored but start no clock and reopen
 /// nothing; a bounce of one of our replies marks that reply failed with the server's words.
 /// Runs on the thread that owns the write connection.
-class Ingest final
-{
+class Ingest final {
 public:
     enum class Outcome {
         Stored,
@@ -42,7 +41,7 @@ public:
     };
 
     Ingest(const storage::Database &database, const storage::AttachmentStore &attachments, const SlaClock &sla,
-           std::function<qint64()> now);
+        std::function<qint64()> now);
 
     /// Throws storage::StorageError when the database refuses (disk full, …): nothing of the message is stored.
     Result ingest(const domain::IncomingMessage &message);

@@ -44,7 +44,7 @@ QStringList OrderLinker::orderNumbers(const QString &text)
                        "注文\\s*(?:番号)?\\s*[#＃]?|订单\\s*(?:号)?\\s*[#＃]?)\\s*(\\d{3,10})(?![\\d-])"),
         QRegularExpression::CaseInsensitiveOption);
     QStringList numbers;
-    for (const QRegularExpression *re : {&amazon, &ebay}) {
+    for (const QRegularExpression *re : { &amazon, &ebay }) {
         auto it = re->globalMatch(text);
         while (it.hasNext()) {
             appendUnique(numbers, it.next().captured(1));
@@ -72,8 +72,9 @@ QStringList OrderLinker::trackingNumbers(const QString &text)
 OrderLinker::Link OrderLinker::byNumber(const QString &text, const QString &where, qint64 customerId) const
 {
     for (const QString &number : orderNumbers(text)) {
-        SqlQuery q(m_database, QStringLiteral("SELECT id, source, coalesce(customer_id, 0) FROM orders WHERE number = ? "
-                                              "ORDER BY (customer_id = ?) DESC, placed_at DESC LIMIT 1"));
+        SqlQuery q(m_database,
+            QStringLiteral("SELECT id, source, coalesce(customer_id, 0) FROM orders WHERE number = ? "
+                           "ORDER BY (customer_id = ?) DESC, placed_at DESC LIMIT 1"));
         q.bind(number).bind(customerId).exec();
         if (!q.next()) {
             continue;
@@ -81,7 +82,7 @@ OrderLinker::Link OrderLinker::byNumber(const QString &text, const QString &wher
         const QString source = q.text(1);
         const bool sameCustomer = customerId != 0 && q.int64(2) == customerId;
         const QString kind = source == QLatin1String("amazon") ? tr("Amazon order number")
-                           : source == QLatin1String("ebay")   ? tr("eBay order number")
+            : source == QLatin1String("ebay")                  ? tr("eBay order number")
                                                                : tr("order number");
         // A marketplace number is unique on its own; a short shop number needs the customer to agree.
         const bool marketplace = number.contains(u'-');
@@ -90,7 +91,7 @@ OrderLinker::Link OrderLinker::byNumber(const QString &text, const QString &wher
         if (!sameCustomer && customerId != 0) {
             reason += tr(" (the order belongs to another customer)");
         }
-        return {q.int64(0), confidence, reason};
+        return { q.int64(0), confidence, reason };
     }
     return {};
 }
@@ -98,12 +99,13 @@ OrderLinker::Link OrderLinker::byNumber(const QString &text, const QString &wher
 OrderLinker::Link OrderLinker::byTracking(const QString &text, const QString &where, qint64 customerId) const
 {
     for (const QString &number : trackingNumbers(text)) {
-        SqlQuery q(m_database, QStringLiteral("SELECT s.order_id, coalesce(o.customer_id, 0) FROM shipments s "
-                                              "JOIN orders o ON o.id = s.order_id WHERE s.tracking_number = ? LIMIT 1"));
+        SqlQuery q(m_database,
+            QStringLiteral("SELECT s.order_id, coalesce(o.customer_id, 0) FROM shipments s "
+                           "JOIN orders o ON o.id = s.order_id WHERE s.tracking_number = ? LIMIT 1"));
         q.bind(number).exec();
         if (q.next()) {
             const bool sameCustomer = customerId != 0 && q.int64(1) == customerId;
-            return {q.int64(0), sameCustomer ? 97 : 85, tr("tracking number %1 in the %2").arg(number, where)};
+            return { q.int64(0), sameCustomer ? 97 : 85, tr("tracking number %1 in the %2").arg(number, where) };
         }
     }
     return {};
@@ -111,27 +113,28 @@ OrderLinker::Link OrderLinker::byTracking(const QString &text, const QString &wh
 
 OrderLinker::Link OrderLinker::link(const QString &subject, const QString &body, qint64 customerId, qint64 now) const
 {
-    for (const auto &[text, where] : {std::pair{subject, tr("subject")}, std::pair{body, tr("message")}}) {
+    for (const auto &[text, where] : { std::pair { subject, tr("subject") }, std::pair { body, tr("message") } }) {
         if (Link found = byNumber(text, where, customerId); found.orderId) {
             return found;
         }
     }
-    for (const auto &[text, where] : {std::pair{subject, tr("subject")}, std::pair{body, tr("message")}}) {
+    for (const auto &[text, where] : { std::pair { subject, tr("subject") }, std::pair { body, tr("message") } }) {
         if (Link found = byTracking(text, where, customerId); found.orderId) {
             return found;
         }
     }
     if (customerId != 0) {
-        SqlQuery q(m_database, QStringLiteral("SELECT id, number FROM orders WHERE customer_id = ? AND placed_at >= ? "
-                                              "ORDER BY placed_at DESC LIMIT 2"));
+        SqlQuery q(m_database,
+            QStringLiteral("SELECT id, number FROM orders WHERE customer_id = ? AND placed_at >= ? "
+                           "ORDER BY placed_at DESC LIMIT 2"));
         q.bind(customerId).bind(now - m_recentWindow).exec();
         if (q.next()) {
             const qint64 id = q.int64(0);
             const QString number = q.text(1);
             const bool onlyOne = !q.next();
-            return {id, onlyOne ? 75 : 50,
-                    onlyOne ? tr("the customer's only recent order (%1)").arg(number)
-                            : tr("the customer's most recent order (%1)").arg(number)};
+            return { id, onlyOne ? 75 : 50,
+                onlyOne ? tr("the customer's only recent order (%1)").arg(number)
+                        : tr("the customer's most recent order (%1)").arg(number) };
         }
     }
     return {};

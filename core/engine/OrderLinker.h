@@ -14,8 +14,7 @@ namespace waybill::engine {
 /// Finds the order an incoming message is about: an order number in the subject or body (Amazon 3-7-7,
 /// eBay 2-5-5, the shop's "#1001"), a tracking number, else the customer's most recent order. Each answer has a
 /// confidence (0–100) and a reason that agents see and can overrule. Reads only.
-class OrderLinker final
-{
+class OrderLinker final {
 public:
     struct Link {
         qint64 orderId = 0;

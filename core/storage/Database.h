@@ -43,6 +43,9 @@ private:
     QString m_connectionName;
     int m_schemaVersion = 0;
     mutable QHash<QString, std::shared_ptr<SqlQuery>> m_statements;
+    mutable int m_transactionDepth = 0; ///< open TransactionGuards on this connection
+
+    friend class TransactionGuard;
 };
 
 } // namespace waybill::storage

@@ -14,21 +14,27 @@ QuarantineRepository::QuarantineRepository(const Database &database)
 
 qint64 QuarantineRepository::insert(const QuarantinedMessage &message) const
 {
-    SqlQuery &q = m_database.prepared(QStringLiteral("INSERT INTO quarantine (account, received_at, reason, raw_sha256, "
-                                                     "size_bytes) VALUES (?, ?, ?, ?, ?)"));
-    q.bind(message.account).bind(message.receivedAt).bind(message.reason).bind(message.rawSha256)
-        .bind(message.sizeBytes).exec();
+    SqlQuery &q
+        = m_database.prepared(QStringLiteral("INSERT INTO quarantine (account, received_at, reason, raw_sha256, "
+                                             "size_bytes) VALUES (?, ?, ?, ?, ?)"));
+    q.bind(message.account)
+        .bind(message.receivedAt)
+        .bind(message.reason)
+        .bind(message.rawSha256)
+        .bind(message.sizeBytes)
+        .exec();
     return q.lastInsertId();
 }
 
 QList<QuarantinedMessage> QuarantineRepository::open(int limit) const
 {
-    SqlQuery q(m_database, QStringLiteral("SELECT id, account, received_at, reason, raw_sha256, size_bytes FROM quarantine "
-                                          "WHERE resolved = 0 ORDER BY received_at DESC, id DESC LIMIT ?"));
+    SqlQuery q(m_database,
+        QStringLiteral("SELECT id, account, received_at, reason, raw_sha256, size_bytes FROM quarantine "
+                       "WHERE resolved = 0 ORDER BY received_at DESC, id DESC LIMIT ?"));
     q.bind(limit).exec();
     QList<QuarantinedMessage> entries;
     while (q.next()) {
-        entries.append({q.int64(0), q.text(1), q.int64(2), q.text(3), q.text(4), q.int64(5)});
+        entries.append({ q.int64(0), q.text(1), q.int64(2), q.text(3), q.text(4), q.int64(5) });
     }
     return entries;
 }

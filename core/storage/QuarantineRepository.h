@@ -21,8 +21,7 @@ struct QuarantinedMessage {
 
 /// Messages that could not be parsed, kept with their raw bytes and the reason, so that nothing is lost and an
 /// agent can see them; the sync goes on past them.
-class QuarantineRepository final
-{
+class QuarantineRepository final {
 public:
     explicit QuarantineRepository(const Database &database);
 

@@ -17,8 +17,8 @@ class SqlQuery final {
 public:
     SqlQuery(const Database &database, const QString &sql);
 
-    /// Binds the next positional value. A null QVariant (QVariant(QMetaType)) binds SQL NULL; a QVariant holding a null QString
-    /// binds '' (text columns are never NULL).
+    /// Binds the next positional value. A null QVariant (QVariant(QMetaType)) binds SQL NULL; a QVariant holding a null
+    /// QString binds '' (text columns are never NULL).
     SqlQuery &bind(const QVariant &value);
     /// Binds 0 as SQL NULL (ids and times where 0 means "none").
     SqlQuery &bindOptional(qint64 value);

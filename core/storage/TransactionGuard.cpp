@@ -11,23 +11,43 @@ namespace waybill::storage {
 
 TransactionGuard::TransactionGuard(const Database &database)
     : m_database(database)
+    , m_depth(database.m_transactionDepth)
 {
-    // BEGIN IMMEDIATE takes the write lock up front, so a busy workspace fails here rather than half way through.
-    m_database.execute(QStringLiteral("BEGIN IMMEDIATE"));
+    if (m_depth == 0) {
+        // BEGIN IMMEDIATE takes the write lock up front, so a busy workspace fails here rather than half way.
+        m_database.execute(QStringLiteral("BEGIN IMMEDIATE"));
+    } else {
+        m_database.execute(savepointName(QStringLiteral("SAVEPOINT ")));
+    }
+    ++m_database.m_transactionDepth;
 }
 
 TransactionGuard::~TransactionGuard()
 {
-    if (!m_done) {
-        QSqlQuery rollback(m_database.connection());
-        rollback.exec(QStringLiteral("ROLLBACK"));
+    if (m_done) {
+        return;
     }
+    QSqlQuery rollback(m_database.connection());
+    if (m_depth == 0) {
+        rollback.exec(QStringLiteral("ROLLBACK"));
+    } else {
+        // Undo this level only; the enclosing transaction goes on.
+        rollback.exec(savepointName(QStringLiteral("ROLLBACK TO ")));
+        rollback.exec(savepointName(QStringLiteral("RELEASE ")));
+    }
+    --m_database.m_transactionDepth;
 }
 
 void TransactionGuard::commit()
 {
-    m_database.execute(QStringLiteral("COMMIT"));
+    m_database.execute(m_depth == 0 ? QStringLiteral("COMMIT") : savepointName(QStringLiteral("RELEASE ")));
     m_done = true;
+    --m_database.m_transactionDepth;
+}
+
+QString TransactionGuard::savepointName(const QString &verb) const
+{
+    return verb + QStringLiteral("level_") + QString::number(m_depth);
 }
 
 } // namespace waybill::storage

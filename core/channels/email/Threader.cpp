@@ -63,28 +63,29 @@ qint64 Threader::conversationOfMessageId(const QString &messageId) const
         return 0;
     }
     // The newest conversation wins when a split left the id in two.
-    SqlQuery q(m_database, QStringLiteral("SELECT conversation_id FROM message_ids WHERE message_id = ? "
-                                          "ORDER BY conversation_id DESC LIMIT 1"));
+    SqlQuery q(m_database,
+        QStringLiteral("SELECT conversation_id FROM message_ids WHERE message_id = ? "
+                       "ORDER BY conversation_id DESC LIMIT 1"));
     q.bind(messageId).exec();
     return q.next() ? q.int64(0) : 0;
 }
 
-Threader::Match Threader::find(const domain::IncomingMessage &message, qint64 customerId, qint64 orderId,
-                               qint64 now) const
+Threader::Match Threader::find(
+    const domain::IncomingMessage &message, qint64 customerId, qint64 orderId, qint64 now) const
 {
     if (const qint64 id = conversationOfMessageId(message.inReplyTo)) {
-        return {id, tr("threaded by In-Reply-To")};
+        return { id, tr("threaded by In-Reply-To") };
     }
     for (auto it = message.references.crbegin(); it != message.references.crend(); ++it) {
         if (const qint64 id = conversationOfMessageId(*it)) {
-            return {id, tr("threaded by References")};
+            return { id, tr("threaded by References") };
         }
     }
     if (const QString root = threadIndexRoot(message.threadIndex); !root.isEmpty()) {
         SqlQuery q(m_database, QStringLiteral("SELECT conversation_id FROM thread_indexes WHERE thread_root = ?"));
         q.bind(root).exec();
         if (q.next()) {
-            return {q.int64(0), tr("threaded by Thread-Index")};
+            return { q.int64(0), tr("threaded by Thread-Index") };
         }
     }
     if (customerId == 0) {
@@ -92,19 +93,21 @@ Threader::Match Threader::find(const domain::IncomingMessage &message, qint64 cu
     }
     const QString subject = normalizeSubject(message.subject);
     if (!subject.isEmpty()) {
-        SqlQuery q(m_database, QStringLiteral("SELECT id FROM conversations WHERE customer_id = ? AND thread_subject = ? "
-                                              "AND last_activity >= ? ORDER BY last_activity DESC LIMIT 1"));
+        SqlQuery q(m_database,
+            QStringLiteral("SELECT id FROM conversations WHERE customer_id = ? AND thread_subject = ? "
+                           "AND last_activity >= ? ORDER BY last_activity DESC LIMIT 1"));
         q.bind(customerId).bind(subject).bind(now - m_subjectWindow).exec();
         if (q.next()) {
-            return {q.int64(0), tr("threaded by subject and customer")};
+            return { q.int64(0), tr("threaded by subject and customer") };
         }
     }
     if (orderId != 0) {
-        SqlQuery q(m_database, QStringLiteral("SELECT id FROM conversations WHERE customer_id = ? AND order_id = ? "
-                                              "AND status <> 'closed' ORDER BY last_activity DESC LIMIT 1"));
+        SqlQuery q(m_database,
+            QStringLiteral("SELECT id FROM conversations WHERE customer_id = ? AND order_id = ? "
+                           "AND status <> 'closed' ORDER BY last_activity DESC LIMIT 1"));
         q.bind(customerId).bind(orderId).exec();
         if (q.next()) {
-            return {q.int64(0), tr("threaded by order number")};
+            return { q.int64(0), tr("threaded by order number") };
         }
     }
     return {};

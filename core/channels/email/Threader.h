@@ -16,12 +16,11 @@ namespace waybill::channels::email {
 /// In-Reply-To, References (newest first), Outlook's Thread-Index, the same normalised subject from the same
 /// customer within a time window, and the same linked order from the same customer. The reason is stored with
 /// the message and shown to agents. Reads only; the ingest pipeline records what it stores (remember()).
-class Threader final
-{
+class Threader final {
 public:
     struct Match {
         qint64 conversationId = 0; ///< 0: start a new conversation
-        QString reason;            ///< "threaded by In-Reply-To", …; empty for a new conversation
+        QString reason; ///< "threaded by In-Reply-To", …; empty for a new conversation
     };
 
     explicit Threader(const storage::Database &database, qint64 subjectWindowSeconds = 14 * 24 * 3600);

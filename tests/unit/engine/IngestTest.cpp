@@ -26,15 +26,14 @@ namespace {
 
 constexpr qint64 Now = 1795000000; // a Tuesday, 09:46 UTC
 
-class IngestTest : public ::testing::Test
-{
+class IngestTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
         store = std::make_unique<storage::AttachmentStore>(dir.path());
         ingest = std::make_unique<Ingest>(ws.db(), *store, sla, [] { return Now; });
-        domain::Customer customer{0, QStringLiteral("Ava Hughes"), QStringLiteral("Ava"), Now - 86400 * 100, {}};
-        customer.identities.append({0, QStringLiteral("email"), QStringLiteral("ava@example.net")});
+        domain::Customer customer { 0, QStringLiteral("Ava Hughes"), QStringLiteral("Ava"), Now - 86400 * 100, {} };
+        customer.identities.append({ 0, QStringLiteral("email"), QStringLiteral("ava@example.net") });
         customerId = storage::CustomerRepository(ws.db()).insert(customer);
         domain::Order order;
         order.source = QStringLiteral("shopify");
@@ -53,7 +52,7 @@ protected:
     }
 
     IncomingMessage mail(const QString &id, const QString &subject, const QString &body,
-                         const QString &from = QStringLiteral("ava@example.net")) const
+        const QString &from = QStringLiteral("ava@example.net")) const
     {
         IncomingMessage m;
         m.account = QStringLiteral("email:support@shop.example");
@@ -81,7 +80,7 @@ protected:
 TEST_F(IngestTest, NewMailStartsAConversationLinkedToItsOrder)
 {
     const auto result = ingest->ingest(mail(QStringLiteral("a1@mail.example"), QStringLiteral("Where is order #1042?"),
-                                            QStringLiteral("Nothing has arrived yet.")));
+        QStringLiteral("Nothing has arrived yet.")));
     ASSERT_EQ(result.outcome, Ingest::Outcome::Stored);
     EXPECT_TRUE(result.newConversation);
     const auto c = conversations().find(result.conversationId);
@@ -99,8 +98,10 @@ TEST_F(IngestTest, NewMailStartsAConversationLinkedToItsOrder)
 
 TEST_F(IngestTest, TheSameMessageTwiceIsStoredOnce)
 {
-    const auto first = ingest->ingest(mail(QStringLiteral("dup@mail.example"), QStringLiteral("Hello"), QStringLiteral("Hi")));
-    const auto second = ingest->ingest(mail(QStringLiteral("dup@mail.example"), QStringLiteral("Hello"), QStringLiteral("Hi")));
+    const auto first
+        = ingest->ingest(mail(QStringLiteral("dup@mail.example"), QStringLiteral("Hello"), QStringLiteral("Hi")));
+    const auto second
+        = ingest->ingest(mail(QStringLiteral("dup@mail.example"), QStringLiteral("Hello"), QStringLiteral("Hi")));
     EXPECT_EQ(second.outcome, Ingest::Outcome::Duplicate);
     EXPECT_EQ(second.messageId, first.messageId);
     EXPECT_EQ(storage::MessageRepository(ws.db()).forConversation(first.conversationId).size(), 1);
@@ -108,12 +109,14 @@ TEST_F(IngestTest, TheSameMessageTwiceIsStoredOnce)
 
 TEST_F(IngestTest, ReplyToOurMessageJoinsItsConversationAndReopensIt)
 {
-    const auto first = ingest->ingest(mail(QStringLiteral("q1@mail.example"), QStringLiteral("Question"), QStringLiteral("Hi")));
+    const auto first
+        = ingest->ingest(mail(QStringLiteral("q1@mail.example"), QStringLiteral("Question"), QStringLiteral("Hi")));
     channels::email::Threader(ws.db()).rememberSent(QStringLiteral("our-reply@shop.example"), first.conversationId, 0);
     auto c = conversations().find(first.conversationId);
     conversations().setStatus(first.conversationId, domain::ConversationStatus::Waiting, 0, c->version);
 
-    IncomingMessage reply = mail(QStringLiteral("q2@mail.example"), QStringLiteral("A different subject"), QStringLiteral("Thanks"));
+    IncomingMessage reply
+        = mail(QStringLiteral("q2@mail.example"), QStringLiteral("A different subject"), QStringLiteral("Thanks"));
     reply.inReplyTo = QStringLiteral("our-reply@shop.example");
     const auto result = ingest->ingest(reply);
     EXPECT_EQ(result.conversationId, first.conversationId);
@@ -128,18 +131,19 @@ TEST_F(IngestTest, ReplyToOurMessageJoinsItsConversationAndReopensIt)
 
 TEST_F(IngestTest, ReferencesAndThreadIndexThreadToo)
 {
-    const auto first = ingest->ingest(mail(QStringLiteral("r1@mail.example"), QStringLiteral("One"), QStringLiteral("x")));
+    const auto first
+        = ingest->ingest(mail(QStringLiteral("r1@mail.example"), QStringLiteral("One"), QStringLiteral("x")));
     IncomingMessage byReferences = mail(QStringLiteral("r2@mail.example"), QStringLiteral("Two"), QStringLiteral("y"));
-    byReferences.references = {QStringLiteral("unknown@elsewhere"), QStringLiteral("r1@mail.example")};
+    byReferences.references = { QStringLiteral("unknown@elsewhere"), QStringLiteral("r1@mail.example") };
     EXPECT_EQ(ingest->ingest(byReferences).threadReason, QStringLiteral("threaded by References"));
 
     const QByteArray root(22, '\x07');
     IncomingMessage outlook = mail(QStringLiteral("o1@mail.example"), QStringLiteral("Outlook"), QStringLiteral("z"),
-                                   QStringLiteral("someone@else.example"));
+        QStringLiteral("someone@else.example"));
     outlook.threadIndex = QString::fromLatin1(root.toBase64());
     const auto started = ingest->ingest(outlook);
-    IncomingMessage outlookReply = mail(QStringLiteral("o2@mail.example"), QStringLiteral("Antwort"), QStringLiteral("w"),
-                                        QStringLiteral("someone@else.example"));
+    IncomingMessage outlookReply = mail(QStringLiteral("o2@mail.example"), QStringLiteral("Antwort"),
+        QStringLiteral("w"), QStringLiteral("someone@else.example"));
     outlookReply.threadIndex = QString::fromLatin1(QByteArray(root + QByteArray(5, '\x01')).toBase64());
     const auto joined = ingest->ingest(outlookReply);
     EXPECT_EQ(joined.conversationId, started.conversationId);
@@ -148,34 +152,39 @@ TEST_F(IngestTest, ReferencesAndThreadIndexThreadToo)
 
 TEST_F(IngestTest, SubjectThreadsOnlyForTheSameCustomer)
 {
-    const auto first = ingest->ingest(mail(QStringLiteral("s1@mail.example"), QStringLiteral("Broken lid"), QStringLiteral("x")));
-    const auto again = ingest->ingest(mail(QStringLiteral("s2@mail.example"), QStringLiteral("RE: AW: Broken lid"), QStringLiteral("y")));
+    const auto first
+        = ingest->ingest(mail(QStringLiteral("s1@mail.example"), QStringLiteral("Broken lid"), QStringLiteral("x")));
+    const auto again = ingest->ingest(
+        mail(QStringLiteral("s2@mail.example"), QStringLiteral("RE: AW: Broken lid"), QStringLiteral("y")));
     EXPECT_EQ(again.conversationId, first.conversationId);
     EXPECT_EQ(again.threadReason, QStringLiteral("threaded by subject and customer"));
     const auto stranger = ingest->ingest(mail(QStringLiteral("s3@mail.example"), QStringLiteral("Re: Broken lid"),
-                                              QStringLiteral("z"), QStringLiteral("other@example.org")));
+        QStringLiteral("z"), QStringLiteral("other@example.org")));
     EXPECT_NE(stranger.conversationId, first.conversationId);
     EXPECT_TRUE(stranger.newConversation);
 }
 
 TEST_F(IngestTest, SameOrderFromSameCustomerThreadsByOrderNumber)
 {
-    const auto first = ingest->ingest(mail(QStringLiteral("n1@mail.example"), QStringLiteral("Order #1042 late"), QStringLiteral("x")));
-    const auto second = ingest->ingest(mail(QStringLiteral("n2@mail.example"), QStringLiteral("Any news?"),
-                                            QStringLiteral("About order #1042 again")));
+    const auto first = ingest->ingest(
+        mail(QStringLiteral("n1@mail.example"), QStringLiteral("Order #1042 late"), QStringLiteral("x")));
+    const auto second = ingest->ingest(mail(
+        QStringLiteral("n2@mail.example"), QStringLiteral("Any news?"), QStringLiteral("About order #1042 again")));
     EXPECT_EQ(second.conversationId, first.conversationId);
     EXPECT_EQ(second.threadReason, QStringLiteral("threaded by order number"));
 }
 
 TEST_F(IngestTest, AutoRepliesStartNoClockAndReopenNothing)
 {
-    const auto first = ingest->ingest(mail(QStringLiteral("ar1@mail.example"), QStringLiteral("Help"), QStringLiteral("x")));
+    const auto first
+        = ingest->ingest(mail(QStringLiteral("ar1@mail.example"), QStringLiteral("Help"), QStringLiteral("x")));
     auto c = conversations().find(first.conversationId);
     conversations().recordActivity(first.conversationId, Now - 30, QStringLiteral("answered"), 0, 0);
     c = conversations().find(first.conversationId);
     conversations().setStatus(first.conversationId, domain::ConversationStatus::Closed, 0, c->version);
 
-    IncomingMessage outOfOffice = mail(QStringLiteral("ar2@mail.example"), QStringLiteral("Re: Help"), QStringLiteral("I am away"));
+    IncomingMessage outOfOffice
+        = mail(QStringLiteral("ar2@mail.example"), QStringLiteral("Re: Help"), QStringLiteral("I am away"));
     outOfOffice.isAutoReply = true;
     const auto result = ingest->ingest(outOfOffice);
     EXPECT_EQ(result.conversationId, first.conversationId);
@@ -187,7 +196,8 @@ TEST_F(IngestTest, AutoRepliesStartNoClockAndReopenNothing)
 
 TEST_F(IngestTest, BounceOfOurReplyMarksItFailedWithTheServersWords)
 {
-    const auto first = ingest->ingest(mail(QStringLiteral("b1@mail.example"), QStringLiteral("Help"), QStringLiteral("x")));
+    const auto first
+        = ingest->ingest(mail(QStringLiteral("b1@mail.example"), QStringLiteral("Help"), QStringLiteral("x")));
     domain::Message reply;
     reply.conversationId = first.conversationId;
     reply.direction = domain::Message::Direction::Outbound;
@@ -195,10 +205,12 @@ TEST_F(IngestTest, BounceOfOurReplyMarksItFailedWithTheServersWords)
     reply.createdAt = Now - 30;
     reply.delivery = domain::Message::Delivery::Sent;
     const qint64 replyId = storage::MessageRepository(ws.db()).insert(reply);
-    channels::email::Threader(ws.db()).rememberSent(QStringLiteral("reply-1@shop.example"), first.conversationId, replyId);
+    channels::email::Threader(ws.db()).rememberSent(
+        QStringLiteral("reply-1@shop.example"), first.conversationId, replyId);
 
-    IncomingMessage bounce = mail(QStringLiteral("dsn@mx.example"), QStringLiteral("Undelivered Mail Returned to Sender"),
-                                  QStringLiteral("This is the mail system"), QStringLiteral("mailer-daemon@mx.example"));
+    IncomingMessage bounce
+        = mail(QStringLiteral("dsn@mx.example"), QStringLiteral("Undelivered Mail Returned to Sender"),
+            QStringLiteral("This is the mail system"), QStringLiteral("mailer-daemon@mx.example"));
     bounce.isBounce = true;
     bounce.bouncedMessageId = QStringLiteral("reply-1@shop.example");
     bounce.bounceDiagnostic = QStringLiteral("550 5.1.1 <ava@example.net>: mailbox unavailable");
@@ -212,10 +224,11 @@ TEST_F(IngestTest, BounceOfOurReplyMarksItFailedWithTheServersWords)
 
 TEST_F(IngestTest, AttachmentsAreStoredOnceByContent)
 {
-    IncomingMessage m = mail(QStringLiteral("att@mail.example"), QStringLiteral("Photos"), QStringLiteral("see attached"));
+    IncomingMessage m
+        = mail(QStringLiteral("att@mail.example"), QStringLiteral("Photos"), QStringLiteral("see attached"));
     const QByteArray photo("\x89PNG fake photo bytes", 21);
-    m.attachments.append({QStringLiteral("box.png"), QStringLiteral("image/png"), photo, {}, false});
-    m.attachments.append({QStringLiteral("box-again.png"), QStringLiteral("image/png"), photo, {}, false});
+    m.attachments.append({ QStringLiteral("box.png"), QStringLiteral("image/png"), photo, {}, false });
+    m.attachments.append({ QStringLiteral("box-again.png"), QStringLiteral("image/png"), photo, {}, false });
     const auto result = ingest->ingest(m);
     const auto stored = storage::MessageRepository(ws.db()).find(result.messageId);
     const auto messages = storage::MessageRepository(ws.db()).forConversation(result.conversationId);
@@ -230,8 +243,8 @@ TEST_F(IngestTest, AttachmentsAreStoredOnceByContent)
 TEST_F(IngestTest, QuarantineKeepsTheRawBytesAndTheReason)
 {
     const QByteArray raw("From: broken\r\nContent-Type: multipart/mixed; boundary=\r\n\r\n--\r\n");
-    const qint64 id = ingest->quarantine(QStringLiteral("email:support@shop.example"), raw,
-                                         QStringLiteral("MIME nesting deeper than 50 levels"));
+    const qint64 id = ingest->quarantine(
+        QStringLiteral("email:support@shop.example"), raw, QStringLiteral("MIME nesting deeper than 50 levels"));
     const auto open = storage::QuarantineRepository(ws.db()).open();
     ASSERT_EQ(open.size(), 1);
     EXPECT_EQ(open.first().id, id);
@@ -257,7 +270,8 @@ TEST_F(IngestTest, FullDiskStoresNothingOfTheMessage)
         EXPECT_EQ(error.kind(), storage::StorageError::Kind::DiskFull);
     }
     ws.db().execute(QStringLiteral("PRAGMA max_page_count = 1073741823"));
-    storage::SqlQuery q(ws.db(), QStringLiteral("SELECT count(*) FROM messages WHERE external_id LIKE '%big@mail.example'"));
+    storage::SqlQuery q(
+        ws.db(), QStringLiteral("SELECT count(*) FROM messages WHERE external_id LIKE '%big@mail.example'"));
     q.exec();
     ASSERT_TRUE(q.next());
     EXPECT_EQ(q.int64(0), 0);

@@ -14,13 +14,12 @@ namespace {
 
 constexpr qint64 Now = 1795000000;
 
-class OrderLinkerTest : public ::testing::Test
-{
+class OrderLinkerTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        customer = storage::CustomerRepository(ws.db()).insert({0, QStringLiteral("Kenta Suzuki"), {}, Now, {}});
-        other = storage::CustomerRepository(ws.db()).insert({0, QStringLiteral("Liam Hall"), {}, Now, {}});
+        customer = storage::CustomerRepository(ws.db()).insert({ 0, QStringLiteral("Kenta Suzuki"), {}, Now, {} });
+        other = storage::CustomerRepository(ws.db()).insert({ 0, QStringLiteral("Liam Hall"), {}, Now, {} });
         amazon = addOrder(QStringLiteral("amazon"), QStringLiteral("113-4567890-1234567"), customer, Now - 86400 * 30);
         ebay = addOrder(QStringLiteral("ebay"), QStringLiteral("12-34567-89012"), customer, Now - 86400 * 20);
         shop = addOrder(QStringLiteral("shopify"), QStringLiteral("#1042"), customer, Now - 86400 * 2);
@@ -50,18 +49,20 @@ protected:
 TEST_F(OrderLinkerTest, FindsOrderNumbersOfEveryShape)
 {
     EXPECT_EQ(OrderLinker::orderNumbers(QStringLiteral("Re: order 113-4567890-1234567 and 12-34567-89012")),
-              (QStringList{QStringLiteral("113-4567890-1234567"), QStringLiteral("12-34567-89012")}));
-    EXPECT_EQ(OrderLinker::orderNumbers(QStringLiteral("Where is order no. 1042?")), QStringList{QStringLiteral("#1042")});
-    EXPECT_EQ(OrderLinker::orderNumbers(QString::fromUtf8("注文#1042の配送状況")), QStringList{QStringLiteral("#1042")});
-    EXPECT_EQ(OrderLinker::orderNumbers(QString::fromUtf8("订单1042延迟")), QStringList{QStringLiteral("#1042")});
+        (QStringList { QStringLiteral("113-4567890-1234567"), QStringLiteral("12-34567-89012") }));
+    EXPECT_EQ(
+        OrderLinker::orderNumbers(QStringLiteral("Where is order no. 1042?")), QStringList { QStringLiteral("#1042") });
+    EXPECT_EQ(
+        OrderLinker::orderNumbers(QString::fromUtf8("注文#1042の配送状況")), QStringList { QStringLiteral("#1042") });
+    EXPECT_EQ(OrderLinker::orderNumbers(QString::fromUtf8("订单1042延迟")), QStringList { QStringLiteral("#1042") });
     // Phone numbers and long digit runs are not order numbers.
     EXPECT_TRUE(OrderLinker::orderNumbers(QStringLiteral("call 555-0123 or 1234-5678-9012-3456")).isEmpty());
 }
 
 TEST_F(OrderLinkerTest, MarketplaceNumberInSubjectWins)
 {
-    const auto link = OrderLinker(ws.db()).link(QStringLiteral("Question about 113-4567890-1234567"),
-                                                QStringLiteral("and also #1042"), customer, Now);
+    const auto link = OrderLinker(ws.db()).link(
+        QStringLiteral("Question about 113-4567890-1234567"), QStringLiteral("and also #1042"), customer, Now);
     EXPECT_EQ(link.orderId, amazon);
     EXPECT_EQ(link.confidence, 99);
     EXPECT_EQ(link.reason, QStringLiteral("Amazon order number 113-4567890-1234567 in the subject"));
@@ -77,15 +78,16 @@ TEST_F(OrderLinkerTest, ShopNumberOfAnotherCustomerHasLowConfidence)
 
 TEST_F(OrderLinkerTest, TrackingNumberLinksItsOrder)
 {
-    const auto link = OrderLinker(ws.db()).link(QStringLiteral("Parcel"), QStringLiteral("Tracking EJ123456785JP is stuck"),
-                                                customer, Now);
+    const auto link = OrderLinker(ws.db()).link(
+        QStringLiteral("Parcel"), QStringLiteral("Tracking EJ123456785JP is stuck"), customer, Now);
     EXPECT_EQ(link.orderId, ebay);
     EXPECT_TRUE(link.reason.startsWith(QStringLiteral("tracking number EJ123456785JP")));
 }
 
 TEST_F(OrderLinkerTest, FallsBackToTheCustomersMostRecentOrder)
 {
-    const auto link = OrderLinker(ws.db()).link(QStringLiteral("Hello"), QStringLiteral("Where is my parcel?"), customer, Now);
+    const auto link
+        = OrderLinker(ws.db()).link(QStringLiteral("Hello"), QStringLiteral("Where is my parcel?"), customer, Now);
     EXPECT_EQ(link.orderId, shop);
     EXPECT_EQ(link.confidence, 50);
     EXPECT_TRUE(link.reason.contains(QStringLiteral("most recent order")));

@@ -12,8 +12,7 @@ using waybill::settings::Settings;
 
 namespace {
 
-class SettingsTest : public ::testing::Test
-{
+class SettingsTest : public ::testing::Test {
 protected:
     QString iniPath() const { return m_dir.filePath(QStringLiteral("waybill.ini")); }
 

@@ -1,0 +1,83 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MimePreflight.h"
+
+namespace waybill::channels::email {
+
+namespace {
+
+constexpr qsizetype ContentTypeLength = 13; // "content-type:"
+constexpr qsizetype MaxContentTypeScan = 512;
+
+bool isContainerType(const QByteArray &raw, qsizetype valueStart)
+{
+    QByteArray value;
+    for (qsizetype i = valueStart; i < raw.size() && value.size() < MaxContentTypeScan; ++i) {
+        const char c = raw.at(i);
+        if (c == '\n') {
+            if (i + 1 >= raw.size() || (raw.at(i + 1) != ' ' && raw.at(i + 1) != '\t')) {
+                break;
+            }
+            continue;
+        }
+        if (c != '\r' && c != ' ' && c != '\t') {
+            value.append(char(c >= 'A' && c <= 'Z' ? c + 32 : c));
+        }
+        if (value.size() >= 9) {
+            break;
+        }
+    }
+    return value.startsWith("multipart") || value.startsWith("message/");
+}
+
+} // namespace
+
+MimeParseResult::Failure MimePreflight::check(const QByteArray &raw, const MimeLimits &limits, QString *reason)
+{
+    using Failure = MimeParseResult::Failure;
+    if (raw.trimmed().isEmpty()) {
+        *reason = QStringLiteral("The message is empty");
+        return Failure::Empty;
+    }
+    if (raw.size() > limits.maxMessageBytes) {
+        *reason = QStringLiteral("The message has %1 bytes, more than the limit of %2")
+                      .arg(raw.size())
+                      .arg(limits.maxMessageBytes);
+        return Failure::TooLarge;
+    }
+    qsizetype headerEnd = raw.indexOf("\n\n");
+    const qsizetype crlfEnd = raw.indexOf("\n\r\n");
+    if (headerEnd < 0 || (crlfEnd >= 0 && crlfEnd < headerEnd)) {
+        headerEnd = crlfEnd;
+    }
+    if (headerEnd < 0) {
+        headerEnd = raw.size();
+    }
+    if (headerEnd > limits.maxHeaderBytes) {
+        *reason = QStringLiteral("The message header has %1 bytes, more than the limit of %2")
+                      .arg(headerEnd)
+                      .arg(limits.maxHeaderBytes);
+        return Failure::HeadersTooLarge;
+    }
+    int containers = 0;
+    qsizetype lineStart = 0;
+    while (lineStart < raw.size()) {
+        if (raw.size() - lineStart > ContentTypeLength
+            && qstrnicmp(raw.constData() + lineStart, "content-type:", ContentTypeLength) == 0
+            && isContainerType(raw, lineStart + ContentTypeLength)) {
+            if (++containers > limits.maxParts) {
+                *reason = QStringLiteral("The message has more than %1 MIME parts").arg(limits.maxParts);
+                return Failure::TooManyParts;
+            }
+        }
+        const qsizetype newline = raw.indexOf('\n', lineStart);
+        if (newline < 0) {
+            break;
+        }
+        lineStart = newline + 1;
+    }
+    reason->clear();
+    return Failure::None;
+}
+
+} // namespace waybill::channels::email
