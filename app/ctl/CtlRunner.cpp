@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CtlRunner.h"
 
+#include "AccountCommand.h"
 #include "BenchCommand.h"
 #include "DemoCommand.h"
 #include "ImportCommand.h"
 #include "SearchCommand.h"
 #include "ShowCommand.h"
 #include "StatsCommand.h"
+#include "SyncCommand.h"
 #include "storage/StorageError.h"
 
 #include <QCoreApplication>
@@ -16,11 +18,13 @@ namespace waybill::ctl {
 
 CtlRunner::CtlRunner()
 {
+    m_commands.push_back(std::make_unique<AccountCommand>());
     m_commands.push_back(std::make_unique<DemoCommand>());
     m_commands.push_back(std::make_unique<StatsCommand>());
     m_commands.push_back(std::make_unique<ImportCommand>());
     m_commands.push_back(std::make_unique<SearchCommand>());
     m_commands.push_back(std::make_unique<ShowCommand>());
+    m_commands.push_back(std::make_unique<SyncCommand>());
     m_commands.push_back(std::make_unique<BenchCommand>());
 }
 

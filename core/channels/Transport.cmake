@@ -3,5 +3,6 @@
 target_sources(waybill_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/Transport.h
     ${CMAKE_CURRENT_LIST_DIR}/TransportFactory.h
+    ${CMAKE_CURRENT_LIST_DIR}/TaskPtr.h
     ${CMAKE_CURRENT_LIST_DIR}/SslTransport.cpp
     ${CMAKE_CURRENT_LIST_DIR}/SslTransportFactory.cpp)

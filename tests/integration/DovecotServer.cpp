@@ -2,13 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DovecotServer.h"
 
+#include "ServerProcessSupport.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
 
@@ -17,26 +18,6 @@
 #include <unistd.h>
 
 namespace waybill::testing {
-
-namespace {
-
-QString writeFile(const QString &path, const QByteArray &content)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(content) != content.size()) {
-        return QStringLiteral("cannot write %1").arg(path);
-    }
-    return {};
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
-} // namespace
 
 QString DovecotServer::dovecotBinary()
 {
@@ -91,7 +72,7 @@ bool DovecotServer::start(const QString &oauthUserinfoUrl)
     for (const char *sub : { "run", "state", "mail", "home" }) {
         QDir(dir).mkpath(QString::fromLatin1(sub));
     }
-    m_port = freePort();
+    m_port = freeLoopbackPort();
     QByteArray conf = "base_dir = DIR/run\nstate_dir = DIR/state\ninstance_name = waybill-test-PORT\n"
                       "protocols = imap\nlisten = 127.0.0.1\nssl = no\ndisable_plaintext_auth = no\n"
                       "auth_mechanisms = plain login xoauth2 oauthbearer\nlog_path = DIR/dovecot.log\n"

@@ -20,4 +20,5 @@ target_sources(waybill_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/ImapStoreTask.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ImapSyncTask.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ImapTask.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/ImapValue.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/ImapValue.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/SaslResponse.cpp)

@@ -3,6 +3,7 @@
 #include "ImapAuthenticateTask.h"
 
 #include "ImapClient.h"
+#include "SaslResponse.h"
 
 namespace waybill::channels::email {
 
@@ -15,18 +16,10 @@ ImapAuthenticateTask::ImapAuthenticateTask(
 {
 }
 
-QByteArray ImapAuthenticateTask::initialResponse(Mechanism mechanism, const QString &username, const QString &secret)
+QByteArray ImapAuthenticateTask::initialResponse() const
 {
-    QByteArray plain;
-    if (mechanism == Mechanism::Plain) {
-        plain = '\0' + username.toUtf8() + '\0' + secret.toUtf8();
-    } else {
-        plain = "user=" + username.toUtf8()
-            + "\x01"
-              "auth=Bearer "
-            + secret.toUtf8() + "\x01\x01";
-    }
-    return plain.toBase64();
+    return m_mechanism == Mechanism::Plain ? SaslResponse::plain(m_username, m_secret)
+                                           : SaslResponse::xoauth2(m_username, m_secret);
 }
 
 void ImapAuthenticateTask::perform()
@@ -40,7 +33,7 @@ void ImapAuthenticateTask::perform()
     }
     QList<ImapArgument> arguments { ImapArgument::atom("AUTHENTICATE"), ImapArgument::atom(name) };
     if (client().hasCapability("SASL-IR")) {
-        arguments.append(ImapArgument::atom(initialResponse(m_mechanism, m_username, m_secret)));
+        arguments.append(ImapArgument::atom(initialResponse()));
         m_sentResponse = true;
     }
     send(arguments, true);
@@ -50,11 +43,11 @@ void ImapAuthenticateTask::handleContinuation(const ImapResponse &response)
 {
     if (!m_sentResponse) {
         m_sentResponse = true;
-        client().sendLine(initialResponse(m_mechanism, m_username, m_secret) + "\r\n");
+        client().sendLine(initialResponse() + "\r\n");
         return;
     }
     // A challenge after our response is the server's error report (XOAUTH2: base64 JSON); acknowledge it.
-    m_serverDetail = QString::fromUtf8(QByteArray::fromBase64(response.text));
+    m_serverDetail = SaslResponse::decodeChallenge(response.text);
     client().sendLine("\r\n");
 }
 

@@ -24,15 +24,15 @@ public:
         ImapClient &client, Mechanism mechanism, QString username, QString secret, QObject *parent = nullptr);
     ~ImapAuthenticateTask() override = default;
 
-    /// The SASL initial response, base64-encoded.
-    static QByteArray initialResponse(Mechanism mechanism, const QString &username, const QString &secret);
-
 protected:
     void perform() override;
     void handleTagged(const ImapResponse &response) override;
     void handleContinuation(const ImapResponse &response) override;
 
 private:
+    /// The SASL initial response, base64-encoded (SaslResponse).
+    QByteArray initialResponse() const;
+
     Mechanism m_mechanism;
     QString m_username;
     QString m_secret;

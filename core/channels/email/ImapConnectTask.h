@@ -3,7 +3,7 @@
 #pragma once
 
 #include "ImapTask.h"
-#include "ImapTaskPtr.h"
+#include "channels/TaskPtr.h"
 
 namespace waybill::channels::email {
 
@@ -40,7 +40,7 @@ private:
 
     Step m_step = Step::Greeting;
     bool m_preAuthenticated = false;
-    ImapTaskPtr<ImapTask> m_current;
+    TaskPtr<ImapTask> m_current;
 };
 
 } // namespace waybill::channels::email

@@ -7,7 +7,7 @@
 #include "ImapFetchedMessage.h"
 #include "ImapSyncConfig.h"
 #include "ImapTask.h"
-#include "ImapTaskPtr.h"
+#include "channels/TaskPtr.h"
 
 #include <QList>
 #include <QObject>
@@ -95,8 +95,8 @@ private:
     TransportFactory &m_factory;
     ImapAccountConfig m_account;
     ImapSyncConfig m_config;
-    ImapTaskPtr<ImapClient> m_client;
-    ImapTaskPtr<ImapTask> m_task;
+    TaskPtr<ImapClient> m_client;
+    TaskPtr<ImapTask> m_task;
     QTimer m_reconnect;
     QTimer m_poll;
     State m_state = State::Stopped;

@@ -6,7 +6,7 @@
 #include "ImapFetchedMessage.h"
 #include "ImapSyncConfig.h"
 #include "ImapTask.h"
-#include "ImapTaskPtr.h"
+#include "channels/TaskPtr.h"
 
 #include <QHash>
 #include <QList>
@@ -64,7 +64,7 @@ private:
     bool m_select;
     quint32 m_uidValidity;
     quint32 m_afterUid;
-    ImapTaskPtr<ImapTask> m_current;
+    TaskPtr<ImapTask> m_current;
     QList<quint32> m_uids;
     qsizetype m_sizesDone = 0;
     QHash<quint32, qint64> m_sizes;

@@ -147,22 +147,27 @@ TEST(MigratorTest, LaterMigrationsApplyInOrderAndAFailingOneRollsBack)
 {
     QTemporaryDir scripts;
     ASSERT_TRUE(scripts.isValid());
-    writeFile(scripts.filePath(QStringLiteral("0001_initial.sql")), "CREATE TABLE never_run (x INTEGER);\n");
-    writeFile(scripts.filePath(QStringLiteral("0002_notes.sql")),
-        "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);\n--;\n"
-        "INSERT INTO notes (body) VALUES ('one; two');\n");
     TestWorkspace workspace;
     const Database &db = workspace.db();
-    EXPECT_EQ(Migrator(db, scripts.path()).latestVersion(), 2);
-    EXPECT_EQ(Migrator(db, scripts.path()).migrate(), 2);
+    // The workspace is at the build's latest version; these scripts come after it.
+    const int base = Migrator(db).latestVersion();
+    auto name = [&](int offset, const char *suffix) {
+        return scripts.filePath(
+            QStringLiteral("%1_%2.sql").arg(base + offset, 4, 10, QLatin1Char('0')).arg(QLatin1String(suffix)));
+    };
+    writeFile(scripts.filePath(QStringLiteral("0001_initial.sql")), "CREATE TABLE never_run (x INTEGER);\n");
+    writeFile(name(1, "notes"),
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);\n--;\n"
+        "INSERT INTO notes (body) VALUES ('one; two');\n");
+    EXPECT_EQ(Migrator(db, scripts.path()).latestVersion(), base + 1);
+    EXPECT_EQ(Migrator(db, scripts.path()).migrate(), base + 1);
     EXPECT_EQ(scalar(db, QStringLiteral("SELECT count(*) FROM notes")), 1);
     EXPECT_EQ(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'never_run'")), 0);
 
     // A broken migration leaves neither its first statement nor a version bump behind.
-    writeFile(scripts.filePath(QStringLiteral("0003_broken.sql")),
-        "CREATE TABLE half_done (x INTEGER);\n--;\nTHIS IS NOT SQL;\n");
+    writeFile(name(2, "broken"), "CREATE TABLE half_done (x INTEGER);\n--;\nTHIS IS NOT SQL;\n");
     EXPECT_THROW(Migrator(db, scripts.path()).migrate(), StorageError);
-    EXPECT_EQ(scalar(db, QStringLiteral("SELECT max(version) FROM schema_version")), 2);
+    EXPECT_EQ(scalar(db, QStringLiteral("SELECT max(version) FROM schema_version")), base + 1);
     EXPECT_EQ(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'")), 0);
 }
 

@@ -1,0 +1,142 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AccountCommand.h"
+
+#include "CredentialWait.h"
+#include "channels/ServerAddress.h"
+#include "channels/email/EmailProviderPreset.h"
+#include "security/KeychainCredentialStore.h"
+#include "storage/AccountRepository.h"
+#include "storage/Database.h"
+#include "storage/Workspace.h"
+
+#include <QDateTime>
+
+namespace waybill::ctl {
+
+QString AccountCommand::name() const
+{
+    return QStringLiteral("account");
+}
+
+QString AccountCommand::summary() const
+{
+    return QStringLiteral("Add, list or remove channel accounts: account add email --address A --imap URL --smtp URL "
+                          "--user U --password-env VAR | account list | account remove ID.");
+}
+
+void AccountCommand::configure(QCommandLineParser &parser) const
+{
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add, list or remove."));
+    parser.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("For add: email. For remove: the account id."));
+    parser.addOptions({
+        { QStringLiteral("address"), QStringLiteral("The address replies come from."), QStringLiteral("ADDRESS") },
+        { QStringLiteral("name"), QStringLiteral("A name for people (default: the address)."), QStringLiteral("NAME") },
+        { QStringLiteral("preset"), QStringLiteral("gmail, microsoft, yahoo, icloud or fastmail: fills the servers."),
+            QStringLiteral("PROVIDER") },
+        { QStringLiteral("imap"), QStringLiteral("imaps://host[:port] or imap://host[:port] (STARTTLS)."),
+            QStringLiteral("URL") },
+        { QStringLiteral("smtp"), QStringLiteral("smtps://host[:port] or smtp://host[:port] (STARTTLS)."),
+            QStringLiteral("URL") },
+        { QStringLiteral("user"), QStringLiteral("The sign-in name (default: the address)."), QStringLiteral("USER") },
+        { QStringLiteral("password-env"),
+            QStringLiteral("The environment variable holding the password; it is stored "
+                           "in the system keychain."),
+            QStringLiteral("VAR") },
+        { QStringLiteral("folders"), QStringLiteral("Folders to fetch, comma-separated (default INBOX)."),
+            QStringLiteral("LIST") },
+        { QStringLiteral("display-name"), QStringLiteral("The From name of replies."), QStringLiteral("NAME") },
+        { QStringLiteral("signature"), QStringLiteral("Added below every reply."), QStringLiteral("TEXT") },
+    });
+}
+
+int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
+{
+    const QStringList args = parser.positionalArguments();
+    const QString action = args.value(0);
+    if (action == QLatin1String("add") && args.value(1) == QLatin1String("email")) {
+        return add(parser, out, err);
+    }
+    if (action == QLatin1String("list")) {
+        const auto database = openExisting(parser);
+        for (const domain::EmailAccount &a : storage::AccountRepository(*database).emailAccounts()) {
+            out << a.id << "  " << a.name << "  imap " << a.imapUrl << "  smtp " << a.smtpUrl << "  folders "
+                << a.folders.join(u',') << (a.enabled ? "" : "  (disabled)") << "\n";
+        }
+        return 0;
+    }
+    if (action == QLatin1String("remove") && args.size() == 2) {
+        const auto database = openExisting(parser);
+        if (!storage::AccountRepository(*database).remove(args.at(1))) {
+            err << "waybillctl account: there is no account " << args.at(1) << Qt::endl;
+            return 1;
+        }
+        security::KeychainCredentialStore keychain;
+        QString error;
+        waitForCredential(keychain.remove(args.at(1), nullptr), &error);
+        out << "Removed " << args.at(1) << Qt::endl;
+        return 0;
+    }
+    err << "waybillctl account: say add email …, list, or remove ID (see waybillctl account --help)" << Qt::endl;
+    return 2;
+}
+
+int AccountCommand::add(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
+{
+    domain::EmailAccount account;
+    account.address = parser.value(QStringLiteral("address")).trimmed().toLower();
+    if (!account.address.contains(u'@')) {
+        err << "waybillctl account add: give the account's address with --address support@shop.example" << Qt::endl;
+        return 2;
+    }
+    account.id = QStringLiteral("email:") + account.address;
+    account.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : account.address;
+    account.displayName = parser.value(QStringLiteral("display-name"));
+    account.signature = parser.value(QStringLiteral("signature"));
+    account.username = parser.isSet(QStringLiteral("user")) ? parser.value(QStringLiteral("user")) : account.address;
+    const channels::email::EmailProviderPreset *preset = parser.isSet(QStringLiteral("preset"))
+        ? channels::email::EmailProviderPreset::byKey(parser.value(QStringLiteral("preset")))
+        : channels::email::EmailProviderPreset::forAddress(account.address);
+    if (parser.isSet(QStringLiteral("preset")) && !preset) {
+        err << "waybillctl account add: unknown preset " << parser.value(QStringLiteral("preset"))
+            << " (gmail, microsoft, yahoo, icloud, fastmail)" << Qt::endl;
+        return 2;
+    }
+    account.imapUrl = parser.isSet(QStringLiteral("imap")) ? parser.value(QStringLiteral("imap"))
+                                                           : (preset ? preset->imapUrl : QString());
+    account.smtpUrl = parser.isSet(QStringLiteral("smtp")) ? parser.value(QStringLiteral("smtp"))
+                                                           : (preset ? preset->smtpUrl : QString());
+    if (parser.isSet(QStringLiteral("folders"))) {
+        account.folders = parser.value(QStringLiteral("folders")).split(u',', Qt::SkipEmptyParts);
+    }
+    for (const auto &[url, protocol] : { std::pair { account.imapUrl, QStringLiteral("imap") },
+             std::pair { account.smtpUrl, QStringLiteral("smtp") } }) {
+        QString error;
+        if (channels::ServerAddress::parse(url, protocol, &error).host.isEmpty()) {
+            err << "waybillctl account add: " << (url.isEmpty() ? QStringLiteral("give --%1 URL").arg(protocol) : error)
+                << Qt::endl;
+            return 2;
+        }
+    }
+    const QString variable = parser.value(QStringLiteral("password-env"));
+    if (variable.isEmpty() || qEnvironmentVariableIsEmpty(variable.toLocal8Bit().constData())) {
+        err << "waybillctl account add: give --password-env VAR naming an environment variable that holds the "
+               "password (it is stored in the system keychain, never in the workspace)"
+            << Qt::endl;
+        return 2;
+    }
+    // The keychain first: an account without its password would only fail later.
+    security::KeychainCredentialStore keychain;
+    QString error;
+    if (!waitForCredential(
+            keychain.write(account.id, qEnvironmentVariable(variable.toLocal8Bit().constData()), nullptr), &error)) {
+        err << "waybillctl account add: " << error << Qt::endl;
+        return 1;
+    }
+    const auto database = CtlCommand::workspace(parser).openDatabase(QStringLiteral("ctl"));
+    storage::AccountRepository(*database).saveEmailAccount(account, QDateTime::currentSecsSinceEpoch());
+    out << "Added " << account.id << " (imap " << account.imapUrl << ", smtp " << account.smtpUrl << ")" << Qt::endl;
+    return 0;
+}
+
+} // namespace waybill::ctl

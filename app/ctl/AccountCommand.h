@@ -1,0 +1,21 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CtlCommand.h"
+
+namespace waybill::ctl {
+
+/// `waybillctl account add|list|remove`: see summary().
+class AccountCommand final : public CtlCommand {
+public:
+    QString name() const override;
+    QString summary() const override;
+    void configure(QCommandLineParser &parser) const override;
+    int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const override;
+
+private:
+    int add(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
+};
+
+} // namespace waybill::ctl

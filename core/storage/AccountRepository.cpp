@@ -1,0 +1,100 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AccountRepository.h"
+
+#include "Database.h"
+#include "SqlQuery.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace waybill::storage {
+
+using domain::EmailAccount;
+
+namespace {
+
+QString toJson(const EmailAccount &a)
+{
+    const QJsonObject json { { QStringLiteral("address"), a.address },
+        { QStringLiteral("display_name"), a.displayName }, { QStringLiteral("imap"), a.imapUrl },
+        { QStringLiteral("smtp"), a.smtpUrl }, { QStringLiteral("username"), a.username },
+        { QStringLiteral("auth"), EmailAccount::authKey(a.auth) },
+        { QStringLiteral("folders"), QJsonArray::fromStringList(a.folders) },
+        { QStringLiteral("signature"), a.signature }, { QStringLiteral("save_to_sent"), a.saveToSent },
+        { QStringLiteral("sent_folder"), a.sentFolder } };
+    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
+EmailAccount fromRow(const SqlQuery &q)
+{
+    EmailAccount a;
+    a.id = q.text(0);
+    a.name = q.text(1);
+    a.enabled = q.int64(3) != 0;
+    const QJsonObject json = QJsonDocument::fromJson(q.text(2).toUtf8()).object();
+    a.address = json.value(QStringLiteral("address")).toString();
+    a.displayName = json.value(QStringLiteral("display_name")).toString();
+    a.imapUrl = json.value(QStringLiteral("imap")).toString();
+    a.smtpUrl = json.value(QStringLiteral("smtp")).toString();
+    a.username = json.value(QStringLiteral("username")).toString();
+    a.auth = EmailAccount::authFromKey(json.value(QStringLiteral("auth")).toString());
+    QStringList folders;
+    for (const QJsonValue &folder : json.value(QStringLiteral("folders")).toArray()) {
+        folders << folder.toString();
+    }
+    a.folders = folders.isEmpty() ? QStringList { QStringLiteral("INBOX") } : folders;
+    a.signature = json.value(QStringLiteral("signature")).toString();
+    a.saveToSent = json.value(QStringLiteral("save_to_sent")).toBool(true);
+    a.sentFolder = json.value(QStringLiteral("sent_folder")).toString(QStringLiteral("Sent"));
+    return a;
+}
+
+} // namespace
+
+AccountRepository::AccountRepository(const Database &database)
+    : m_database(database)
+{
+}
+
+void AccountRepository::saveEmailAccount(const EmailAccount &account, qint64 now) const
+{
+    SqlQuery q(m_database,
+        QStringLiteral("INSERT INTO accounts (id, kind, name, config, enabled, created_at) "
+                       "VALUES (?, 'email', ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                       "name = excluded.name, config = excluded.config, enabled = excluded.enabled"));
+    q.bind(account.id).bind(account.name).bind(toJson(account)).bind(account.enabled ? 1 : 0).bind(now).exec();
+}
+
+QList<EmailAccount> AccountRepository::emailAccounts() const
+{
+    SqlQuery q(
+        m_database, QStringLiteral("SELECT id, name, config, enabled FROM accounts WHERE kind = 'email' ORDER BY id"));
+    q.exec();
+    QList<EmailAccount> accounts;
+    while (q.next()) {
+        accounts.append(fromRow(q));
+    }
+    return accounts;
+}
+
+std::optional<EmailAccount> AccountRepository::emailAccount(const QString &id) const
+{
+    SqlQuery q(
+        m_database, QStringLiteral("SELECT id, name, config, enabled FROM accounts WHERE kind = 'email' AND id = ?"));
+    q.bind(id).exec();
+    if (!q.next()) {
+        return std::nullopt;
+    }
+    return fromRow(q);
+}
+
+bool AccountRepository::remove(const QString &id) const
+{
+    SqlQuery q(m_database, QStringLiteral("DELETE FROM accounts WHERE id = ?"));
+    q.bind(id).exec();
+    return q.rowsAffected() > 0;
+}
+
+} // namespace waybill::storage
