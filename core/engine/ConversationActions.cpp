@@ -9,6 +9,7 @@
 #include "storage/MessageRepository.h"
 #include "storage/OrderRepository.h"
 #include "storage/OutboxRepository.h"
+#include "storage/SqlQuery.h"
 #include "storage/StorageError.h"
 #include "storage/TagRepository.h"
 #include "storage/TransactionGuard.h"
@@ -144,6 +145,16 @@ qint64 ConversationActions::writeMessage(
     return storage::MessageRepository(m_database).insert(message);
 }
 
+QString ConversationActions::receivingAccount(qint64 conversationId) const
+{
+    // Replies leave through the account the customer last wrote to.
+    storage::SqlQuery q(m_database,
+        QStringLiteral("SELECT account FROM messages WHERE conversation_id = ? AND "
+                       "direction = 'in' AND account <> '' ORDER BY created_at DESC, id DESC LIMIT 1"));
+    q.bind(conversationId).exec();
+    return q.next() ? q.text(0) : QString();
+}
+
 qint64 ConversationActions::reply(qint64 conversationId, int version, const QString &text)
 {
     if (text.trimmed().isEmpty()) {
@@ -161,7 +172,8 @@ qint64 ConversationActions::reply(qint64 conversationId, int version, const QStr
                "is still in the composer."));
     }
     const qint64 messageId = writeMessage(conversationId, domain::Message::Direction::Outbound, text);
-    storage::OutboxRepository(m_database).enqueue(messageId, domain::channelKey(conversation->channel), m_now());
+    storage::OutboxRepository(m_database)
+        .enqueue(messageId, domain::channelKey(conversation->channel), receivingAccount(conversationId), m_now());
     // The reply answers the customer: both clocks stop, and the conversation waits on the customer.
     conversations.recordActivity(conversationId, m_now(), text.simplified(), 0, 0);
     if (conversation->status == domain::ConversationStatus::Open) {

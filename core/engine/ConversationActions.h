@@ -44,6 +44,7 @@ public:
 
 private:
     void audit(qint64 conversationId, const QString &action, const QString &detail) const;
+    QString receivingAccount(qint64 conversationId) const;
     qint64 writeMessage(qint64 conversationId, domain::Message::Direction direction, const QString &text);
 
     const storage::Database &m_database;

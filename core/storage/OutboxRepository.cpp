@@ -9,11 +9,13 @@ namespace waybill::storage {
 
 namespace {
 
-const QString Columns = QStringLiteral("id, message_id, channel, state, attempts, next_attempt_at, last_error");
+const QString Columns = QStringLiteral(
+    "id, message_id, channel, state, attempts, next_attempt_at, last_error, account, email_message_id");
 
 OutboxItem readRow(const SqlQuery &q)
 {
-    return { q.int64(0), q.int64(1), q.text(2), q.text(3), int(q.int64(4)), q.int64(5), q.text(6) };
+    return { q.int64(0), q.int64(1), q.text(2), q.text(3), int(q.int64(4)), q.int64(5), q.text(6), q.text(7),
+        q.text(8) };
 }
 
 } // namespace
@@ -23,11 +25,11 @@ OutboxRepository::OutboxRepository(const Database &database)
 {
 }
 
-qint64 OutboxRepository::enqueue(qint64 messageId, const QString &channel, qint64 now) const
+qint64 OutboxRepository::enqueue(qint64 messageId, const QString &channel, const QString &account, qint64 now) const
 {
-    SqlQuery &q = m_database.prepared(QStringLiteral("INSERT INTO outbox (message_id, channel, state, next_attempt_at, "
-                                                     "created_at) VALUES (?, ?, 'pending', ?, ?)"));
-    q.bind(messageId).bind(channel).bind(now).bind(now).exec();
+    SqlQuery &q = m_database.prepared(QStringLiteral("INSERT INTO outbox (message_id, channel, account, state, "
+                                                     "next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)"));
+    q.bind(messageId).bind(channel).bind(account).bind(now).bind(now).exec();
     return q.lastInsertId();
 }
 
@@ -60,6 +62,67 @@ int OutboxRepository::pendingCount() const
     SqlQuery q(m_database, QStringLiteral("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')"));
     q.exec();
     return q.next() ? int(q.int64(0)) : 0;
+}
+
+QList<OutboxItem> OutboxRepository::dueFor(const QString &account, qint64 now, int limit) const
+{
+    SqlQuery q(m_database,
+        QStringLiteral("SELECT ") + Columns
+            + QStringLiteral(" FROM outbox WHERE state = 'pending' AND account = ? AND next_attempt_at <= ? "
+                             "ORDER BY next_attempt_at, id LIMIT ?"));
+    q.bind(account).bind(now).bind(limit).exec();
+    QList<OutboxItem> items;
+    while (q.next()) {
+        items.append(readRow(q));
+    }
+    return items;
+}
+
+bool OutboxRepository::claim(qint64 id, const QString &emailMessageId) const
+{
+    SqlQuery q(m_database,
+        QStringLiteral("UPDATE outbox SET state = 'sending', attempts = attempts + 1, "
+                       "email_message_id = CASE WHEN email_message_id = '' THEN ? ELSE email_message_id END "
+                       "WHERE id = ? AND state = 'pending'"));
+    q.bind(emailMessageId).bind(id).exec();
+    return q.rowsAffected() == 1;
+}
+
+void OutboxRepository::markDone(qint64 id) const
+{
+    SqlQuery q(m_database, QStringLiteral("UPDATE outbox SET state = 'done', last_error = '' WHERE id = ?"));
+    q.bind(id).exec();
+}
+
+void OutboxRepository::retryLater(qint64 id, qint64 nextAttemptAt, const QString &error) const
+{
+    SqlQuery q(m_database,
+        QStringLiteral("UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?"));
+    q.bind(nextAttemptAt).bind(error).bind(id).exec();
+}
+
+void OutboxRepository::markFailed(qint64 id, const QString &error) const
+{
+    SqlQuery q(m_database, QStringLiteral("UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?"));
+    q.bind(error).bind(id).exec();
+}
+
+int OutboxRepository::recoverInterrupted(const QString &account) const
+{
+    SqlQuery q(
+        m_database, QStringLiteral("UPDATE outbox SET state = 'pending' WHERE state = 'sending' AND account = ?"));
+    q.bind(account).exec();
+    return q.rowsAffected();
+}
+
+std::optional<OutboxItem> OutboxRepository::find(qint64 id) const
+{
+    SqlQuery q(m_database, QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM outbox WHERE id = ?"));
+    q.bind(id).exec();
+    if (!q.next()) {
+        return std::nullopt;
+    }
+    return readRow(q);
 }
 
 } // namespace waybill::storage

@@ -20,6 +20,8 @@ struct OutboxItem {
     int attempts = 0;
     qint64 nextAttemptAt = 0;
     QString lastError;
+    QString account; ///< the account that sends it; empty when no account receives the conversation
+    QString emailMessageId; ///< chosen before the first attempt and kept for every retry
 };
 
 /// The outbox: replies written together with their message row, delivered later by the engine. A row is claimed
@@ -28,11 +30,23 @@ class OutboxRepository final {
 public:
     explicit OutboxRepository(const Database &database);
 
-    qint64 enqueue(qint64 messageId, const QString &channel, qint64 now) const;
+    qint64 enqueue(qint64 messageId, const QString &channel, const QString &account, qint64 now) const;
     std::optional<OutboxItem> forMessage(qint64 messageId) const;
     /// Pending rows due at `now`, oldest first.
     QList<OutboxItem> due(qint64 now, int limit) const;
     int pendingCount() const;
+    /// Pending rows of one account due at `now`, oldest first.
+    QList<OutboxItem> dueFor(const QString &account, qint64 now, int limit) const;
+    /// pending → sending, counting the attempt and fixing the Message-ID on the first one; false if someone else
+    /// claimed it first.
+    bool claim(qint64 id, const QString &emailMessageId) const;
+    void markDone(qint64 id) const;
+    /// Back to pending, to be tried again at `nextAttemptAt`.
+    void retryLater(qint64 id, qint64 nextAttemptAt, const QString &error) const;
+    void markFailed(qint64 id, const QString &error) const;
+    /// Rows left in "sending" by a process that stopped mid-send go back to pending (same Message-ID).
+    int recoverInterrupted(const QString &account) const;
+    std::optional<OutboxItem> find(qint64 id) const;
 
 private:
     const Database &m_database;

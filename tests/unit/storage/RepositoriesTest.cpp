@@ -266,8 +266,8 @@ TEST_F(RepositoriesTest, AuditOutboxAndSyncState)
     reply.delivery = domain::Message::Delivery::Queued;
     const qint64 first = messages.insert(reply);
     const qint64 second = messages.insert(reply);
-    outbox.enqueue(second, QStringLiteral("sms"), Now + 60);
-    outbox.enqueue(first, QStringLiteral("email"), Now);
+    outbox.enqueue(second, QStringLiteral("sms"), QString(), Now + 60);
+    outbox.enqueue(first, QStringLiteral("email"), QString(), Now);
     EXPECT_EQ(outbox.pendingCount(), 2);
     const auto item = outbox.forMessage(first);
     ASSERT_TRUE(item.has_value());
