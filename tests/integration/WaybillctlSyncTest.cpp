@@ -83,7 +83,7 @@ TEST_F(WaybillctlSyncTest, AccountInKeychainThenSyncFetchesMail)
         "\"$W\" sync --once --workspace \"$WS\"; \"$W\" search --workspace \"$WS\" shipped"));
     ASSERT_EQ(run.exitCode, 0) << run.output.toStdString();
     EXPECT_TRUE(run.output.contains(QStringLiteral("Added email:agent@example.com"))) << run.output.toStdString();
-    EXPECT_TRUE(run.output.contains(QStringLiteral("Stored 1 new messages"))) << run.output.toStdString();
+    EXPECT_TRUE(run.output.contains(QStringLiteral("Done: 1 conversation update(s)"))) << run.output.toStdString();
     EXPECT_TRUE(run.output.contains(QStringLiteral("Liam Hall"))) << run.output.toStdString();
 
     // The password is in the keychain, not in the workspace.

@@ -1,0 +1,167 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Engine.h"
+
+#include "EmailInbound.h"
+#include "EmailOutbound.h"
+#include "Ingest.h"
+#include "SlaClock.h"
+#include "channels/SslTransportFactory.h"
+#include "security/CredentialJob.h"
+#include "security/CredentialStore.h"
+#include "storage/AccountRepository.h"
+#include "storage/AttachmentStore.h"
+#include "storage/Database.h"
+#include "storage/StorageError.h"
+#include "storage/Workspace.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace waybill::engine {
+
+namespace {
+
+qint64 now()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
+
+} // namespace
+
+Engine::Engine(QString workspaceDirectory, std::unique_ptr<security::CredentialStore> credentials, QObject *parent)
+    : QObject(parent)
+    , m_directory(std::move(workspaceDirectory))
+    , m_credentials(std::move(credentials))
+{
+}
+
+Engine::~Engine()
+{
+    stop();
+}
+
+void Engine::start()
+{
+    try {
+        const storage::Workspace workspace(m_directory);
+        m_database = workspace.openDatabase(QStringLiteral("engine"));
+        m_attachments = std::make_unique<storage::AttachmentStore>(workspace.attachmentsDirectory());
+    } catch (const storage::StorageError &error) {
+        Q_EMIT startFailed(error.userMessage());
+        return;
+    }
+    m_sla = std::make_unique<SlaClock>();
+    m_ingest = std::make_unique<Ingest>(*m_database, *m_attachments, *m_sla, &now);
+    m_transports = std::make_unique<channels::SslTransportFactory>();
+    startAccounts();
+    Q_EMIT started();
+}
+
+void Engine::stop()
+{
+    stopAccounts();
+    m_ingest.reset();
+    m_transports.reset();
+    if (m_database) {
+        m_database.reset();
+        Q_EMIT stopped();
+    }
+}
+
+void Engine::pokeOutbox()
+{
+    for (const auto &outbound : m_outbound) {
+        outbound->poke();
+    }
+}
+
+void Engine::reloadAccounts()
+{
+    stopAccounts();
+    startAccounts();
+}
+
+bool Engine::isIdle() const
+{
+    const bool inboundDone
+        = std::all_of(m_inbound.cbegin(), m_inbound.cend(), [](const auto &i) { return i->isSynced(); });
+    const bool outboundDone
+        = std::all_of(m_outbound.cbegin(), m_outbound.cend(), [](const auto &o) { return o->isIdle(); });
+    return m_pendingSecrets == 0 && inboundDone && outboundDone;
+}
+
+void Engine::stopAccounts()
+{
+    ++m_generation;
+    m_pendingSecrets = 0;
+    m_inbound.clear();
+    m_outbound.clear();
+}
+
+void Engine::startAccounts()
+{
+    if (!m_database) {
+        return;
+    }
+    QList<domain::EmailAccount> accounts;
+    try {
+        accounts = storage::AccountRepository(*m_database).emailAccounts();
+    } catch (const storage::StorageError &error) {
+        Q_EMIT startFailed(error.userMessage());
+        return;
+    }
+    const int generation = m_generation;
+    for (const domain::EmailAccount &account : accounts) {
+        if (!account.enabled || (!m_onlyAccount.isEmpty() && account.id != m_onlyAccount)) {
+            continue;
+        }
+        ++m_pendingSecrets;
+        Q_EMIT accountStatus(account.id, QStringLiteral("connecting"), QString());
+        security::CredentialJob *job = m_credentials->read(account.id, this);
+        connect(job, &security::CredentialJob::failed, this, [this, job, account, generation](const QString &message) {
+            job->deleteLater();
+            if (generation != m_generation) {
+                return;
+            }
+            --m_pendingSecrets;
+            Q_EMIT accountStatus(account.id, QStringLiteral("failed"), message);
+        });
+        connect(
+            job, &security::CredentialJob::succeeded, this, [this, job, account, generation](const QString &secret) {
+                job->deleteLater();
+                if (generation != m_generation) {
+                    return;
+                }
+                --m_pendingSecrets;
+                startAccount(account, secret);
+            });
+    }
+}
+
+void Engine::startAccount(const domain::EmailAccount &account, const QString &secret)
+{
+    auto inbound = std::make_unique<EmailInbound>(*m_database, *m_ingest, *m_transports, account, secret);
+    connect(inbound.get(), &EmailInbound::conversationsChanged, this, &Engine::conversationsChanged);
+    connect(inbound.get(), &EmailInbound::synced, this,
+        [this, id = account.id] { Q_EMIT accountStatus(id, QStringLiteral("connected"), QString()); });
+    connect(inbound.get(), &EmailInbound::problem, this, [this, id = account.id](const QString &message) {
+        Q_EMIT accountStatus(id, QStringLiteral("retrying"), message);
+    });
+    connect(inbound.get(), &EmailInbound::failed, this, [this, id = account.id](const QString &message) {
+        Q_EMIT accountStatus(id, QStringLiteral("failed"), message);
+    });
+    auto outbound = std::make_unique<EmailOutbound>(*m_database, *m_transports, account, secret, &now);
+    connect(outbound.get(), &EmailOutbound::conversationsChanged, this, &Engine::conversationsChanged);
+    connect(outbound.get(), &EmailOutbound::failed, this, [this, id = account.id](const QString &message) {
+        Q_EMIT accountStatus(id, QStringLiteral("failed"), message);
+    });
+    if (inbound->start()) {
+        m_inbound.push_back(std::move(inbound));
+    }
+    if (outbound->start()) {
+        m_outbound.push_back(std::move(outbound));
+    }
+}
+
+} // namespace waybill::engine

@@ -1,0 +1,88 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/EmailAccount.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace waybill::channels {
+class TransportFactory;
+}
+namespace waybill::security {
+class CredentialStore;
+}
+namespace waybill::storage {
+class AttachmentStore;
+class Database;
+} // namespace waybill::storage
+
+namespace waybill::engine {
+
+class EmailInbound;
+class EmailOutbound;
+class Ingest;
+class SlaClock;
+
+/// The channel engine: owns the workspace's write connection ("engine"), the e-mail accounts' inbound sync and
+/// outbound delivery, and publishes change notices. Lives on its own thread (EngineThread) in the desktop app
+/// and on the main thread in `waybillctl sync`; every slot must be called on that thread (queued connections).
+/// start() opens the database and the accounts; stop() ends all network work and closes the database.
+class Engine final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Engine)
+
+public:
+    /// `credentials` is used on the engine's thread.
+    Engine(
+        QString workspaceDirectory, std::unique_ptr<security::CredentialStore> credentials, QObject *parent = nullptr);
+    ~Engine() override;
+
+    /// Limits the engine to one account (waybillctl sync ACCOUNT); call before start().
+    void setOnlyAccount(const QString &accountId) { m_onlyAccount = accountId; }
+    /// Every account has fetched what its server had and has nothing left to send (for one-off runs).
+    bool isIdle() const;
+
+public Q_SLOTS:
+    void start();
+    void stop();
+    /// Looks at the outbox now (the UI calls this after an agent sends a reply).
+    void pokeOutbox();
+    /// Reads the accounts again (after one was added, changed or removed) and restarts their channels.
+    void reloadAccounts();
+
+Q_SIGNALS:
+    /// Conversations that changed because of the engine (new mail, a reply sent or failed).
+    void conversationsChanged(const QList<qint64> &conversationIds);
+    /// "connected", "syncing", "retrying" or "failed", with a message for people when not fine.
+    void accountStatus(const QString &accountId, const QString &state, const QString &message);
+    void started();
+    /// start() could not open the workspace; the message says why.
+    void startFailed(const QString &message);
+    void stopped();
+
+private:
+    void startAccounts();
+    void startAccount(const domain::EmailAccount &account, const QString &secret);
+    void stopAccounts();
+
+    QString m_directory;
+    QString m_onlyAccount;
+    std::unique_ptr<security::CredentialStore> m_credentials;
+    std::unique_ptr<storage::Database> m_database;
+    std::unique_ptr<storage::AttachmentStore> m_attachments;
+    std::unique_ptr<SlaClock> m_sla;
+    std::unique_ptr<Ingest> m_ingest;
+    std::unique_ptr<channels::TransportFactory> m_transports;
+    std::vector<std::unique_ptr<EmailInbound>> m_inbound;
+    std::vector<std::unique_ptr<EmailOutbound>> m_outbound;
+    int m_pendingSecrets = 0; ///< keychain reads not answered yet
+    int m_generation = 0; ///< bumped by reloadAccounts(), so late keychain answers for old accounts are ignored
+};
+
+} // namespace waybill::engine
