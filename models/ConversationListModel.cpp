@@ -405,6 +405,27 @@ bool ConversationListModel::refreshConversation(qint64 id, LeftView policy)
     return true;
 }
 
+bool ConversationListModel::showConversation(qint64 id)
+{
+    if (rowOfId(id) >= 0) {
+        return refreshConversation(id, LeftView::KeepRow);
+    }
+    if (m_mode != Mode::View) {
+        return false;
+    }
+    const auto summary = storage::ConversationRepository(m_database).find(id);
+    if (!summary || !isInView(*summary)) {
+        return false;
+    }
+    beginInsertRows({}, 0, 0);
+    m_rows.prepend(*summary);
+    for (int i = 0; i < m_rows.size(); ++i) {
+        m_rowOfId.insert(m_rows.at(i).id, i);
+    }
+    endInsertRows();
+    return true;
+}
+
 void ConversationListModel::refreshClocks()
 {
     if (m_rows.isEmpty()) {

@@ -114,6 +114,10 @@ public:
     /// Reads conversation `id` again after a change and updates its row; what happens when it left the view is
     /// `policy`. Returns false when the row was removed.
     bool refreshConversation(qint64 id, LeftView policy = LeftView::RemoveRow);
+    /// After a change from outside (new mail): updates the row of `id` if it is loaded (keeping it even if it left
+    /// the view), or inserts it at the top when it belongs to the view shown (not in search results). Returns
+    /// whether the conversation is in the list afterwards.
+    bool showConversation(qint64 id);
     /// Emits dataChanged for the deadline columns (their countdowns move with the clock).
     void refreshClocks();
 

@@ -33,6 +33,8 @@ struct TimelineEntry {
     qint64 messageId = 0;
     domain::Message::Delivery delivery = domain::Message::Delivery::Received;
     QString error; ///< why an outbound message failed
+    QString threadReason; ///< how an inbound e-mail found this conversation ("threaded by In-Reply-To")
+    bool isAutoReply = false; ///< an out-of-office or other automatic message
     QList<domain::Attachment> attachments;
 
     bool isMessage() const

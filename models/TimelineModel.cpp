@@ -177,6 +177,8 @@ QList<TimelineEntry> TimelineModel::build(const domain::ConversationDetail &deta
         entry.messageId = message.id;
         entry.delivery = message.delivery;
         entry.error = message.error;
+        entry.threadReason = message.threadReason;
+        entry.isAutoReply = message.isAutoReply;
         entry.attachments = message.attachments;
         entries << entry;
     }

@@ -99,4 +99,23 @@ void ConversationActionController::markRead(qint64 conversationId)
     Q_EMIT conversationsChanged({ conversationId }, Effect::Content);
 }
 
+qint64 ConversationActionController::splitMessage(const Target &target, qint64 messageId)
+{
+    qint64 splitId = 0;
+    run(tr("Could not split the message"), Effect::Membership, { target },
+        [&](const Target &one) { splitId = m_actions.splitMessage(one.id, one.version, messageId); });
+    if (splitId != 0) {
+        Q_EMIT conversationsChanged({ splitId }, Effect::Membership);
+    }
+    return splitId;
+}
+
+bool ConversationActionController::merge(const Target &target, const Target &source)
+{
+    const bool ok = run(tr("Could not merge the conversations"), Effect::Membership, { source },
+        [&](const Target &one) { m_actions.merge(target.id, target.version, one.id, one.version); });
+    Q_EMIT conversationsChanged({ target.id }, Effect::Membership);
+    return ok;
+}
+
 } // namespace waybill::ui

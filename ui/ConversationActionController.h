@@ -19,12 +19,12 @@ namespace waybill::ui {
 
 class DialogService;
 
-/// Runs the agent's actions (assign, status, tags, order link, reply, note) on one or several conversations
-/// through engine::ConversationActions, one transaction per conversation. A storage::StorageError — including a
-/// Conflict when someone else changed the conversation first — is shown through the DialogService and stops a
-/// bulk action at that conversation. Every call ends with conversationsChanged() listing the conversations that
-/// may have changed (also after a failure), so the owner refreshes rows, counts and the thread.
-/// Lives on the UI thread with the database it acts on.
+/// Runs the agent's actions (assign, status, tags, order link, reply, note, split, merge) on one or several
+/// conversations through engine::ConversationActions, one transaction per conversation. A storage::StorageError —
+/// including a Conflict when someone else changed the conversation first — is shown through the DialogService and stops
+/// a bulk action at that conversation. Every call ends with conversationsChanged() listing the conversations that may
+/// have changed (also after a failure), so the owner refreshes rows, counts and the thread. Lives on the UI thread with
+/// the database it acts on.
 class ConversationActionController final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConversationActionController)
@@ -57,6 +57,10 @@ public:
     qint64 addNote(const Target &target, const QString &text);
     /// Marks read without a dialog on failure (reading must never interrupt the agent).
     void markRead(qint64 conversationId);
+    /// Moves one message into a new conversation; returns the new conversation's id, or 0 after a failure.
+    qint64 splitMessage(const Target &target, qint64 messageId);
+    /// Merges `source` into `target` (the source is closed); false after a failure.
+    bool merge(const Target &target, const Target &source);
 
 Q_SIGNALS:
     void conversationsChanged(const QList<qint64> &ids, waybill::ui::ConversationActionController::Effect effect);

@@ -37,6 +37,14 @@ public:
     virtual std::optional<qint64> chooseOrder(
         QWidget *parent, const storage::Database &database, const QString &initialText)
         = 0;
+    /// Lets the agent find another conversation (by number, customer, order or text), leaving out `excludeId`;
+    /// returns its id, or std::nullopt when cancelled.
+    virtual std::optional<qint64> chooseConversation(
+        QWidget *parent, const storage::Database &database, qint64 excludeId, const QString &initialText)
+        = 0;
+    /// Asks where to save a file, proposing `suggestedName`; the chosen path, or std::nullopt when cancelled.
+    virtual std::optional<QString> askSaveFileName(QWidget *parent, const QString &title, const QString &suggestedName)
+        = 0;
 
 protected:
     DialogService() = default;

@@ -6,6 +6,7 @@
 #include "ConversationWidget.h"
 #include "DialogService.h"
 #include "InboxListWidget.h"
+#include "MailController.h"
 #include "OrderPanelWidget.h"
 #include "ThreadView.h"
 #include "ViewListDelegate.h"
@@ -16,12 +17,14 @@
 #include "storage/AgentRepository.h"
 #include "storage/ConversationDetailReader.h"
 #include "storage/ConversationRepository.h"
+#include "storage/Database.h"
 #include "storage/StorageError.h"
 #include "storage/TagRepository.h"
 
 #include <QBoxLayout>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QListView>
 #include <QLocale>
 #include <QMenu>
@@ -108,6 +111,16 @@ MainWindow::MainWindow(Context context, QWidget *parent)
     }
     setCentralWidget(m_inboxSplitter);
     statusBar()->showMessage(m_agentName.isEmpty() ? QString() : tr("Signed in as %1").arg(m_agentName));
+    const QString attachments = context.attachmentsDirectory.isEmpty()
+        ? QFileInfo(m_database.path()).absolutePath() + QStringLiteral("/attachments")
+        : context.attachmentsDirectory;
+    m_mail = new MailController({ m_database, m_dialogs, *m_controller, context.credentials, context.transports,
+                                    attachments, m_now, [this] { return currentTarget(); } },
+        this);
+    connect(m_mail, &MailController::accountsChanged, this, &MainWindow::emailAccountsChanged);
+    connect(m_mail, &MailController::conversationMoved, this, &MainWindow::showConversationById);
+    connect(m_conversation->thread(), &ThreadView::splitRequested, m_mail, &MailController::splitMessage);
+    connect(m_conversation->thread(), &ThreadView::saveAttachmentRequested, m_mail, &MailController::saveAttachment);
 
     ConversationHeaderWidget *header = m_conversation->header();
     connect(header, &ConversationHeaderWidget::assignRequested, this,
@@ -285,6 +298,7 @@ void MainWindow::loadCurrentConversation()
     reloadDetail(summary.id);
     if (summary.unread) {
         m_controller->markRead(summary.id);
+        Q_EMIT conversationRead(summary.id);
     }
 }
 
@@ -323,6 +337,43 @@ void MainWindow::onConversationsChanged(const QList<qint64> &ids, ConversationAc
     }
 }
 
+void MainWindow::refreshConversations(const QList<qint64> &ids)
+{
+    try {
+        for (const qint64 id : ids) {
+            m_listModel->showConversation(id);
+        }
+    } catch (const storage::StorageError &error) {
+        statusBar()->showMessage(error.userMessage(), 10'000);
+    }
+    refreshCounts();
+    m_mail->refreshQuarantineCount();
+    if (m_shownId != 0 && ids.contains(m_shownId)) {
+        reloadDetail(m_shownId);
+    }
+}
+
+void MainWindow::showAccountStatus(const QString &accountId, const QString &state, const QString &message)
+{
+    m_mail->showAccountStatus(accountId, state, message);
+}
+
+void MainWindow::showConversationById(qint64 id)
+{
+    try {
+        m_listModel->showConversation(id);
+    } catch (const storage::StorageError &error) {
+        statusBar()->showMessage(error.userMessage(), 10'000);
+    }
+    const int row = m_listModel->rowOfId(id);
+    if (row >= 0) {
+        m_conversationList->selectionModel()->setCurrentIndex(
+            m_listModel->index(row, 0), QItemSelectionModel::ClearAndSelect);
+    } else {
+        reloadDetail(id);
+    }
+}
+
 void MainWindow::refreshCounts()
 {
     try {
@@ -342,6 +393,7 @@ void MainWindow::refreshPeriodic()
         statusBar()->showMessage(error.userMessage(), 10'000);
     }
     refreshCounts();
+    m_mail->refreshQuarantineCount();
     m_listModel->refreshClocks();
 }
 
@@ -452,6 +504,9 @@ void MainWindow::submitComposer(ComposerWidget::Mode mode, const QString &text)
         = mode == ComposerWidget::Mode::Reply ? m_controller->reply(target, text) : m_controller->addNote(target, text);
     if (messageId != 0) {
         m_conversation->composer()->clearText();
+        if (mode == ComposerWidget::Mode::Reply) {
+            Q_EMIT replyQueued(messageId);
+        }
     }
 }
 

@@ -16,6 +16,9 @@
 class QListView;
 class QSplitter;
 
+namespace waybill::channels {
+class TransportFactory;
+}
 namespace waybill::engine {
 class ConversationActions;
 }
@@ -23,6 +26,9 @@ namespace waybill::models {
 class ConversationListModel;
 class ViewListModel;
 } // namespace waybill::models
+namespace waybill::security {
+class CredentialStore;
+}
 namespace waybill::settings {
 class Settings;
 }
@@ -35,6 +41,7 @@ namespace waybill::ui {
 class ConversationWidget;
 class InboxListWidget;
 class DialogService;
+class MailController;
 class OrderPanelWidget;
 
 /// The agent's window: views with live counts, the conversation list of the chosen view or search, and the
@@ -57,6 +64,9 @@ public:
         qint64 agentId = 0; ///< who "me" is
         std::function<qint64()> now; ///< epoch seconds
         domain::SlaPolicy policy;
+        security::CredentialStore *credentials = nullptr; ///< the system keychain when null
+        channels::TransportFactory *transports = nullptr; ///< for "Test connection"; TLS sockets when null
+        QString attachmentsDirectory = {}; ///< empty: "attachments" next to the database file
     };
 
     explicit MainWindow(Context context, QWidget *parent = nullptr);
@@ -69,6 +79,23 @@ public:
 
     models::ViewListModel *viewModel() const { return m_viewModel; }
     models::ConversationListModel *listModel() const { return m_listModel; }
+    MailController *mail() const { return m_mail; }
+
+Q_SIGNALS:
+    /// An e-mail account was added, changed or removed in the accounts dialog (for engine::Engine::reloadAccounts).
+    void emailAccountsChanged();
+    /// An agent queued a reply (for engine::Engine::pokeOutbox, so that it leaves at once).
+    void replyQueued(qint64 messageId);
+    /// An agent opened an unread conversation (for engine::Engine::markSeen, so the mailbox shows it read too).
+    void conversationRead(qint64 conversationId);
+
+public Q_SLOTS:
+    /// Conversations changed outside this window (new mail, a reply sent or failed): loaded rows are read again,
+    /// new conversations appear at the top of the view they belong to, counts move, and the open thread reloads
+    /// if it is among them.
+    void refreshConversations(const QList<qint64> &ids);
+    /// An e-mail account's state from the engine ("connected", "syncing", "retrying", "failed") for the status bar.
+    void showAccountStatus(const QString &accountId, const QString &state, const QString &message);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -96,6 +123,7 @@ private:
     void unlinkOrder();
     void submitComposer(ComposerWidget::Mode mode, const QString &text);
     void showError(const QString &title, const QString &message);
+    void showConversationById(qint64 id);
 
     storage::Database &m_database;
     settings::Settings &m_settings;
@@ -106,6 +134,7 @@ private:
     engine::SlaClock m_sla;
     std::unique_ptr<engine::ConversationActions> m_actions;
     ConversationActionController *m_controller;
+    MailController *m_mail = nullptr;
 
     models::ViewListModel *m_viewModel;
     models::ConversationListModel *m_listModel;

@@ -3,8 +3,10 @@
 #include "MessageBoxDialogService.h"
 
 #include "LinkOrderDialog.h"
+#include "MergeConversationDialog.h"
 #include "SnoozeDialog.h"
 
+#include <QFileDialog>
 #include <QInputDialog>
 #include <QMessageBox>
 
@@ -51,6 +53,27 @@ std::optional<qint64> MessageBoxDialogService::chooseOrder(
         return std::nullopt;
     }
     return dialog.selectedOrderId();
+}
+
+std::optional<qint64> MessageBoxDialogService::chooseConversation(
+    QWidget *parent, const storage::Database &database, qint64 excludeId, const QString &initialText)
+{
+    MergeConversationDialog dialog(database, excludeId, parent);
+    dialog.setSearchText(initialText);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedConversationId() == 0) {
+        return std::nullopt;
+    }
+    return dialog.selectedConversationId();
+}
+
+std::optional<QString> MessageBoxDialogService::askSaveFileName(
+    QWidget *parent, const QString &title, const QString &suggestedName)
+{
+    const QString path = QFileDialog::getSaveFileName(parent, title, suggestedName);
+    if (path.isEmpty()) {
+        return std::nullopt;
+    }
+    return path;
 }
 
 } // namespace waybill::ui

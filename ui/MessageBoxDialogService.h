@@ -6,8 +6,9 @@
 
 namespace waybill::ui {
 
-/// The DialogService of the application: QMessageBox, QInputDialog, SnoozeDialog and LinkOrderDialog, each modal
-/// to the given parent. Stateless; use one instance per application.
+/// The DialogService of the application: QMessageBox, QInputDialog, SnoozeDialog, LinkOrderDialog,
+/// MergeConversationDialog and QFileDialog, each modal to the given parent. Stateless; use one instance per
+/// application.
 class MessageBoxDialogService final : public DialogService {
 public:
     MessageBoxDialogService() = default;
@@ -19,6 +20,10 @@ public:
     std::optional<QDateTime> askDateTime(QWidget *parent, const QString &title, const QDateTime &initial) override;
     std::optional<qint64> chooseOrder(
         QWidget *parent, const storage::Database &database, const QString &initialText) override;
+    std::optional<qint64> chooseConversation(
+        QWidget *parent, const storage::Database &database, qint64 excludeId, const QString &initialText) override;
+    std::optional<QString> askSaveFileName(
+        QWidget *parent, const QString &title, const QString &suggestedName) override;
 };
 
 } // namespace waybill::ui

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop app: opens a workspace on the UI thread's connection and shows the agent's window.
 #include "demo/DemoGenerator.h"
+#include "engine/Engine.h"
+#include "engine/EngineThread.h"
+#include "security/KeychainCredentialStore.h"
 #include "settings/Settings.h"
 #include "storage/AgentRepository.h"
 #include "storage/Database.h"
@@ -76,6 +79,19 @@ int main(int argc, char **argv)
 
         ui::MainWindow window({ *database, *settings, dialogs, agentId,
             [] { return QDateTime::currentSecsSinceEpoch(); }, domain::SlaPolicy {} });
+        // The channel engine runs on its own thread with its own write connection; the window hears about
+        // its changes through queued signals and tells it about new replies and changed accounts.
+        engine::EngineThread engineThread(workspace.directory(), std::make_unique<security::KeychainCredentialStore>());
+        engine::Engine *engine = engineThread.engine();
+        QObject::connect(engine, &engine::Engine::conversationsChanged, &window, &ui::MainWindow::refreshConversations);
+        QObject::connect(engine, &engine::Engine::accountStatus, &window, &ui::MainWindow::showAccountStatus);
+        QObject::connect(engine, &engine::Engine::startFailed, &window, [&window](const QString &message) {
+            window.showAccountStatus(QString(), QStringLiteral("failed"), message);
+        });
+        QObject::connect(&window, &ui::MainWindow::emailAccountsChanged, engine, &engine::Engine::reloadAccounts);
+        QObject::connect(&window, &ui::MainWindow::replyQueued, engine, &engine::Engine::pokeOutbox);
+        QObject::connect(&window, &ui::MainWindow::conversationRead, engine, &engine::Engine::markSeen);
+        engineThread.start();
         window.show();
         if (parser.isSet(selectFirstOption)) {
             window.selectFirstConversation();

@@ -17,6 +17,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace waybill::engine {
 
 using storage::StorageError;
@@ -200,6 +202,134 @@ qint64 ConversationActions::addNote(qint64 conversationId, const QString &text)
 void ConversationActions::markRead(qint64 conversationId)
 {
     storage::ConversationRepository(m_database).setUnread(conversationId, false);
+}
+
+void ConversationActions::touch(qint64 conversationId, int version) const
+{
+    storage::SqlQuery q(
+        m_database, QStringLiteral("UPDATE conversations SET version = version + 1 WHERE id = ? AND version = ?"));
+    q.bind(conversationId).bind(version).exec();
+    if (q.rowsAffected() == 0) {
+        const bool exists = storage::ConversationRepository(m_database).find(conversationId).has_value();
+        throw StorageError(exists ? StorageError::Kind::Conflict : StorageError::Kind::NotFound,
+            exists ? tr("Someone else changed this conversation a moment ago. It has been reloaded; please try again.")
+                   : tr("This conversation no longer exists."));
+    }
+}
+
+qint64 ConversationActions::splitMessage(qint64 conversationId, int version, qint64 messageId)
+{
+    const storage::ConversationRepository conversations(m_database);
+    TransactionGuard transaction(m_database);
+    const auto source = conversations.find(conversationId);
+    const auto message = storage::MessageRepository(m_database).find(messageId);
+    if (!source) {
+        throw StorageError(StorageError::Kind::NotFound, tr("This conversation no longer exists."));
+    }
+    if (!message || message->conversationId != conversationId) {
+        throw StorageError(StorageError::Kind::NotFound, tr("That message is not in this conversation any more."));
+    }
+    storage::SqlQuery count(m_database, QStringLiteral("SELECT count(*) FROM messages WHERE conversation_id = ?"));
+    count.bind(conversationId).exec();
+    if (count.next() && count.int64(0) < 2) {
+        throw StorageError(StorageError::Kind::Invalid,
+            tr("This is the only message of the conversation; there is nothing to split."));
+    }
+    touch(conversationId, version);
+
+    domain::ConversationSummary split;
+    split.channel = source->channel;
+    split.subject = source->subject;
+    split.preview = message->bodyText.simplified().left(200);
+    split.customerId = source->customerId;
+    split.customerName = source->customerName;
+    split.orderId = source->orderId;
+    split.orderNumber = source->orderNumber;
+    split.linkReason = source->linkReason;
+    split.createdAt = message->createdAt;
+    split.lastActivity = message->createdAt;
+    if (message->direction == domain::Message::Direction::Inbound) {
+        split.marketDueAt = m_sla.marketDeadline(split.channel, message->createdAt);
+        split.slaDueAt = m_sla.slaDeadline(message->createdAt);
+    }
+    const qint64 splitId = conversations.insert(split);
+    if (split.orderId != 0) {
+        conversations.refreshOrderSnapshot(splitId, m_now());
+    }
+    storage::SqlQuery subject(m_database,
+        QStringLiteral("UPDATE conversations SET thread_subject = "
+                       "(SELECT thread_subject FROM conversations WHERE id = ?) WHERE id = ?"));
+    subject.bind(conversationId).bind(splitId).exec();
+    storage::SqlQuery move(m_database, QStringLiteral("UPDATE messages SET conversation_id = ? WHERE id = ?"));
+    move.bind(splitId).bind(messageId).exec();
+    // Replies to the split message follow it into its new conversation.
+    storage::SqlQuery ids(
+        m_database, QStringLiteral("UPDATE message_ids SET conversation_id = ? WHERE message_row = ?"));
+    ids.bind(splitId).bind(messageId).exec();
+    audit(conversationId, QStringLiteral("split"), tr("moved a message to conversation #%1").arg(splitId));
+    audit(splitId, QStringLiteral("split"), tr("split from conversation #%1").arg(conversationId));
+    transaction.commit();
+    return splitId;
+}
+
+int ConversationActions::merge(qint64 targetId, int targetVersion, qint64 sourceId, int sourceVersion)
+{
+    if (targetId == sourceId) {
+        throw StorageError(StorageError::Kind::Invalid, tr("A conversation cannot be merged into itself."));
+    }
+    const storage::ConversationRepository conversations(m_database);
+    TransactionGuard transaction(m_database);
+    const auto target = conversations.find(targetId);
+    const auto source = conversations.find(sourceId);
+    if (!target || !source) {
+        throw StorageError(StorageError::Kind::NotFound, tr("This conversation no longer exists."));
+    }
+    touch(targetId, targetVersion);
+    int version = targetVersion + 1;
+
+    const auto run = [this](const QString &sql, qint64 first, qint64 second) {
+        storage::SqlQuery q(m_database, sql);
+        q.bind(first).bind(second).exec();
+    };
+    run(QStringLiteral("UPDATE messages SET conversation_id = ? WHERE conversation_id = ?"), targetId, sourceId);
+    // Later replies to anything of the source find the target: its Message-IDs and Thread-Indexes move along.
+    run(QStringLiteral("INSERT INTO message_ids (message_id, conversation_id, message_row) "
+                       "SELECT message_id, ?, message_row FROM message_ids WHERE conversation_id = ? "
+                       "ON CONFLICT DO NOTHING"),
+        targetId, sourceId);
+    storage::SqlQuery forget(m_database, QStringLiteral("DELETE FROM message_ids WHERE conversation_id = ?"));
+    forget.bind(sourceId).exec();
+    run(QStringLiteral("UPDATE thread_indexes SET conversation_id = ? WHERE conversation_id = ?"), targetId, sourceId);
+    run(QStringLiteral("INSERT INTO conversation_tags (conversation_id, tag_id) "
+                       "SELECT ?, tag_id FROM conversation_tags WHERE conversation_id = ? ON CONFLICT DO NOTHING"),
+        targetId, sourceId);
+    if (target->orderId == 0 && source->orderId != 0) {
+        conversations.setOrder(targetId, source->orderId, source->linkReason, version);
+        conversations.refreshOrderSnapshot(targetId, m_now());
+        ++version;
+    }
+    if (source->lastActivity > target->lastActivity) {
+        const auto earlier = [](qint64 a, qint64 b) { return a == 0 ? b : (b == 0 ? a : std::min(a, b)); };
+        conversations.recordActivity(targetId, source->lastActivity, source->preview,
+            earlier(target->marketDueAt, source->marketDueAt), earlier(target->slaDueAt, source->slaDueAt));
+        ++version;
+    }
+    if (source->unread && !target->unread) {
+        conversations.setUnread(targetId, true);
+    }
+
+    // The source stays as a closed pointer to the target; subject threading must not pick it again.
+    if (source->status != domain::ConversationStatus::Closed) {
+        conversations.setStatus(sourceId, domain::ConversationStatus::Closed, 0, sourceVersion);
+    } else {
+        touch(sourceId, sourceVersion);
+    }
+    conversations.setThreadSubject(sourceId, QString());
+    storage::TagRepository(m_database).addTag(sourceId, QStringLiteral("merged"));
+    audit(sourceId, QStringLiteral("merge"), tr("merged into conversation #%1").arg(targetId));
+    audit(targetId, QStringLiteral("merge"), tr("merged conversation #%1 into this one").arg(sourceId));
+    transaction.commit();
+    return version;
 }
 
 } // namespace waybill::engine

@@ -41,10 +41,20 @@ public:
     qint64 addNote(qint64 conversationId, const QString &text);
     /// Marks read (on open) without touching the version.
     void markRead(qint64 conversationId);
+    /// Moves one message (with its attachments and its Message-ID, so that replies to it follow) out of the
+    /// conversation into a new one for the same customer and channel, with the same order link. Refuses the only
+    /// message of a conversation. Audited on both; returns the new conversation's id.
+    qint64 splitMessage(qint64 conversationId, int version, qint64 messageId);
+    /// Moves every message, Message-ID and Thread-Index of `sourceId` into `targetId` (so later replies to the
+    /// source land in the target), adds the source's tags (and its order when the target has none) to the target,
+    /// then closes the source and tags it "merged". Audited on both; returns the target's new version.
+    int merge(qint64 targetId, int targetVersion, qint64 sourceId, int sourceVersion);
 
 private:
     void audit(qint64 conversationId, const QString &action, const QString &detail) const;
     QString receivingAccount(qint64 conversationId) const;
+    /// Bumps the version if it is still `version`; throws Conflict (or NotFound) otherwise.
+    void touch(qint64 conversationId, int version) const;
     qint64 writeMessage(qint64 conversationId, domain::Message::Direction direction, const QString &text);
 
     const storage::Database &m_database;

@@ -3,10 +3,12 @@
 #include "EmailInbound.h"
 
 #include "Ingest.h"
+#include "SeenSync.h"
 #include "channels/ServerAddress.h"
 #include "channels/email/ImapMailboxSync.h"
 #include "channels/email/MarketplaceRelay.h"
 #include "channels/email/MimeParser.h"
+#include "storage/OutboxRepository.h"
 #include "storage/StorageError.h"
 #include "storage/SyncStateRepository.h"
 #include "storage/TransactionGuard.h"
@@ -75,6 +77,7 @@ bool EmailInbound::start()
         const size_t index = m_folders.size();
         connect(
             raw, &ImapMailboxSync::messageFetched, this, [this, raw](const ImapFetchedMessage &m) { store(m, raw); });
+        connect(raw, &ImapMailboxSync::flagsChanged, this, &EmailInbound::onFlagsChanged);
         connect(raw, &ImapMailboxSync::uidValidityChanged, this,
             [this](const QString &box, quint32, quint32 newValue) { resetFolder(box, newValue); });
         connect(raw, &ImapMailboxSync::synced, this, [this, index] {
@@ -95,6 +98,7 @@ bool EmailInbound::start()
         });
         m_folders.push_back(std::move(sync));
         m_synced.push_back(false);
+        m_mailboxes.append(mailbox);
     }
     for (const auto &sync : m_folders) {
         sync->start();
@@ -112,6 +116,27 @@ void EmailInbound::stop()
 bool EmailInbound::isSynced() const
 {
     return !m_synced.empty() && std::all_of(m_synced.cbegin(), m_synced.cend(), [](bool done) { return done; });
+}
+
+void EmailInbound::setSeen(const QString &mailbox, quint32 uidValidity, quint32 uid)
+{
+    const qsizetype index = m_mailboxes.indexOf(mailbox);
+    if (index >= 0 && size_t(index) < m_folders.size()) {
+        m_folders[size_t(index)]->setSeen(uidValidity, uid, true);
+    }
+}
+
+void EmailInbound::onFlagsChanged(const QString &mailbox, quint32 uidValidity, quint32 uid, const QStringList &flags)
+{
+    const bool seen = flags.contains(QStringLiteral("\\Seen"), Qt::CaseInsensitive);
+    try {
+        if (const auto conversationId
+            = SeenSync(m_database).serverFlags(m_account.id, mailbox, uidValidity, uid, seen)) {
+            Q_EMIT conversationsChanged({ *conversationId });
+        }
+    } catch (const storage::StorageError &error) {
+        Q_EMIT problem(m_account.name + QStringLiteral(": ") + error.userMessage());
+    }
 }
 
 void EmailInbound::resetFolder(const QString &mailbox, quint32 uidValidity)
@@ -149,9 +174,20 @@ void EmailInbound::store(const ImapFetchedMessage &fetched, ImapMailboxSync *syn
                 if (const auto relay = channels::email::MarketplaceRelay::recognise(message)) {
                     message.channel = relay->channel;
                 }
-                const auto result = m_ingest.ingest(message);
-                if (result.outcome != Ingest::Outcome::Duplicate) {
-                    changed << result.conversationId;
+                // Our own reply coming back (sent to our own address, Bcc, a list): it is already in its
+                // conversation as the outgoing message.
+                if (!storage::OutboxRepository(m_database).hasEmailMessageId(message.messageId)) {
+                    const auto result = m_ingest.ingest(message);
+                    if (result.outcome != Ingest::Outcome::Duplicate) {
+                        changed << result.conversationId;
+                    }
+                    if (result.messageId != 0 && result.outcome != Ingest::Outcome::BounceRecorded) {
+                        const storage::MessageLocation location { result.messageId, m_account.id, fetched.mailbox,
+                            fetched.uidValidity, fetched.uid, fetched.isSeen() };
+                        if (SeenSync(m_database).record(location, result.conversationId)) {
+                            changed << result.conversationId;
+                        }
+                    }
                 }
             }
         }

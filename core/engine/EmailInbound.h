@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -30,7 +31,10 @@ class Ingest;
 /// Receives one e-mail account's mail: keeps each of its folders in sync over IMAP (IDLE or polling, reconnecting
 /// after drops), parses every fetched message, stores it through the ingest pipeline and records the folder's
 /// UIDVALIDITY and last stored UID in the same transaction, so that a crash or a dropped connection never loses
-/// or duplicates a message. Mail too large or impossible to parse is quarantined and the sync goes on.
+/// or duplicates a message. Mail too large or impossible to parse is quarantined and the sync goes on. Our own
+/// replies (a Message-ID the outbox sent, e.g. a copy delivered to our own address) are skipped. Where each stored
+/// message lives (folder, UIDVALIDITY, UID, \Seen) is recorded in the same transaction, for SeenSync: mail that
+/// arrives \Seen, or becomes \Seen on the server, makes its conversation read once all of its mail is seen.
 /// Lives on the engine thread with the write connection. stop() ends the work; failed() reports problems that
 /// need the user (a rejected password), problem() those it is retrying by itself.
 class EmailInbound final : public QObject {
@@ -47,6 +51,10 @@ public:
     void stop();
     /// Every folder has fetched everything the server had at least once.
     bool isSynced() const;
+    const QString &accountId() const { return m_account.id; }
+    /// Sets \Seen on the server for one message of one of this account's folders (applied when that folder's
+    /// connection next can; ignored for a folder it does not sync or an outdated UIDVALIDITY).
+    void setSeen(const QString &mailbox, quint32 uidValidity, quint32 uid);
 
 Q_SIGNALS:
     /// Conversations that got new messages (for the inbox to refresh).
@@ -58,6 +66,7 @@ Q_SIGNALS:
 private:
     void store(const channels::email::ImapFetchedMessage &fetched, channels::email::ImapMailboxSync *sync);
     void resetFolder(const QString &mailbox, quint32 uidValidity);
+    void onFlagsChanged(const QString &mailbox, quint32 uidValidity, quint32 uid, const QStringList &flags);
     QString stateKey(const QString &mailbox, const QString &what) const;
 
     const storage::Database &m_database;
@@ -67,6 +76,7 @@ private:
     QString m_secret;
     std::vector<std::unique_ptr<channels::email::ImapMailboxSync>> m_folders;
     std::vector<bool> m_synced;
+    QStringList m_mailboxes; ///< the folder each of m_folders syncs
     QSet<channels::email::ImapMailboxSync *> m_paused; ///< folders waiting after a storage failure
 };
 

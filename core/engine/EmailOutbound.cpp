@@ -4,6 +4,9 @@
 
 #include "ReplyMailBuilder.h"
 #include "channels/ServerAddress.h"
+#include "channels/email/ImapAccountConfig.h"
+#include "channels/email/ImapError.h"
+#include "channels/email/ImapSentFolder.h"
 #include "channels/email/MimeComposer.h"
 #include "channels/email/SmtpClient.h"
 #include "channels/email/SmtpError.h"
@@ -15,23 +18,18 @@
 #include "storage/StorageError.h"
 #include "storage/TransactionGuard.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
+
+#include <algorithm>
+#include <utility>
 
 namespace waybill::engine {
 
+using channels::email::ImapError;
+using channels::email::ImapSentFolder;
 using channels::email::SmtpError;
 using channels::email::SmtpSendResult;
 using channels::email::SmtpSendTask;
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("EmailOutbound", text);
-}
-
-} // namespace
 
 EmailOutbound::EmailOutbound(const storage::Database &database, channels::TransportFactory &transports,
     domain::EmailAccount account, QString secret, std::function<qint64()> now, QObject *parent)
@@ -43,6 +41,8 @@ EmailOutbound::EmailOutbound(const storage::Database &database, channels::Transp
     , m_now(std::move(now))
 {
     connect(&m_poll, &QTimer::timeout, this, &EmailOutbound::sendNext);
+    m_sentRetry.setSingleShot(true);
+    connect(&m_sentRetry, &QTimer::timeout, this, &EmailOutbound::retrySentFolder);
 }
 
 EmailOutbound::~EmailOutbound()
@@ -76,18 +76,145 @@ bool EmailOutbound::start(int pollMs)
         ? channels::email::SmtpAccountConfig::AuthMethod::Automatic
         : channels::email::SmtpAccountConfig::AuthMethod::XOAuth2;
     m_client = std::make_unique<channels::email::SmtpClient>(m_transports, config);
-    // A previous run stopped mid-send: try those again, with the Message-ID they already have.
-    storage::OutboxRepository(m_database).recoverInterrupted(m_account.id);
+    startSentFolder();
     m_running = true;
+    m_sentRetryMs = m_sentRetryInitialMs;
+    checkInterrupted();
     m_poll.start(pollMs);
     poke();
     return true;
+}
+
+void EmailOutbound::startSentFolder()
+{
+    m_sentFolder.reset();
+    if (!m_account.saveToSent || m_account.sentFolder.isEmpty()) {
+        return;
+    }
+    QString error;
+    const channels::ServerAddress server
+        = channels::ServerAddress::parse(m_account.imapUrl, QStringLiteral("imap"), &error);
+    if (server.host.isEmpty()) {
+        Q_EMIT problem(m_account.name + QStringLiteral(": ") + tr("no copy in Sent: %1").arg(error));
+        return;
+    }
+    channels::email::ImapAccountConfig config;
+    config.accountId = m_account.id;
+    config.host = server.host;
+    config.port = server.port;
+    config.security = server.security;
+    config.username = m_account.username;
+    config.secret = m_secret;
+    config.authMethod = m_account.auth == domain::EmailAccount::Auth::Password
+        ? channels::email::ImapAccountConfig::AuthMethod::Automatic
+        : channels::email::ImapAccountConfig::AuthMethod::XOAuth2;
+    m_sentFolder = std::make_unique<ImapSentFolder>(m_transports, config, m_account.sentFolder);
+    connect(m_sentFolder.get(), &ImapSentFolder::appended, this, [this](qint64 outboxId) {
+        m_copies.remove(outboxId);
+        m_sentRetryMs = m_sentRetryInitialMs;
+    });
+    connect(m_sentFolder.get(), &ImapSentFolder::found, this, &EmailOutbound::onFoundInSent);
+    connect(m_sentFolder.get(), &ImapSentFolder::failed, this, &EmailOutbound::onSentFolderFailed);
+}
+
+void EmailOutbound::checkInterrupted()
+{
+    const storage::OutboxRepository outbox(m_database);
+    try {
+        if (!m_sentFolder) {
+            // A previous run stopped mid-send: try those again, with the Message-ID they already have.
+            outbox.recoverInterrupted(m_account.id);
+            return;
+        }
+        // The server may have taken the message before the process stopped: look in Sent before sending again.
+        for (const storage::OutboxItem &item : outbox.interrupted(m_account.id)) {
+            if (item.emailMessageId.isEmpty()) {
+                outbox.requeue(item.id);
+                continue;
+            }
+            m_checking.insert(item.id, item.emailMessageId);
+            m_sentFolder->find(item.id, item.emailMessageId);
+        }
+    } catch (const storage::StorageError &error) {
+        Q_EMIT failed(m_account.name + QStringLiteral(": ") + error.userMessage());
+    }
+}
+
+void EmailOutbound::onFoundInSent(qint64 outboxId, bool present)
+{
+    if (!m_checking.contains(outboxId)) {
+        return;
+    }
+    const QString emailMessageId = m_checking.take(outboxId);
+    m_sentRetryMs = m_sentRetryInitialMs;
+    const storage::OutboxRepository outbox(m_database);
+    qint64 conversationId = 0;
+    try {
+        storage::TransactionGuard transaction(m_database);
+        if (!present) {
+            outbox.requeue(outboxId);
+        } else if (const auto item = outbox.find(outboxId)) {
+            const storage::MessageRepository messages(m_database);
+            const auto message = messages.find(item->messageId);
+            conversationId = message ? message->conversationId : 0;
+            outbox.markDone(outboxId);
+            messages.setDelivery(item->messageId, domain::Message::Delivery::Sent,
+                tr("Confirmed in the Sent folder after an interrupted send."));
+            if (conversationId != 0) {
+                channels::email::Threader(m_database).rememberSent(emailMessageId, conversationId, item->messageId);
+            }
+        }
+        transaction.commit();
+    } catch (const storage::StorageError &error) {
+        Q_EMIT failed(m_account.name + QStringLiteral(": ") + error.userMessage());
+        return;
+    }
+    if (conversationId != 0) {
+        Q_EMIT conversationsChanged({ conversationId });
+    }
+    poke();
+}
+
+void EmailOutbound::onSentFolderFailed(qint64 outboxId, const ImapError &error)
+{
+    const bool checking = m_checking.contains(outboxId);
+    if (!checking && !m_copies.contains(outboxId)) {
+        return;
+    }
+    Q_EMIT problem(m_account.name + QStringLiteral(": ")
+        + (checking ? tr("could not look in %1 for a reply interrupted while sending (%2); trying again later")
+                    : tr("could not save a copy of a sent reply in %1 (%2); trying again later"))
+              .arg(m_account.sentFolder, error.message));
+    m_retry.insert(outboxId);
+    if (!m_sentRetry.isActive()) {
+        m_sentRetry.start(m_sentRetryMs);
+        m_sentRetryMs = std::min(m_sentRetryMs * 2, 60 * 60 * 1000);
+    }
+}
+
+void EmailOutbound::retrySentFolder()
+{
+    if (!m_running || !m_sentFolder) {
+        return;
+    }
+    const QSet<qint64> retry = std::exchange(m_retry, {});
+    for (const qint64 outboxId : retry) {
+        if (const auto check = m_checking.constFind(outboxId); check != m_checking.cend()) {
+            m_sentFolder->find(outboxId, *check);
+        } else if (const auto copy = m_copies.constFind(outboxId); copy != m_copies.cend()) {
+            m_sentFolder->append(outboxId, *copy);
+        }
+    }
 }
 
 void EmailOutbound::stop()
 {
     m_running = false;
     m_poll.stop();
+    m_sentRetry.stop();
+    m_sentFolder.reset();
+    m_checking.clear();
+    m_retry.clear();
     if (m_sending) {
         m_sending->abort();
         m_sending.reset();
@@ -104,7 +231,8 @@ void EmailOutbound::poke()
 
 bool EmailOutbound::isIdle() const
 {
-    return !m_sending && storage::OutboxRepository(m_database).dueFor(m_account.id, m_now(), 1).isEmpty();
+    return !m_sending && m_checking.isEmpty() && (!m_sentFolder || !m_sentFolder->isBusy())
+        && storage::OutboxRepository(m_database).dueFor(m_account.id, m_now(), 1).isEmpty();
 }
 
 void EmailOutbound::sendNext()
@@ -149,9 +277,8 @@ void EmailOutbound::sendNext()
         const qint64 conversationId = built->conversationId;
         const QString emailMessageId = item.emailMessageId;
         const int attempts = item.attempts;
-        connect(m_sending.get(), &SmtpSendTask::finished, this, [=, this](const SmtpSendResult &result) {
-            onSent(outboxId, messageId, conversationId, emailMessageId, result);
-        });
+        connect(m_sending.get(), &SmtpSendTask::finished, this,
+            [=, this](const SmtpSendResult &) { onSent(outboxId, messageId, conversationId, emailMessageId, raw); });
         connect(m_sending.get(), &SmtpSendTask::failed, this, [=, this](const SmtpError &smtpError) {
             onFailed(outboxId, messageId, conversationId, attempts, smtpError);
         });
@@ -161,10 +288,9 @@ void EmailOutbound::sendNext()
     }
 }
 
-void EmailOutbound::onSent(qint64 outboxId, qint64 messageId, qint64 conversationId, const QString &emailMessageId,
-    const SmtpSendResult &result)
+void EmailOutbound::onSent(
+    qint64 outboxId, qint64 messageId, qint64 conversationId, const QString &emailMessageId, const QByteArray &raw)
 {
-    Q_UNUSED(result)
     m_sending.release()->deleteLater();
     try {
         storage::TransactionGuard transaction(m_database);
@@ -175,6 +301,11 @@ void EmailOutbound::onSent(qint64 outboxId, qint64 messageId, qint64 conversatio
         transaction.commit();
     } catch (const storage::StorageError &error) {
         Q_EMIT failed(m_account.name + QStringLiteral(": ") + error.userMessage());
+    }
+    if (m_sentFolder) {
+        // The exact bytes that went out; kept until the copy is in Sent.
+        m_copies.insert(outboxId, raw);
+        m_sentFolder->append(outboxId, raw);
     }
     Q_EMIT conversationsChanged({ conversationId });
     poke();

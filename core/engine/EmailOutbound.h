@@ -5,8 +5,11 @@
 #include "channels/TaskPtr.h"
 #include "domain/EmailAccount.h"
 
+#include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -16,7 +19,9 @@ namespace waybill::channels {
 class TransportFactory;
 }
 namespace waybill::channels::email {
+class ImapSentFolder;
 class SmtpClient;
+struct ImapError;
 class SmtpSendTask;
 struct SmtpError;
 struct SmtpSendResult;
@@ -30,9 +35,14 @@ namespace waybill::engine {
 /// Delivers one e-mail account's queued replies from the outbox over SMTP, one at a time on one connection.
 /// Each row is claimed (pending → sending) and given its Message-ID before the server sees it, so a retry never
 /// changes the id; a temporary failure (4xx, a dropped connection) is retried with growing delays, a permanent one
-/// (5xx) marks the reply failed with the server's words for the agent. Rows left "sending" by a process that
-/// stopped mid-send are retried with the same Message-ID. Lives on the engine thread with the write connection;
-/// stop() ends the work.
+/// (5xx) marks the reply failed with the server's words for the agent.
+///
+/// When the account saves to Sent, the exact bytes that went out are appended to its Sent folder over IMAP
+/// (ImapSentFolder) after the server accepted them; a failure there never changes the reply's state: it is
+/// reported through problem() and tried again later (kept in memory until then). Rows left "sending" by a process
+/// that stopped mid-send are first looked up in the Sent folder by their Message-ID: found → the reply is marked
+/// sent ("confirmed in Sent"), not found → sent again with the same Message-ID. Without a Sent copy they are sent
+/// again at once. Lives on the engine thread with the write connection; stop() ends the work.
 class EmailOutbound final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EmailOutbound)
@@ -47,8 +57,10 @@ public:
     void stop();
     /// Looks for due replies now (e.g. right after an agent pressed Send).
     void poke();
-    /// Nothing is being sent and nothing is due.
+    /// Nothing is being sent, checked or saved to Sent, and nothing is due.
     bool isIdle() const;
+    /// The first delay before a failed Sent-folder operation is tried again; it doubles up to an hour.
+    void setSentFolderRetryInterval(int ms) { m_sentRetryInitialMs = ms; }
 
     /// The delay before attempt `attempts + 1` after a temporary failure: 1 min, 5 min, 15 min, 1 h, then 4 h.
     static qint64 retryDelaySeconds(int attempts);
@@ -59,11 +71,18 @@ Q_SIGNALS:
     /// Conversations whose replies changed state (sent, retrying, failed).
     void conversationsChanged(const QList<qint64> &conversationIds);
     void failed(const QString &message);
+    /// A problem it is retrying by itself (the Sent folder could not be reached).
+    void problem(const QString &message);
 
 private:
     void sendNext();
-    void onSent(qint64 outboxId, qint64 messageId, qint64 conversationId, const QString &emailMessageId,
-        const channels::email::SmtpSendResult &result);
+    void onSent(
+        qint64 outboxId, qint64 messageId, qint64 conversationId, const QString &emailMessageId, const QByteArray &raw);
+    void startSentFolder();
+    void checkInterrupted();
+    void onFoundInSent(qint64 outboxId, bool present);
+    void onSentFolderFailed(qint64 outboxId, const channels::email::ImapError &error);
+    void retrySentFolder();
     void onFailed(qint64 outboxId, qint64 messageId, qint64 conversationId, int attempts,
         const channels::email::SmtpError &error);
 
@@ -76,6 +95,13 @@ private:
     channels::TaskPtr<channels::email::SmtpSendTask> m_sending;
     QTimer m_poll;
     bool m_running = false;
+    std::unique_ptr<channels::email::ImapSentFolder> m_sentFolder;
+    QHash<qint64, QByteArray> m_copies; ///< outbox id → bytes sent, waiting to be appended to Sent
+    QHash<qint64, QString> m_checking; ///< interrupted outbox id → its Message-ID, waiting for the Sent lookup
+    QSet<qint64> m_retry; ///< Sent-folder operations that failed and wait for m_sentRetry
+    QTimer m_sentRetry;
+    int m_sentRetryInitialMs = 60 * 1000;
+    int m_sentRetryMs = 60 * 1000;
 };
 
 } // namespace waybill::engine

@@ -5,10 +5,13 @@
 #include "EmailInbound.h"
 #include "EmailOutbound.h"
 #include "Ingest.h"
+#include "SeenSync.h"
 #include "SlaClock.h"
 #include "channels/SslTransportFactory.h"
 #include "security/CredentialJob.h"
 #include "security/CredentialStore.h"
+#include "security/OAuthProvider.h"
+#include "security/OAuthTokenSource.h"
 #include "storage/AccountRepository.h"
 #include "storage/AttachmentStore.h"
 #include "storage/Database.h"
@@ -17,6 +20,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QNetworkAccessManager>
 
 namespace waybill::engine {
 
@@ -54,6 +58,7 @@ void Engine::start()
     m_sla = std::make_unique<SlaClock>();
     m_ingest = std::make_unique<Ingest>(*m_database, *m_attachments, *m_sla, &now);
     m_transports = std::make_unique<channels::SslTransportFactory>();
+    m_network = std::make_unique<QNetworkAccessManager>();
     startAccounts();
     Q_EMIT started();
 }
@@ -63,6 +68,7 @@ void Engine::stop()
     stopAccounts();
     m_ingest.reset();
     m_transports.reset();
+    m_network.reset();
     if (m_database) {
         m_database.reset();
         Q_EMIT stopped();
@@ -71,7 +77,7 @@ void Engine::stop()
 
 void Engine::pokeOutbox()
 {
-    for (const auto &outbound : m_outbound) {
+    for (const auto &[id, outbound] : m_outbound) {
         outbound->poke();
     }
 }
@@ -82,12 +88,33 @@ void Engine::reloadAccounts()
     startAccounts();
 }
 
+void Engine::markSeen(qint64 conversationId)
+{
+    if (!m_database) {
+        return;
+    }
+    QList<storage::MessageLocation> unseen;
+    try {
+        unseen = SeenSync(*m_database).takeUnseen(conversationId);
+    } catch (const storage::StorageError &error) {
+        Q_EMIT accountStatus(QString(), QStringLiteral("failed"), error.userMessage());
+        return;
+    }
+    for (const storage::MessageLocation &location : unseen) {
+        for (const auto &inbound : m_inbound) {
+            if (inbound->accountId() == location.account) {
+                inbound->setSeen(location.mailbox, location.uidValidity, location.uid);
+            }
+        }
+    }
+}
+
 bool Engine::isIdle() const
 {
     const bool inboundDone
         = std::all_of(m_inbound.cbegin(), m_inbound.cend(), [](const auto &i) { return i->isSynced(); });
     const bool outboundDone
-        = std::all_of(m_outbound.cbegin(), m_outbound.cend(), [](const auto &o) { return o->isIdle(); });
+        = std::all_of(m_outbound.cbegin(), m_outbound.cend(), [](const auto &o) { return o.second->isIdle(); });
     return m_pendingSecrets == 0 && inboundDone && outboundDone;
 }
 
@@ -97,6 +124,13 @@ void Engine::stopAccounts()
     m_pendingSecrets = 0;
     m_inbound.clear();
     m_outbound.clear();
+    m_tokenSources.clear();
+}
+
+void Engine::stopAccount(const QString &accountId)
+{
+    std::erase_if(m_inbound, [&](const auto &inbound) { return inbound->accountId() == accountId; });
+    std::erase_if(m_outbound, [&](const auto &entry) { return entry.first == accountId; });
 }
 
 void Engine::startAccounts()
@@ -118,6 +152,10 @@ void Engine::startAccounts()
         }
         ++m_pendingSecrets;
         Q_EMIT accountStatus(account.id, QStringLiteral("connecting"), QString());
+        if (security::OAuthProvider::isOAuth(account.auth)) {
+            startOAuthAccount(account);
+            continue;
+        }
         security::CredentialJob *job = m_credentials->read(account.id, this);
         connect(job, &security::CredentialJob::failed, this, [this, job, account, generation](const QString &message) {
             job->deleteLater();
@@ -156,12 +194,46 @@ void Engine::startAccount(const domain::EmailAccount &account, const QString &se
     connect(outbound.get(), &EmailOutbound::failed, this, [this, id = account.id](const QString &message) {
         Q_EMIT accountStatus(id, QStringLiteral("failed"), message);
     });
+    connect(outbound.get(), &EmailOutbound::problem, this, [this, id = account.id](const QString &message) {
+        Q_EMIT accountStatus(id, QStringLiteral("retrying"), message);
+    });
     if (inbound->start()) {
         m_inbound.push_back(std::move(inbound));
     }
     if (outbound->start()) {
-        m_outbound.push_back(std::move(outbound));
+        m_outbound.emplace_back(account.id, std::move(outbound));
     }
+}
+
+void Engine::startOAuthAccount(const domain::EmailAccount &account)
+{
+    auto source = std::make_unique<security::OAuthTokenSource>(
+        security::OAuthProvider::forAuth(account.auth), account.id, *m_credentials, *m_network);
+    auto pending = std::make_shared<bool>(true); // counted in m_pendingSecrets until the first answer
+    const int generation = m_generation;
+    auto answered = [this, pending, generation] {
+        if (*pending && generation == m_generation) {
+            *pending = false;
+            --m_pendingSecrets;
+        }
+    };
+    connect(source.get(), &security::OAuthTokenSource::accessTokenReady, this,
+        [this, account, answered](const QString &accessToken) {
+            answered();
+            stopAccount(account.id); // a fresh token: reconnect with it (the old one expires in minutes)
+            startAccount(account, accessToken);
+        });
+    connect(source.get(), &security::OAuthTokenSource::failed, this,
+        [this, id = account.id, answered](const security::OAuthError &error) {
+            answered();
+            const bool retried = error.kind == security::OAuthError::Kind::Network
+                || error.kind == security::OAuthError::Kind::Timeout
+                || error.kind == security::OAuthError::Kind::Server;
+            Q_EMIT accountStatus(id, retried ? QStringLiteral("retrying") : QStringLiteral("failed"), error.message);
+        });
+    security::OAuthTokenSource *started = source.get();
+    m_tokenSources[account.id] = std::move(source);
+    started->request();
 }
 
 } // namespace waybill::engine

@@ -8,15 +8,20 @@
 #include <QObject>
 #include <QString>
 
+#include <map>
 #include <memory>
+#include <utility>
 #include <vector>
+
+class QNetworkAccessManager;
 
 namespace waybill::channels {
 class TransportFactory;
 }
 namespace waybill::security {
 class CredentialStore;
-}
+class OAuthTokenSource;
+} // namespace waybill::security
 namespace waybill::storage {
 class AttachmentStore;
 class Database;
@@ -55,6 +60,8 @@ public Q_SLOTS:
     void pokeOutbox();
     /// Reads the accounts again (after one was added, changed or removed) and restarts their channels.
     void reloadAccounts();
+    /// An agent opened (read) the conversation: its unseen inbound mail is marked \Seen on the server (SeenSync).
+    void markSeen(qint64 conversationId);
 
 Q_SIGNALS:
     /// Conversations that changed because of the engine (new mail, a reply sent or failed).
@@ -69,6 +76,10 @@ Q_SIGNALS:
 private:
     void startAccounts();
     void startAccount(const domain::EmailAccount &account, const QString &secret);
+    /// OAuth accounts: their channels start with an access token from an OAuthTokenSource (which reads the
+    /// refresh token under the account id) and restart with each fresh token, minutes before the old expires.
+    void startOAuthAccount(const domain::EmailAccount &account);
+    void stopAccount(const QString &accountId);
     void stopAccounts();
 
     QString m_directory;
@@ -79,8 +90,10 @@ private:
     std::unique_ptr<SlaClock> m_sla;
     std::unique_ptr<Ingest> m_ingest;
     std::unique_ptr<channels::TransportFactory> m_transports;
+    std::unique_ptr<QNetworkAccessManager> m_network; ///< OAuth token requests
+    std::map<QString, std::unique_ptr<security::OAuthTokenSource>> m_tokenSources; ///< by account id
     std::vector<std::unique_ptr<EmailInbound>> m_inbound;
-    std::vector<std::unique_ptr<EmailOutbound>> m_outbound;
+    std::vector<std::pair<QString, std::unique_ptr<EmailOutbound>>> m_outbound; ///< with their account ids
     int m_pendingSecrets = 0; ///< keychain reads not answered yet
     int m_generation = 0; ///< bumped by reloadAccounts(), so late keychain answers for old accounts are ignored
 };

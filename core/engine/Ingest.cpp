@@ -11,10 +11,13 @@
 #include "storage/Database.h"
 #include "storage/MessageRepository.h"
 #include "storage/QuarantineRepository.h"
+#include "storage/SearchIndex.h"
 #include "storage/SqlQuery.h"
 #include "storage/TransactionGuard.h"
 
 #include <QCoreApplication>
+
+#include <optional>
 
 namespace waybill::engine {
 
@@ -41,7 +44,17 @@ QString identityKind(Channel channel)
 
 QString previewOf(const IncomingMessage &message)
 {
-    return message.bodyText.simplified().left(200);
+    constexpr qsizetype PreviewChars = 200;
+    // Simplifying a prefix gives the same first 200 characters when it yields more than 200 of them; long bodies
+    // need not be simplified whole.
+    const QString &body = message.bodyText;
+    if (body.size() > 4 * PreviewChars) {
+        const QString head = QStringView(body).left(4 * PreviewChars).toString().simplified();
+        if (head.size() > PreviewChars) {
+            return head.left(PreviewChars);
+        }
+    }
+    return body.simplified().left(PreviewChars);
 }
 
 } // namespace
@@ -55,7 +68,45 @@ Ingest::Ingest(const storage::Database &database, const storage::AttachmentStore
 {
 }
 
-qint64 Ingest::identifyCustomer(const IncomingMessage &message) const
+void Ingest::beginBulk()
+{
+    m_bulk = true;
+    m_pendingMessages.clear();
+    m_pendingCustomers.clear();
+}
+
+void Ingest::flushSearchIndex()
+{
+    const storage::SearchIndex index(m_database);
+    for (const auto &[id, text] : std::as_const(m_pendingCustomers)) {
+        index.indexCustomer(id, text);
+    }
+    for (const auto &[id, text] : std::as_const(m_pendingMessages)) {
+        index.indexMessage(id, text);
+    }
+    m_pendingCustomers.clear();
+    m_pendingMessages.clear();
+}
+
+void Ingest::endBulk()
+{
+    m_bulk = false;
+    m_pendingMessages.clear();
+    m_pendingCustomers.clear();
+}
+
+qint64 Ingest::storeMessage(const domain::Message &message)
+{
+    const storage::MessageRepository messages(m_database);
+    if (!m_bulk) {
+        return messages.insert(message);
+    }
+    const qint64 id = messages.insertUnindexed(message);
+    m_pendingMessages.append({ id, message.bodyText });
+    return id;
+}
+
+qint64 Ingest::identifyCustomer(const IncomingMessage &message)
 {
     const QString kind = identityKind(message.channel);
     const QString value = message.fromAddress.trimmed().toLower();
@@ -71,21 +122,28 @@ qint64 Ingest::identifyCustomer(const IncomingMessage &message) const
     customer.firstName = customer.name.section(u' ', 0, 0);
     customer.createdAt = m_now();
     customer.identities.append({ 0, kind, value });
-    return customers.insert(customer);
+    if (!m_bulk) {
+        return customers.insert(customer);
+    }
+    const qint64 id = customers.insertUnindexed(customer);
+    m_pendingCustomers.append({ id, storage::CustomerRepository::searchText(customer) });
+    return id;
 }
 
 Ingest::Result Ingest::recordBounce(const IncomingMessage &message, qint64 customerId)
 {
     Q_UNUSED(customerId)
-    storage::SqlQuery q(m_database,
-        QStringLiteral("SELECT conversation_id, coalesce(message_row, 0) FROM message_ids "
-                       "WHERE message_id = ? ORDER BY conversation_id DESC LIMIT 1"));
+    storage::SqlQuery &q
+        = m_database.prepared(QStringLiteral("SELECT conversation_id, coalesce(message_row, 0) FROM message_ids "
+                                             "WHERE message_id = ? ORDER BY conversation_id DESC LIMIT 1"));
     q.bind(message.bouncedMessageId).exec();
     if (!q.next()) {
+        q.finish();
         return {};
     }
     const qint64 conversationId = q.int64(0);
     const qint64 bouncedRow = q.int64(1);
+    q.finish();
     const storage::MessageRepository messages(m_database);
     if (bouncedRow != 0) {
         const QString why = message.bounceDiagnostic.isEmpty()
@@ -107,7 +165,7 @@ Ingest::Result Ingest::recordBounce(const IncomingMessage &message, qint64 custo
     Result result;
     result.outcome = Outcome::BounceRecorded;
     result.conversationId = conversationId;
-    result.messageId = messages.insert(stored);
+    result.messageId = storeMessage(stored);
     result.threadReason = stored.threadReason;
     return result;
 }
@@ -123,20 +181,29 @@ Ingest::Result Ingest::ingest(const IncomingMessage &message)
             m_attachments.put(attachment.content) });
     }
 
-    storage::TransactionGuard transaction(m_database);
+    // In bulk mode the importer's batch transaction stands in for this one: a failure rolls the batch back.
+    std::optional<storage::TransactionGuard> transaction;
+    if (!m_bulk) {
+        transaction.emplace(m_database);
+    }
     {
-        storage::SqlQuery seen(
-            m_database, QStringLiteral("SELECT conversation_id, id FROM messages WHERE external_id = ?"));
+        storage::SqlQuery &seen
+            = m_database.prepared(QStringLiteral("SELECT conversation_id, id FROM messages WHERE external_id = ?"));
         seen.bind(externalId).exec();
         if (seen.next()) {
-            return { Outcome::Duplicate, seen.int64(0), seen.int64(1), false, {}, {} };
+            const Result duplicate { Outcome::Duplicate, seen.int64(0), seen.int64(1), false, {}, {} };
+            seen.finish();
+            return duplicate;
         }
+        seen.finish();
     }
     const qint64 customerId = identifyCustomer(message);
     if (message.isBounce && !message.bouncedMessageId.isEmpty()) {
         Result bounce = recordBounce(message, customerId);
         if (bounce.conversationId != 0) {
-            transaction.commit();
+            if (transaction) {
+                transaction->commit();
+            }
             return bounce;
         }
     }
@@ -213,9 +280,11 @@ Ingest::Result Ingest::ingest(const IncomingMessage &message)
     stored.emailMessageId = message.messageId;
     stored.threadReason = match.reason;
     stored.isAutoReply = message.isAutoReply;
-    result.messageId = storage::MessageRepository(m_database).insert(stored);
+    result.messageId = storeMessage(stored);
     threader.remember(message, result.conversationId, result.messageId);
-    transaction.commit();
+    if (transaction) {
+        transaction->commit();
+    }
     return result;
 }
 

@@ -3,11 +3,14 @@
 #pragma once
 
 #include "domain/IncomingMessage.h"
+#include "domain/Message.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <functional>
+#include <utility>
 
 namespace waybill::storage {
 class AttachmentStore;
@@ -48,14 +51,28 @@ public:
     /// Keeps a message that could not be parsed, with its raw bytes and the reason; returns the quarantine id.
     qint64 quarantine(const QString &account, const QByteArray &raw, const QString &reason);
 
+    /// Bulk mode, for an importer that stores many messages in one transaction of its own and rolls all of it
+    /// back when ingest() throws: no savepoint per message, and the search text of new messages and customers
+    /// waits in memory until flushSearchIndex(), which the importer calls before it commits. (SQLite's full-text
+    /// index writes its pending terms out at every savepoint; one write per batch keeps it fast and compact.)
+    void beginBulk();
+    /// Indexes what bulk mode held back; call inside the batch's transaction, before committing it.
+    void flushSearchIndex();
+    /// Drops what was not flushed (the batch was rolled back) and returns to one transaction per message.
+    void endBulk();
+
 private:
-    qint64 identifyCustomer(const domain::IncomingMessage &message) const;
+    qint64 identifyCustomer(const domain::IncomingMessage &message);
+    qint64 storeMessage(const domain::Message &message);
     Result recordBounce(const domain::IncomingMessage &message, qint64 customerId);
 
     const storage::Database &m_database;
     const storage::AttachmentStore &m_attachments;
     const SlaClock &m_sla;
     std::function<qint64()> m_now;
+    bool m_bulk = false;
+    QList<std::pair<qint64, QString>> m_pendingMessages; ///< (message id, body text) to index, in bulk mode
+    QList<std::pair<qint64, QString>> m_pendingCustomers; ///< (customer id, search text) to index, in bulk mode
 };
 
 } // namespace waybill::engine

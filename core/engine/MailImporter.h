@@ -20,7 +20,8 @@ class Ingest;
 /// Imports a mail archive (mbox, Maildir, .eml) into the workspace: parses each message, recognises marketplace
 /// relay mail, and stores it through the ingest pipeline; what cannot be parsed is quarantined with its bytes.
 /// Commits in batches together with the reader's position, so an interrupted import resumes where it stopped
-/// and a repeated one stores nothing twice. Runs on the thread that owns the write connection.
+/// and a repeated one stores nothing twice. Runs on the thread that owns the write connection; MIME parsing of the
+/// next batch runs meanwhile on the global thread pool (QtConcurrent), which never touches the database.
 class MailImporter final {
 public:
     struct Stats {

@@ -72,15 +72,18 @@ QStringList OrderLinker::trackingNumbers(const QString &text)
 OrderLinker::Link OrderLinker::byNumber(const QString &text, const QString &where, qint64 customerId) const
 {
     for (const QString &number : orderNumbers(text)) {
-        SqlQuery q(m_database,
+        SqlQuery &q = m_database.prepared(
             QStringLiteral("SELECT id, source, coalesce(customer_id, 0) FROM orders WHERE number = ? "
                            "ORDER BY (customer_id = ?) DESC, placed_at DESC LIMIT 1"));
         q.bind(number).bind(customerId).exec();
         if (!q.next()) {
+            q.finish();
             continue;
         }
+        const qint64 orderId = q.int64(0);
         const QString source = q.text(1);
         const bool sameCustomer = customerId != 0 && q.int64(2) == customerId;
+        q.finish();
         const QString kind = source == QLatin1String("amazon") ? tr("Amazon order number")
             : source == QLatin1String("ebay")                  ? tr("eBay order number")
                                                                : tr("order number");
@@ -91,7 +94,7 @@ OrderLinker::Link OrderLinker::byNumber(const QString &text, const QString &wher
         if (!sameCustomer && customerId != 0) {
             reason += tr(" (the order belongs to another customer)");
         }
-        return { q.int64(0), confidence, reason };
+        return { orderId, confidence, reason };
     }
     return {};
 }
@@ -99,14 +102,17 @@ OrderLinker::Link OrderLinker::byNumber(const QString &text, const QString &wher
 OrderLinker::Link OrderLinker::byTracking(const QString &text, const QString &where, qint64 customerId) const
 {
     for (const QString &number : trackingNumbers(text)) {
-        SqlQuery q(m_database,
+        SqlQuery &q = m_database.prepared(
             QStringLiteral("SELECT s.order_id, coalesce(o.customer_id, 0) FROM shipments s "
                            "JOIN orders o ON o.id = s.order_id WHERE s.tracking_number = ? LIMIT 1"));
         q.bind(number).exec();
         if (q.next()) {
+            const qint64 orderId = q.int64(0);
             const bool sameCustomer = customerId != 0 && q.int64(1) == customerId;
-            return { q.int64(0), sameCustomer ? 97 : 85, tr("tracking number %1 in the %2").arg(number, where) };
+            q.finish();
+            return { orderId, sameCustomer ? 97 : 85, tr("tracking number %1 in the %2").arg(number, where) };
         }
+        q.finish();
     }
     return {};
 }
@@ -124,7 +130,7 @@ OrderLinker::Link OrderLinker::link(const QString &subject, const QString &body,
         }
     }
     if (customerId != 0) {
-        SqlQuery q(m_database,
+        SqlQuery &q = m_database.prepared(
             QStringLiteral("SELECT id, number FROM orders WHERE customer_id = ? AND placed_at >= ? "
                            "ORDER BY placed_at DESC LIMIT 2"));
         q.bind(customerId).bind(now - m_recentWindow).exec();
@@ -132,10 +138,12 @@ OrderLinker::Link OrderLinker::link(const QString &subject, const QString &body,
             const qint64 id = q.int64(0);
             const QString number = q.text(1);
             const bool onlyOne = !q.next();
+            q.finish();
             return { id, onlyOne ? 75 : 50,
                 onlyOne ? tr("the customer's only recent order (%1)").arg(number)
                         : tr("the customer's most recent order (%1)").arg(number) };
         }
+        q.finish();
     }
     return {};
 }

@@ -88,14 +88,15 @@ QList<ConversationSummary> ConversationRepository::page(
 
 std::optional<ConversationSummary> ConversationRepository::find(qint64 id) const
 {
-    SqlQuery q(m_database,
-        QStringLiteral("SELECT ") + Columns
-            + QStringLiteral(" FROM conversations c LEFT JOIN agents a ON a.id = c.assignee_id WHERE c.id = ?"));
+    SqlQuery &q = m_database.prepared(QStringLiteral("SELECT ") + Columns
+        + QStringLiteral(" FROM conversations c LEFT JOIN agents a ON a.id = c.assignee_id WHERE c.id = ?"));
     q.bind(id).exec();
-    if (!q.next()) {
-        return std::nullopt;
+    std::optional<ConversationSummary> row;
+    if (q.next()) {
+        row = readRow(q);
     }
-    return readRow(q);
+    q.finish();
+    return row;
 }
 
 QList<ConversationSummary> ConversationRepository::findMany(const QList<qint64> &ids) const
@@ -169,9 +170,8 @@ qint64 ConversationRepository::insert(const ConversationSummary &c) const
 void ConversationRepository::bumpVersion(
     qint64 id, int expectedVersion, const QString &assignments, const QVariantList &values) const
 {
-    SqlQuery q(m_database,
-        QStringLiteral("UPDATE conversations SET ") + assignments
-            + QStringLiteral(", version = version + 1 WHERE id = ? AND version = ?"));
+    SqlQuery &q = m_database.prepared(QStringLiteral("UPDATE conversations SET ") + assignments
+        + QStringLiteral(", version = version + 1 WHERE id = ? AND version = ?"));
     for (const QVariant &value : values) {
         q.bind(value);
     }
@@ -211,14 +211,15 @@ void ConversationRepository::setOrder(qint64 id, qint64 orderId, const QString &
 
 void ConversationRepository::setUnread(qint64 id, bool unread) const
 {
-    SqlQuery q(m_database, QStringLiteral("UPDATE conversations SET unread = ? WHERE id = ? AND unread <> ?"));
+    SqlQuery &q
+        = m_database.prepared(QStringLiteral("UPDATE conversations SET unread = ? WHERE id = ? AND unread <> ?"));
     q.bind(unread ? 1 : 0).bind(id).bind(unread ? 1 : 0).exec();
 }
 
 void ConversationRepository::recordActivity(
     qint64 id, qint64 at, const QString &preview, qint64 marketDueAt, qint64 slaDueAt) const
 {
-    SqlQuery q(m_database,
+    SqlQuery &q = m_database.prepared(
         QStringLiteral("UPDATE conversations SET last_activity = max(last_activity, ?), preview = ?, "
                        "market_due_at = ?, sla_due_at = ?, due_at = ?, version = version + 1 WHERE id = ?"));
     q.bind(at)
@@ -233,14 +234,13 @@ void ConversationRepository::recordActivity(
 void ConversationRepository::refreshOrderSnapshot(qint64 id, qint64 now) const
 {
     // The newest shipment, return and claim of the linked order decide the list row's chips.
-    SqlQuery q(m_database,
-        QStringLiteral(
-            "SELECT o.number, "
-            " (SELECT status FROM shipments WHERE order_id = o.id ORDER BY id DESC LIMIT 1), "
-            " (SELECT coalesce(expected_at, 0) FROM shipments WHERE order_id = o.id ORDER BY id DESC LIMIT 1), "
-            " (SELECT state FROM returns WHERE order_id = o.id ORDER BY id DESC LIMIT 1), "
-            " (SELECT state FROM claims WHERE order_id = o.id ORDER BY id DESC LIMIT 1) "
-            "FROM conversations c JOIN orders o ON o.id = c.order_id WHERE c.id = ?"));
+    SqlQuery &q = m_database.prepared(QStringLiteral(
+        "SELECT o.number, "
+        " (SELECT status FROM shipments WHERE order_id = o.id ORDER BY id DESC LIMIT 1), "
+        " (SELECT coalesce(expected_at, 0) FROM shipments WHERE order_id = o.id ORDER BY id DESC LIMIT 1), "
+        " (SELECT state FROM returns WHERE order_id = o.id ORDER BY id DESC LIMIT 1), "
+        " (SELECT state FROM claims WHERE order_id = o.id ORDER BY id DESC LIMIT 1) "
+        "FROM conversations c JOIN orders o ON o.id = c.order_id WHERE c.id = ?"));
     q.bind(id).exec();
     QString number, tracking, returnState, claimState;
     qint64 expected = 0;
@@ -251,13 +251,13 @@ void ConversationRepository::refreshOrderSnapshot(qint64 id, qint64 now) const
         returnState = q.text(3);
         claimState = q.text(4);
     }
+    q.finish();
     const auto status = domain::trackingStatusFromKey(tracking);
     const bool late = expected > 0 && expected < now && !domain::isFinal(status) && !tracking.isEmpty();
     const bool problem = domain::isDeliveryProblem(status) || late;
-    SqlQuery u(m_database,
-        QStringLiteral(
-            "UPDATE conversations SET order_number = ?, tracking_status = ?, delivery_problem = ?, return_state = ?, "
-            "return_active = ?, claim_state = ?, claim_active = ?, version = version + 1 WHERE id = ?"));
+    SqlQuery &u = m_database.prepared(QStringLiteral(
+        "UPDATE conversations SET order_number = ?, tracking_status = ?, delivery_problem = ?, return_state = ?, "
+        "return_active = ?, claim_state = ?, claim_active = ?, version = version + 1 WHERE id = ?"));
     u.bind(number)
         .bind(tracking)
         .bind(problem ? 1 : 0)
@@ -271,7 +271,7 @@ void ConversationRepository::refreshOrderSnapshot(qint64 id, qint64 now) const
 
 void ConversationRepository::setThreadSubject(qint64 id, const QString &threadSubject) const
 {
-    SqlQuery q(m_database, QStringLiteral("UPDATE conversations SET thread_subject = ? WHERE id = ?"));
+    SqlQuery &q = m_database.prepared(QStringLiteral("UPDATE conversations SET thread_subject = ? WHERE id = ?"));
     q.bind(threadSubject).bind(id).exec();
 }
 

@@ -20,6 +20,11 @@ public:
     std::optional<qint64> findByIdentity(const QString &kind, const QString &value) const;
     /// Stores the customer with its identities and indexes name and identities for search; returns the id.
     qint64 insert(const domain::Customer &customer) const;
+    /// Stores the customer with its identities but leaves the search index to the caller, who must index
+    /// searchText(customer) under the returned id in the same transaction (bulk imports do it once per batch).
+    qint64 insertUnindexed(const domain::Customer &customer) const;
+    /// What insert() indexes for a customer: the name and every identity.
+    static QString searchText(const domain::Customer &customer);
 
 private:
     const Database &m_database;

@@ -31,8 +31,9 @@ public:
 
     /// Executes a statement without results (pragmas, DDL); throws StorageError on failure.
     void execute(const QString &sql) const;
-    /// A statement prepared once and kept for the life of the connection, for statements without result rows
-    /// that run many times (inserts). Bind and exec it before asking for the same SQL again.
+    /// A statement prepared once and kept for the life of the connection, for statements that run many times
+    /// (inserts, hot lookups). Bind and exec it before asking for the same SQL again; a SELECT reads the rows it
+    /// needs right away and then calls finish(), so that no cursor stays open between uses.
     SqlQuery &prepared(const QString &sql) const;
 
 private:

@@ -84,6 +84,13 @@ std::optional<Message> MessageRepository::find(qint64 id) const
 
 qint64 MessageRepository::insert(const Message &m) const
 {
+    const qint64 id = insertUnindexed(m);
+    SearchIndex(m_database).indexMessage(id, m.bodyText);
+    return id;
+}
+
+qint64 MessageRepository::insertUnindexed(const Message &m) const
+{
     SqlQuery &q = m_database.prepared(
         QStringLiteral("INSERT INTO messages (conversation_id, direction, author, agent_id, body_text, body_html, "
                        "created_at, delivery, error, account, external_id, message_id, thread_reason, is_auto_reply) "
@@ -115,7 +122,6 @@ qint64 MessageRepository::insert(const Message &m) const
             .bind(attachment.sha256)
             .exec();
     }
-    SearchIndex(m_database).indexMessage(id, m.bodyText);
     return id;
 }
 

@@ -21,6 +21,9 @@ public:
     std::optional<domain::Message> find(qint64 id) const;
     /// Stores the message (and its attachments' metadata); returns its id.
     qint64 insert(const domain::Message &message) const;
+    /// Stores the message and its attachments but leaves the search index to the caller, who must index
+    /// message.bodyText under the returned id in the same transaction (bulk imports do it once per batch).
+    qint64 insertUnindexed(const domain::Message &message) const;
     void setDelivery(qint64 id, domain::Message::Delivery delivery, const QString &error) const;
 
 private:

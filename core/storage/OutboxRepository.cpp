@@ -115,6 +115,26 @@ int OutboxRepository::recoverInterrupted(const QString &account) const
     return q.rowsAffected();
 }
 
+QList<OutboxItem> OutboxRepository::interrupted(const QString &account) const
+{
+    SqlQuery q(m_database,
+        QStringLiteral("SELECT ") + Columns
+            + QStringLiteral(" FROM outbox WHERE state = 'sending' AND account = ? ORDER BY id"));
+    q.bind(account).exec();
+    QList<OutboxItem> items;
+    while (q.next()) {
+        items.append(readRow(q));
+    }
+    return items;
+}
+
+bool OutboxRepository::requeue(qint64 id) const
+{
+    SqlQuery q(m_database, QStringLiteral("UPDATE outbox SET state = 'pending' WHERE id = ? AND state = 'sending'"));
+    q.bind(id).exec();
+    return q.rowsAffected() == 1;
+}
+
 std::optional<OutboxItem> OutboxRepository::find(qint64 id) const
 {
     SqlQuery q(m_database, QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM outbox WHERE id = ?"));
@@ -123,6 +143,16 @@ std::optional<OutboxItem> OutboxRepository::find(qint64 id) const
         return std::nullopt;
     }
     return readRow(q);
+}
+
+bool OutboxRepository::hasEmailMessageId(const QString &emailMessageId) const
+{
+    if (emailMessageId.isEmpty()) {
+        return false;
+    }
+    SqlQuery q(m_database, QStringLiteral("SELECT 1 FROM outbox WHERE email_message_id = ? LIMIT 1"));
+    q.bind(emailMessageId).exec();
+    return q.next();
 }
 
 } // namespace waybill::storage

@@ -46,7 +46,13 @@ public:
     void markFailed(qint64 id, const QString &error) const;
     /// Rows left in "sending" by a process that stopped mid-send go back to pending (same Message-ID).
     int recoverInterrupted(const QString &account) const;
+    /// The rows of one account left in "sending" (call before claiming anything), oldest first.
+    QList<OutboxItem> interrupted(const QString &account) const;
+    /// One interrupted row back to pending (same Message-ID), due at once; false if it is not "sending".
+    bool requeue(qint64 id) const;
     std::optional<OutboxItem> find(qint64 id) const;
+    /// A reply of ours went out (or is going out) with this Message-ID (without angle brackets).
+    bool hasEmailMessageId(const QString &emailMessageId) const;
 
 private:
     const Database &m_database;

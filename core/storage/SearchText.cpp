@@ -3,6 +3,7 @@
 #include "SearchText.h"
 
 #include <QStringList>
+#include <QVarLengthArray>
 
 namespace waybill::storage {
 
@@ -65,15 +66,55 @@ QString quoted(const QString &word)
 
 QString SearchText::forIndex(const QString &text)
 {
+    // Most mail has no character at or above U+3040: nothing to split, and the text is shared, not copied.
+    const char16_t *const data = reinterpret_cast<const char16_t *>(text.constData());
+    const qsizetype size = text.size();
+    qsizetype first = 0;
+    while (first < size && data[first] < 0x3040) {
+        ++first;
+    }
+    if (first == size) {
+        return text;
+    }
     QString out;
-    out.reserve(text.size() * 2);
-    visitRuns(text, [&](bool cjk, const QList<uint> &run) {
-        if (cjk) {
-            out += u' ' + bigrams(run) + u' ';
-        } else {
-            out += QString::fromUcs4(reinterpret_cast<const char32_t *>(run.constData()), run.size());
+    out.reserve(size * 3);
+    out.append(text.constData(), first);
+    // Code point boundaries of the current CJK run, as UTF-16 offsets.
+    QVarLengthArray<qsizetype, 256> bounds;
+    auto lengthAt = [&](qsizetype at) -> qsizetype {
+        return QChar::isHighSurrogate(data[at]) && at + 1 < size && QChar::isLowSurrogate(data[at + 1]) ? 2 : 1;
+    };
+    auto codepointAt = [&](qsizetype at, qsizetype length) -> char32_t {
+        return length == 2 ? QChar::surrogateToUcs4(data[at], data[at + 1]) : char32_t(data[at]);
+    };
+    qsizetype i = first;
+    while (i < size) {
+        qsizetype length = lengthAt(i);
+        if (!isCjk(codepointAt(i, length))) {
+            out.append(text.constData() + i, length);
+            i += length;
+            continue;
         }
-    });
+        bounds.clear();
+        while (i < size && isCjk(codepointAt(i, length = lengthAt(i)))) {
+            bounds.append(i);
+            i += length;
+        }
+        bounds.append(i);
+        out += u' ';
+        const qsizetype count = bounds.size() - 1;
+        if (count == 1) {
+            out.append(text.constData() + bounds[0], bounds[1] - bounds[0]);
+        } else {
+            for (qsizetype k = 0; k + 1 < count; ++k) {
+                if (k > 0) {
+                    out += u' ';
+                }
+                out.append(text.constData() + bounds[k], bounds[k + 2] - bounds[k]);
+            }
+        }
+        out += u' ';
+    }
     return out;
 }
 

@@ -24,6 +24,8 @@ public:
     SqlQuery &bindOptional(qint64 value);
     void exec();
     bool next() { return m_query.next(); }
+    /// Releases the rows of the last exec() without reading them (a cached SELECT must not hold its cursor open).
+    void finish() { m_query.finish(); }
     QVariant value(int column) const { return m_query.value(column); }
     qint64 int64(int column) const { return m_query.value(column).toLongLong(); }
     QString text(int column) const { return m_query.value(column).toString(); }

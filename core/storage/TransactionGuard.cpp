@@ -15,9 +15,9 @@ TransactionGuard::TransactionGuard(const Database &database)
 {
     if (m_depth == 0) {
         // BEGIN IMMEDIATE takes the write lock up front, so a busy workspace fails here rather than half way.
-        m_database.execute(QStringLiteral("BEGIN IMMEDIATE"));
+        m_database.prepared(QStringLiteral("BEGIN IMMEDIATE")).exec();
     } else {
-        m_database.execute(savepointName(QStringLiteral("SAVEPOINT ")));
+        m_database.prepared(savepointName(QStringLiteral("SAVEPOINT "))).exec();
     }
     ++m_database.m_transactionDepth;
 }
@@ -40,7 +40,7 @@ TransactionGuard::~TransactionGuard()
 
 void TransactionGuard::commit()
 {
-    m_database.execute(m_depth == 0 ? QStringLiteral("COMMIT") : savepointName(QStringLiteral("RELEASE ")));
+    m_database.prepared(m_depth == 0 ? QStringLiteral("COMMIT") : savepointName(QStringLiteral("RELEASE "))).exec();
     m_done = true;
     --m_database.m_transactionDepth;
 }

@@ -172,6 +172,16 @@ bool DovecotServer::deliver(const QString &mailbox, const QByteArray &message)
     return QFile::rename(temporary, path + QStringLiteral("/new/") + name);
 }
 
+QString DovecotServer::maildir(const QString &mailbox)
+{
+    const QString path = mailboxPath(mailbox);
+    for (const char *sub : { "tmp", "new", "cur" }) {
+        QDir(path).mkpath(QString::fromLatin1(sub));
+    }
+    chownToServerUser(m_dir.path() + QStringLiteral("/mail"));
+    return path;
+}
+
 bool DovecotServer::doveadm(const QStringList &arguments)
 {
     const QString binary = QStandardPaths::findExecutable(

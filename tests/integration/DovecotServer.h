@@ -31,6 +31,9 @@ public:
 
     /// Delivers a message straight into the Maildir (as an MDA would); dovecot notices it within a second.
     bool deliver(const QString &mailbox, const QByteArray &message);
+    /// The Maildir of `mailbox`, with tmp/new/cur created and owned by the server's user, for another process (the
+    /// SmtpServer fixture) to deliver into; its files must be readable by that user (0644).
+    QString maildir(const QString &mailbox = QStringLiteral("INBOX"));
     /// Runs `doveadm ARGS…` for the test user (mailbox create/delete), as the server's user.
     bool doveadm(const QStringList &arguments);
 

@@ -21,6 +21,8 @@ public:
     /// The transport created last (nullptr before the first, or once its owner deleted it).
     FakeTransport *latest() const;
     qsizetype createdCount() const { return m_created.size(); }
+    /// The transport created `index`-th (from 0), or nullptr once its owner deleted it.
+    FakeTransport *created(qsizetype index) const { return m_created.value(index).data(); }
 
 private:
     QList<QPointer<FakeTransport>> m_created;

@@ -9,8 +9,9 @@ void FakeDialogService::showError(QWidget *, const QString &title, const QString
     errors << title + QStringLiteral(": ") + message;
 }
 
-bool FakeDialogService::confirm(QWidget *, const QString &, const QString &)
+bool FakeDialogService::confirm(QWidget *, const QString &, const QString &question)
 {
+    questions << question;
     return confirmAnswer;
 }
 
@@ -27,6 +28,18 @@ std::optional<QDateTime> FakeDialogService::askDateTime(QWidget *, const QString
 std::optional<qint64> FakeDialogService::chooseOrder(QWidget *, const storage::Database &, const QString &)
 {
     return std::exchange(nextOrderId, std::nullopt);
+}
+
+std::optional<qint64> FakeDialogService::chooseConversation(
+    QWidget *, const storage::Database &, qint64, const QString &)
+{
+    return std::exchange(nextConversationId, std::nullopt);
+}
+
+std::optional<QString> FakeDialogService::askSaveFileName(QWidget *, const QString &, const QString &suggestedName)
+{
+    lastSuggestedName = suggestedName;
+    return std::exchange(nextSavePath, std::nullopt);
 }
 
 } // namespace waybill::testing

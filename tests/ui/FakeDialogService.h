@@ -21,12 +21,20 @@ public:
     std::optional<QDateTime> askDateTime(QWidget *parent, const QString &title, const QDateTime &initial) override;
     std::optional<qint64> chooseOrder(
         QWidget *parent, const storage::Database &database, const QString &initialText) override;
+    std::optional<qint64> chooseConversation(
+        QWidget *parent, const storage::Database &database, qint64 excludeId, const QString &initialText) override;
+    std::optional<QString> askSaveFileName(
+        QWidget *parent, const QString &title, const QString &suggestedName) override;
 
     QStringList errors;
     bool confirmAnswer = true;
     std::optional<QString> nextText;
     std::optional<QDateTime> nextDateTime;
     std::optional<qint64> nextOrderId;
+    std::optional<qint64> nextConversationId;
+    std::optional<QString> nextSavePath;
+    QStringList questions; ///< every confirm() question, in order
+    QString lastSuggestedName;
 };
 
 } // namespace waybill::testing

@@ -271,11 +271,23 @@ QString CharsetDecoder::decode(const QByteArray &bytes, const QByteArray &charse
         canonical = QByteArrayLiteral("UTF-8"); // UTF-8 labelled Latin-1: valid multi-byte UTF-8 is never chance
     }
     int invalid = 0;
+    if (canonical == "ISO-2022-JP") {
+        // Adjacent encoded words are joined before decoding; the shift back to ASCII at the end of one word and
+        // the shift into JIS at the start of the next are redundant, and some converters reject the pair.
+        QByteArray normalized = bytes;
+        normalized.replace("\x1b(B\x1b$B", "\x1b$B");
+        normalized.replace("\x1b(J\x1b$B", "\x1b$B");
+        QString text = decodeWith(normalized, canonical, &invalid);
+        // Seven-bit JIS is also valid UTF-8, so a failed conversion must not fall back to it.
+        if (invalid == 0 || !text.contains(QChar(0x1b))) {
+            return text;
+        }
+    }
     QString text = decodeWith(bytes, canonical, &invalid);
     if (invalid == 0) {
         return text;
     }
-    if (isValidUtf8(bytes)) {
+    if (isValidUtf8(bytes) && !bytes.contains('\x1b')) {
         return decodeWith(bytes, QByteArrayLiteral("UTF-8"), &invalid);
     }
     const QByteArray guess = detect(bytes);

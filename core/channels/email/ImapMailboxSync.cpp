@@ -67,10 +67,8 @@ void ImapMailboxSync::setSeen(quint32 uidValidity, quint32 uid, bool seen)
     m_addSeen.removeAll(uid);
     m_removeSeen.removeAll(uid);
     (seen ? m_addSeen : m_removeSeen).append(uid);
-    if (m_state == State::Idling) {
-        if (auto *idle = qobject_cast<ImapIdleTask *>(m_task.get())) {
-            idle->done(); // its end runs the stores
-        }
+    if (auto *idle = qobject_cast<ImapIdleTask *>(m_task.get())) {
+        idle->done(); // its end runs the stores (also when IDLE was sent but not yet accepted)
     } else if (m_state == State::Polling) {
         m_poll.stop();
         runStores();

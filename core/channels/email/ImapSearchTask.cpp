@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImapSearchTask.h"
 
+#include "ImapCodec.h"
+
 #include <algorithm>
 
 namespace waybill::channels::email {
@@ -12,8 +14,26 @@ ImapSearchTask::ImapSearchTask(ImapClient &client, quint32 afterUid, QObject *pa
 {
 }
 
+ImapSearchTask::ImapSearchTask(ImapClient &client, QByteArray headerName, QString headerValue, QObject *parent)
+    : ImapTask(client, parent)
+    , m_headerName(std::move(headerName))
+    , m_headerValue(std::move(headerValue))
+{
+}
+
 void ImapSearchTask::perform()
 {
+    if (!m_headerName.isEmpty()) {
+        QList<ImapArgument> arguments { ImapArgument::atom("UID"), ImapArgument::atom("SEARCH") };
+        const QByteArray value = m_headerValue.toUtf8();
+        if (ImapCodec::quoted(value).isEmpty() && !value.isEmpty()) {
+            // Only 8-bit criteria need (and some servers only accept) a CHARSET.
+            arguments << ImapArgument::atom("CHARSET") << ImapArgument::atom("UTF-8");
+        }
+        arguments << ImapArgument::atom("HEADER") << ImapArgument::string(m_headerName) << ImapArgument::string(value);
+        send(arguments);
+        return;
+    }
     send({ ImapArgument::atom("UID"), ImapArgument::atom("SEARCH"), ImapArgument::atom("UID"),
         ImapArgument::atom(QByteArray::number(m_afterUid + 1) + ":*") });
 }

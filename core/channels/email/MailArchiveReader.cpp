@@ -25,6 +25,16 @@ bool isFromLine(const QByteArray &line)
     return line.startsWith("From ");
 }
 
+/// A separator line in its own right, even without the blank line before it that mboxo writers leave out
+/// (Netscape's "From - ", and "From sender weekday month day time year").
+bool isStrictSeparator(const QByteArray &line)
+{
+    static const QRegularExpression separator(QStringLiteral(
+        "^From \\S+( +(Mon|Tue|Wed|Thu|Fri|Sat|Sun) +(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\\d{1,2} "
+        "+\\d{1,2}:\\d{2}(:\\d{2})? +(\\S+ +)?\\d{4})? *\\r?\\n?$"));
+    return line.startsWith("From ") && separator.match(QString::fromLatin1(line)).hasMatch();
+}
+
 } // namespace
 
 MailArchiveReader::MailArchiveReader(Format format, const QString &path)
@@ -150,8 +160,8 @@ std::optional<MailArchiveReader::Entry> MailArchiveReader::nextFromMbox()
     bool previousBlank = true;
     while (!m_mbox.atEnd()) {
         const QByteArray line = m_mbox.readLine();
-        // A "From " line after a blank line starts the next message.
-        if (previousBlank && isFromLine(line)) {
+        // A "From " line after a blank line starts the next message, and so does a strict separator line.
+        if ((previousBlank && isFromLine(line)) || isStrictSeparator(line)) {
             m_pendingFromLine = line;
             break;
         }

@@ -19,6 +19,15 @@ QString tr(const char *text)
     return QCoreApplication::translate("Threader", text);
 }
 
+/// Runs a bound, cached lookup and returns the first column of its first row (0 when there is none).
+qint64 firstId(SqlQuery &q)
+{
+    q.exec();
+    const qint64 id = q.next() ? q.int64(0) : 0;
+    q.finish();
+    return id;
+}
+
 } // namespace
 
 Threader::Threader(const storage::Database &database, qint64 subjectWindowSeconds)
@@ -63,11 +72,9 @@ qint64 Threader::conversationOfMessageId(const QString &messageId) const
         return 0;
     }
     // The newest conversation wins when a split left the id in two.
-    SqlQuery q(m_database,
-        QStringLiteral("SELECT conversation_id FROM message_ids WHERE message_id = ? "
-                       "ORDER BY conversation_id DESC LIMIT 1"));
-    q.bind(messageId).exec();
-    return q.next() ? q.int64(0) : 0;
+    SqlQuery &q = m_database.prepared(QStringLiteral("SELECT conversation_id FROM message_ids WHERE message_id = ? "
+                                                     "ORDER BY conversation_id DESC LIMIT 1"));
+    return firstId(q.bind(messageId));
 }
 
 Threader::Match Threader::find(
@@ -82,10 +89,10 @@ Threader::Match Threader::find(
         }
     }
     if (const QString root = threadIndexRoot(message.threadIndex); !root.isEmpty()) {
-        SqlQuery q(m_database, QStringLiteral("SELECT conversation_id FROM thread_indexes WHERE thread_root = ?"));
-        q.bind(root).exec();
-        if (q.next()) {
-            return { q.int64(0), tr("threaded by Thread-Index") };
+        SqlQuery &q
+            = m_database.prepared(QStringLiteral("SELECT conversation_id FROM thread_indexes WHERE thread_root = ?"));
+        if (const qint64 id = firstId(q.bind(root))) {
+            return { id, tr("threaded by Thread-Index") };
         }
     }
     if (customerId == 0) {
@@ -93,21 +100,19 @@ Threader::Match Threader::find(
     }
     const QString subject = normalizeSubject(message.subject);
     if (!subject.isEmpty()) {
-        SqlQuery q(m_database,
+        SqlQuery &q = m_database.prepared(
             QStringLiteral("SELECT id FROM conversations WHERE customer_id = ? AND thread_subject = ? "
                            "AND last_activity >= ? ORDER BY last_activity DESC LIMIT 1"));
-        q.bind(customerId).bind(subject).bind(now - m_subjectWindow).exec();
-        if (q.next()) {
-            return { q.int64(0), tr("threaded by subject and customer") };
+        if (const qint64 id = firstId(q.bind(customerId).bind(subject).bind(now - m_subjectWindow))) {
+            return { id, tr("threaded by subject and customer") };
         }
     }
     if (orderId != 0) {
-        SqlQuery q(m_database,
-            QStringLiteral("SELECT id FROM conversations WHERE customer_id = ? AND order_id = ? "
-                           "AND status <> 'closed' ORDER BY last_activity DESC LIMIT 1"));
-        q.bind(customerId).bind(orderId).exec();
-        if (q.next()) {
-            return { q.int64(0), tr("threaded by order number") };
+        SqlQuery &q
+            = m_database.prepared(QStringLiteral("SELECT id FROM conversations WHERE customer_id = ? AND order_id = ? "
+                                                 "AND status <> 'closed' ORDER BY last_activity DESC LIMIT 1"));
+        if (const qint64 id = firstId(q.bind(customerId).bind(orderId))) {
+            return { id, tr("threaded by order number") };
         }
     }
     return {};

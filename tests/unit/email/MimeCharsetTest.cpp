@@ -99,3 +99,11 @@ TEST(MimeCharsetTest, HtmlBecomesReadableText)
                                                  "<script>alert(1)</script><div>Bye<br>now</div></body></html>")),
         QStringLiteral("Hello there,\norder #42 & more\nBye\nnow"));
 }
+
+TEST(MimeCharsetTest, AdjacentIso2022JpWordsDecodeAsOneText)
+{
+    EXPECT_EQ(EncodedWordDecoder::decode("=?ISO-2022-JP?B?GyRCJUYlOSVIGyhC?= =?ISO-2022-JP?B?GyRCJUYlOSVIGyhC?="),
+        QString::fromUtf8("テストテスト"));
+    EXPECT_EQ(EncodedWordDecoder::decode("Re: TEST =?ISO-2022-JP?B?GyRCJUYlOSVIGyhC?="),
+        QString::fromUtf8("Re: TEST テスト"));
+}

@@ -3,6 +3,7 @@
 // Agent actions on a conversation: each runs in one transaction with a readable audit entry, checks the version,
 // and a reply is a queued message plus one outbox row.
 #include "TestWorkspace.h"
+#include "channels/email/Threader.h"
 #include "engine/ConversationActions.h"
 #include "engine/SlaClock.h"
 #include "storage/AgentRepository.h"
@@ -15,6 +16,7 @@
 #include "storage/SqlQuery.h"
 #include "storage/StorageError.h"
 #include "storage/TagRepository.h"
+#include "storage/ViewCounterRepository.h"
 
 #include <gtest/gtest.h>
 
@@ -80,6 +82,20 @@ protected:
     qint64 team = 0, mia = 0, jonas = 0, orderId = 0, conversationId = 0;
     engine::ConversationActions actions { workspace.db(), sla, 0, [this] { return now; } };
 };
+
+/// Two inbound e-mails with Message-IDs the Threader knows, in conversation `id`.
+void addMail(const storage::Database &db, qint64 id, const QString &messageId, qint64 at, const QString &text)
+{
+    domain::Message message;
+    message.conversationId = id;
+    message.direction = domain::Message::Direction::Inbound;
+    message.author = QStringLiteral("Olivia Harper");
+    message.bodyText = text;
+    message.createdAt = at;
+    message.emailMessageId = messageId;
+    const qint64 row = storage::MessageRepository(db).insert(message);
+    channels::email::Threader(db).rememberSent(messageId, id, row);
+}
 
 engine::ConversationActions actionsOf(
     const storage::Database &db, const engine::SlaClock &sla, qint64 agent, const qint64 &now)
@@ -298,4 +314,105 @@ TEST_F(ConversationActionsTest, MarkReadKeepsTheVersion)
     actions.markRead(conversationId);
     EXPECT_FALSE(current().unread);
     EXPECT_EQ(current().version, before.version);
+}
+
+namespace {
+
+class SplitMergeTest : public ConversationActionsTest {
+protected:
+    void SetUp() override
+    {
+        ConversationActionsTest::SetUp();
+        addMail(db(), conversationId, QStringLiteral("first@example.com"), Now - Hour, QStringLiteral("Where is it?"));
+        addMail(db(), conversationId, QStringLiteral("second@example.com"), Now - 600,
+            QStringLiteral("Also, can I return the mug?"));
+        actions.linkOrder(conversationId, current().version, orderId, QStringLiteral("order number in the subject"));
+    }
+
+    qint64 replyTarget(const QString &inReplyTo)
+    {
+        domain::IncomingMessage reply;
+        reply.inReplyTo = inReplyTo;
+        reply.subject = QStringLiteral("Re: something else");
+        return channels::email::Threader(db()).find(reply, 0, 0, now).conversationId;
+    }
+
+    void expectCountersMatchARecount()
+    {
+        const storage::ViewCounterRepository counters(db());
+        EXPECT_EQ(counters.counts(mia, sla.riskHorizon(now)), counters.recount(mia, sla.riskHorizon(now)));
+    }
+
+    qint64 messageCount(qint64 id)
+    {
+        storage::SqlQuery q(db(), QStringLiteral("SELECT count(*) FROM messages WHERE conversation_id = ?"));
+        q.bind(id).exec();
+        return q.next() ? q.int64(0) : -1;
+    }
+};
+
+} // namespace
+
+TEST_F(SplitMergeTest, SplitMovesOneMessageWithItsOrderAndReplies)
+{
+    const auto messages = storage::MessageRepository(db()).forConversation(conversationId);
+    ASSERT_EQ(messages.size(), 2);
+    const qint64 second = messages.constLast().id;
+    const int version = current().version;
+
+    const qint64 splitId = actions.splitMessage(conversationId, version, second);
+    ASSERT_NE(splitId, conversationId);
+    EXPECT_EQ(messageCount(conversationId), 1);
+    EXPECT_EQ(messageCount(splitId), 1);
+    EXPECT_GT(current().version, version);
+    const auto split = *conversations().find(splitId);
+    EXPECT_EQ(split.channel, domain::Channel::Amazon);
+    EXPECT_EQ(split.customerId, current().customerId);
+    EXPECT_EQ(split.orderId, orderId);
+    EXPECT_EQ(split.orderNumber, QStringLiteral("#1001"));
+    EXPECT_EQ(split.status, ConversationStatus::Open);
+    EXPECT_EQ(split.preview, QStringLiteral("Also, can I return the mug?"));
+
+    EXPECT_EQ(replyTarget(QStringLiteral("second@example.com")), splitId) << "replies follow the split message";
+    EXPECT_EQ(replyTarget(QStringLiteral("first@example.com")), conversationId);
+    EXPECT_EQ(audit().constLast().action, QStringLiteral("split"));
+    EXPECT_EQ(storage::AuditLogRepository(db()).forConversation(splitId).constLast().action, QStringLiteral("split"));
+    expectCountersMatchARecount();
+}
+
+TEST_F(SplitMergeTest, SplitRefusesTheOnlyMessageAndAStaleVersion)
+{
+    const auto messages = storage::MessageRepository(db()).forConversation(conversationId);
+    EXPECT_THROW(actions.splitMessage(conversationId, current().version - 1, messages.constLast().id), StorageError);
+    const qint64 splitId = actions.splitMessage(conversationId, current().version, messages.constLast().id);
+    EXPECT_THROW(
+        actions.splitMessage(splitId, conversations().find(splitId)->version, messages.constLast().id), StorageError);
+    EXPECT_EQ(messageCount(splitId), 1);
+}
+
+TEST_F(SplitMergeTest, MergeMovesEverythingClosesTheSourceAndLaterRepliesFollow)
+{
+    const auto messages = storage::MessageRepository(db()).forConversation(conversationId);
+    const qint64 sourceId = actions.splitMessage(conversationId, current().version, messages.constLast().id);
+    actions.addTag(sourceId, QStringLiteral("returns"));
+    now += 60;
+
+    const auto target = current();
+    const auto source = *conversations().find(sourceId);
+    const int version = actions.merge(conversationId, target.version, sourceId, source.version);
+    EXPECT_EQ(version, current().version);
+    EXPECT_EQ(messageCount(conversationId), 2);
+    EXPECT_EQ(messageCount(sourceId), 0);
+    EXPECT_EQ(conversations().find(sourceId)->status, ConversationStatus::Closed);
+    EXPECT_TRUE(storage::TagRepository(db()).tagsOf(sourceId).contains(QStringLiteral("merged")));
+    EXPECT_TRUE(storage::TagRepository(db()).tagsOf(conversationId).contains(QStringLiteral("returns")));
+    EXPECT_EQ(replyTarget(QStringLiteral("second@example.com")), conversationId) << "replies to the source follow";
+    EXPECT_EQ(audit().constLast().action, QStringLiteral("merge"));
+    EXPECT_EQ(storage::AuditLogRepository(db()).forConversation(sourceId).constLast().detail,
+        QStringLiteral("merged into conversation #%1").arg(conversationId));
+    expectCountersMatchARecount();
+
+    EXPECT_THROW(actions.merge(conversationId, version, conversationId, version), StorageError);
+    EXPECT_THROW(
+        actions.merge(conversationId, version - 1, sourceId, conversations().find(sourceId)->version), StorageError);
 }

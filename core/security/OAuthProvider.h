@@ -1,0 +1,47 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/EmailAccount.h"
+
+#include <QString>
+#include <QUrl>
+
+namespace waybill::security {
+
+/// Where and how one mail provider signs in with OAuth2: its endpoints, the scopes mail needs and our client
+/// id there. A plain value; tests point the URLs at a loopback server. Client ids are configuration, never
+/// code: they come from the workspace's settings or from WAYBILL_OAUTH_CLIENT_ID_GMAIL /
+/// WAYBILL_OAUTH_CLIENT_ID_MICROSOFT (and an optional WAYBILL_OAUTH_CLIENT_SECRET_* for providers that insist
+/// on one for desktop apps; such a "secret" is not confidential, but it is still never written in the code).
+struct OAuthProvider {
+    enum class Kind {
+        Gmail,
+        Microsoft,
+    };
+
+    Kind kind = Kind::Gmail;
+    QString name; ///< for people: "Google", "Microsoft"
+    QUrl authorizationUrl;
+    QUrl tokenUrl;
+    QString scopes; ///< space-separated, as the authorization request sends them
+    QString clientId;
+    QString clientSecret; ///< empty for public clients (Microsoft); Google desktop clients may need one
+
+    /// Google's endpoints and the full-mail scope; `clientId` empty means "from the environment".
+    static OAuthProvider gmail(const QString &clientId = {}, const QString &clientSecret = {});
+    /// Microsoft 365 / Outlook (the "common" tenant): IMAP, SMTP and a refresh token.
+    static OAuthProvider microsoft(const QString &clientId = {}, const QString &clientSecret = {});
+    /// The provider for an account's sign-in method; an empty value (no `name`) for password accounts.
+    static OAuthProvider forAuth(domain::EmailAccount::Auth auth, const QString &clientId = {});
+    static bool isOAuth(domain::EmailAccount::Auth auth);
+
+    /// Moves both endpoints to `base` (scheme, host and port), keeping their paths (tests, proxies).
+    void setBaseUrl(const QUrl &base);
+    /// A client id is known: sign-in can start.
+    bool isConfigured() const { return !clientId.isEmpty(); }
+    /// The environment variable that holds this provider's client id.
+    QString clientIdVariable() const;
+};
+
+} // namespace waybill::security
