@@ -60,15 +60,15 @@ TEST(LiveInboxDovecotTest, MailPushedThroughIdleAppearsInTheInboxWithinTwoSecond
     settings->set(settings::Settings::Key::LastView, QStringLiteral("open"));
     waybill::testing::FakeDialogService dialogs;
     waybill::testing::FakeCredentialStore windowCredentials;
-    ui::MainWindow window({workspace.db(), *settings, dialogs, 0, [] { return QDateTime::currentSecsSinceEpoch(); },
-                           {}, &windowCredentials, nullptr, {}});
+    ui::MainWindow window({ workspace.db(), *settings, dialogs, 0, [] { return QDateTime::currentSecsSinceEpoch(); },
+        {}, &windowCredentials, nullptr, {} });
     window.show();
 
     auto credentials = std::make_unique<waybill::testing::FakeCredentialStore>();
     credentials->setSecret(account.id, DovecotServer::password());
     engine::EngineThread engineThread(workspace.directory(), std::move(credentials));
-    QObject::connect(engineThread.engine(), &engine::Engine::conversationsChanged, &window,
-                     &ui::MainWindow::refreshConversations);
+    QObject::connect(
+        engineThread.engine(), &engine::Engine::conversationsChanged, &window, &ui::MainWindow::refreshConversations);
     QSignalSpy status(engineThread.engine(), &engine::Engine::accountStatus);
     engineThread.start();
     ASSERT_TRUE(waitUntil(
@@ -86,10 +86,11 @@ TEST(LiveInboxDovecotTest, MailPushedThroughIdleAppearsInTheInboxWithinTwoSecond
     QElapsedTimer clock;
     clock.start();
     ASSERT_TRUE(server.deliver(QStringLiteral("INBOX"),
-                               "From: Kenta Suzuki <kenta@example.jp>\r\nTo: agent@example.com\r\n"
-                               "Subject: Parcel stuck in Osaka\r\nMessage-ID: <live-1@example.jp>\r\n"
-                               "Content-Type: text/plain; charset=utf-8\r\n\r\nNo scan since Monday.\r\n"));
-    ASSERT_TRUE(waitUntil([&] { return listShows(*window.listModel(), QStringLiteral("Parcel stuck in Osaka")); }, 2000))
+        "From: Kenta Suzuki <kenta@example.jp>\r\nTo: agent@example.com\r\n"
+        "Subject: Parcel stuck in Osaka\r\nMessage-ID: <live-1@example.jp>\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\nNo scan since Monday.\r\n"));
+    ASSERT_TRUE(
+        waitUntil([&] { return listShows(*window.listModel(), QStringLiteral("Parcel stuck in Osaka")); }, 2000))
         << "not in the inbox after " << clock.elapsed() << " ms";
     std::printf("delivered to visible in the inbox model: %lld ms\n", static_cast<long long>(clock.elapsed()));
 }
