@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConnectionTester.h"
 
-#include "channels/ServerAddress.h"
+#include "channels/email/EmailAccountServers.h"
 #include "channels/email/ImapClient.h"
 #include "channels/email/ImapConnectTask.h"
 #include "channels/email/SmtpClient.h"
@@ -102,21 +102,14 @@ void ConnectionTester::start(const domain::EmailAccount &account, const QString 
 void ConnectionTester::startImap(const domain::EmailAccount &account, const QString &secret)
 {
     QString error;
-    const auto server = channels::ServerAddress::parse(account.imapUrl, QStringLiteral("imap"), &error);
-    if (server.host.isEmpty()) {
+    auto config = channels::email::EmailAccountServers::imap(account, secret, &error);
+    if (!config) {
         QTimer::singleShot(0, this, [this, error] { imapDone(false, tr("Incoming (IMAP) server: %1").arg(error)); });
         return;
     }
-    channels::email::ImapAccountConfig config;
-    config.accountId = account.id;
-    config.host = server.host;
-    config.port = server.port;
-    config.security = server.security;
-    config.username = account.username;
-    config.secret = secret;
-    config.commandTimeoutMs = TimeoutMs;
-    const QString name = QStringLiteral("%1:%2").arg(server.host).arg(server.port);
-    m_imap = std::make_unique<channels::email::ImapClient>(m_transports, config);
+    config->commandTimeoutMs = TimeoutMs;
+    const QString name = QStringLiteral("%1:%2").arg(config->host).arg(config->port);
+    m_imap = std::make_unique<channels::email::ImapClient>(m_transports, *config);
     m_imapTask = std::make_unique<channels::email::ImapConnectTask>(*m_imap);
     connect(m_imapTask.get(), &channels::email::ImapTask::finished, this, [this, name] {
         const bool encrypted = m_imap->isEncrypted();
@@ -132,21 +125,14 @@ void ConnectionTester::startImap(const domain::EmailAccount &account, const QStr
 void ConnectionTester::startSmtp(const domain::EmailAccount &account, const QString &secret)
 {
     QString error;
-    const auto server = channels::ServerAddress::parse(account.smtpUrl, QStringLiteral("smtp"), &error);
-    if (server.host.isEmpty()) {
+    auto config = channels::email::EmailAccountServers::smtp(account, secret, &error);
+    if (!config) {
         QTimer::singleShot(0, this, [this, error] { smtpDone(false, tr("Outgoing (SMTP) server: %1").arg(error)); });
         return;
     }
-    channels::email::SmtpAccountConfig config;
-    config.accountId = account.id;
-    config.host = server.host;
-    config.port = server.port;
-    config.security = server.security;
-    config.username = account.username;
-    config.secret = secret;
-    config.commandTimeoutMs = TimeoutMs;
-    const QString name = QStringLiteral("%1:%2").arg(server.host).arg(server.port);
-    m_smtp = std::make_unique<channels::email::SmtpClient>(m_transports, config);
+    config->commandTimeoutMs = TimeoutMs;
+    const QString name = QStringLiteral("%1:%2").arg(config->host).arg(config->port);
+    m_smtp = std::make_unique<channels::email::SmtpClient>(m_transports, *config);
     m_smtpTask = std::make_unique<channels::email::SmtpConnectTask>(*m_smtp);
     connect(m_smtpTask.get(), &channels::email::SmtpConnectTask::finished, this, [this, name] {
         const bool encrypted = m_smtp->isEncrypted();

@@ -4,7 +4,7 @@
 
 #include "Ingest.h"
 #include "SeenSync.h"
-#include "channels/ServerAddress.h"
+#include "channels/email/EmailAccountServers.h"
 #include "channels/email/ImapMailboxSync.h"
 #include "channels/email/MarketplaceRelay.h"
 #include "channels/email/MimeParser.h"
@@ -50,22 +50,12 @@ QString EmailInbound::stateKey(const QString &mailbox, const QString &what) cons
 bool EmailInbound::start()
 {
     QString error;
-    const channels::ServerAddress server
-        = channels::ServerAddress::parse(m_account.imapUrl, QStringLiteral("imap"), &error);
-    if (server.host.isEmpty()) {
+    const auto imap = channels::email::EmailAccountServers::imap(m_account, m_secret, &error);
+    if (!imap) {
         Q_EMIT failed(m_account.name + QStringLiteral(": ") + error);
         return false;
     }
-    channels::email::ImapAccountConfig config;
-    config.accountId = m_account.id;
-    config.host = server.host;
-    config.port = server.port;
-    config.security = server.security;
-    config.username = m_account.username;
-    config.secret = m_secret;
-    config.authMethod = m_account.auth == domain::EmailAccount::Auth::Password
-        ? channels::email::ImapAccountConfig::AuthMethod::Automatic
-        : channels::email::ImapAccountConfig::AuthMethod::XOAuth2;
+    const channels::email::ImapAccountConfig &config = *imap;
     const storage::SyncStateRepository state(m_database);
     for (const QString &mailbox : m_account.folders) {
         channels::email::ImapSyncConfig folder;

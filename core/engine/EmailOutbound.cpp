@@ -3,7 +3,7 @@
 #include "EmailOutbound.h"
 
 #include "ReplyMailBuilder.h"
-#include "channels/ServerAddress.h"
+#include "channels/email/EmailAccountServers.h"
 #include "channels/email/ImapAccountConfig.h"
 #include "channels/email/ImapError.h"
 #include "channels/email/ImapSentFolder.h"
@@ -59,23 +59,12 @@ qint64 EmailOutbound::retryDelaySeconds(int attempts)
 bool EmailOutbound::start(int pollMs)
 {
     QString error;
-    const channels::ServerAddress server
-        = channels::ServerAddress::parse(m_account.smtpUrl, QStringLiteral("smtp"), &error);
-    if (server.host.isEmpty()) {
+    const auto config = channels::email::EmailAccountServers::smtp(m_account, m_secret, &error);
+    if (!config) {
         Q_EMIT failed(m_account.name + QStringLiteral(": ") + error);
         return false;
     }
-    channels::email::SmtpAccountConfig config;
-    config.accountId = m_account.id;
-    config.host = server.host;
-    config.port = server.port;
-    config.security = server.security;
-    config.username = m_account.username;
-    config.secret = m_secret;
-    config.authMethod = m_account.auth == domain::EmailAccount::Auth::Password
-        ? channels::email::SmtpAccountConfig::AuthMethod::Automatic
-        : channels::email::SmtpAccountConfig::AuthMethod::XOAuth2;
-    m_client = std::make_unique<channels::email::SmtpClient>(m_transports, config);
+    m_client = std::make_unique<channels::email::SmtpClient>(m_transports, *config);
     startSentFolder();
     m_running = true;
     m_sentRetryMs = m_sentRetryInitialMs;
@@ -92,23 +81,12 @@ void EmailOutbound::startSentFolder()
         return;
     }
     QString error;
-    const channels::ServerAddress server
-        = channels::ServerAddress::parse(m_account.imapUrl, QStringLiteral("imap"), &error);
-    if (server.host.isEmpty()) {
+    const auto config = channels::email::EmailAccountServers::imap(m_account, m_secret, &error);
+    if (!config) {
         Q_EMIT problem(m_account.name + QStringLiteral(": ") + tr("no copy in Sent: %1").arg(error));
         return;
     }
-    channels::email::ImapAccountConfig config;
-    config.accountId = m_account.id;
-    config.host = server.host;
-    config.port = server.port;
-    config.security = server.security;
-    config.username = m_account.username;
-    config.secret = m_secret;
-    config.authMethod = m_account.auth == domain::EmailAccount::Auth::Password
-        ? channels::email::ImapAccountConfig::AuthMethod::Automatic
-        : channels::email::ImapAccountConfig::AuthMethod::XOAuth2;
-    m_sentFolder = std::make_unique<ImapSentFolder>(m_transports, config, m_account.sentFolder);
+    m_sentFolder = std::make_unique<ImapSentFolder>(m_transports, *config, m_account.sentFolder);
     connect(m_sentFolder.get(), &ImapSentFolder::appended, this, [this](qint64 outboxId) {
         m_copies.remove(outboxId);
         m_sentRetryMs = m_sentRetryInitialMs;
