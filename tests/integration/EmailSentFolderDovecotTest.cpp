@@ -280,10 +280,9 @@ TEST_F(EmailSentFolderDovecotTest, SeenTravelsBothWays)
 
 namespace {
 
-// Disabled: EmailInbound/SeenSync handle ImapMailboxSync::flagsChanged, but ImapMailboxSync only reports FETCH
-// flag updates that carry a UID, and dovecot's unsolicited updates during IDLE name the message by sequence
-// number only; ImapMailboxSync needs a sequence-number → UID map (or CONDSTORE) before this can pass.
-TEST_F(EmailSentFolderDovecotTest, DISABLED_ReadInAnotherClientMakesTheConversationRead)
+// Dovecot's unsolicited flag updates during IDLE name the message by sequence number only: ImapMailboxSync leaves
+// IDLE and reads the newest messages' flags again by UID.
+TEST_F(EmailSentFolderDovecotTest, ReadInAnotherClientMakesTheConversationRead)
 {
     auto inbound = startInbound();
     QSignalSpy changed(inbound.get(), &engine::EmailInbound::conversationsChanged);

@@ -5,6 +5,7 @@
 #include "ImapClient.h"
 #include "ImapConnectTask.h"
 #include "ImapFetchData.h"
+#include "ImapFetchTask.h"
 #include "ImapIdleTask.h"
 #include "ImapStoreTask.h"
 #include "ImapSyncTask.h"
@@ -153,6 +154,21 @@ void ImapMailboxSync::runStores()
             return;
         }
     }
+    if (m_flagsStale && m_fetchedUid > 0) {
+        // The FETCH answers carry UIDs and reach onUntagged(), which reports them as flagsChanged().
+        m_flagsStale = false;
+        QList<quint32> uids;
+        const quint32 from = m_fetchedUid > FlagRefreshWindow ? m_fetchedUid - FlagRefreshWindow + 1 : 1;
+        for (quint32 uid = from; uid <= m_fetchedUid; ++uid) {
+            uids.append(uid);
+        }
+        auto *refresh = new ImapFetchTask(*m_client, uids, QByteArrayLiteral("(FLAGS)"));
+        m_task.reset(refresh);
+        connect(refresh, &ImapTask::failed, this, &ImapMailboxSync::handleError);
+        connect(refresh, &ImapTask::finished, this, &ImapMailboxSync::runStores);
+        refresh->start();
+        return;
+    }
     if (m_config.readOnly || (m_addSeen.isEmpty() && m_removeSeen.isEmpty())) {
         waitForChanges();
         return;
@@ -223,6 +239,15 @@ void ImapMailboxSync::onUntagged(const ImapResponse &response)
         return;
     }
     const std::optional<ImapFetchData> data = ImapFetchData::fromResponse(response);
+    if (data && !data->uid && data->flags && !data->body && !data->size) {
+        // Flags changed elsewhere, named by sequence number only (dovecot during IDLE): leave IDLE and read the
+        // flags again by UID.
+        m_flagsStale = true;
+        if (auto *idle = qobject_cast<ImapIdleTask *>(m_task.get())) {
+            idle->done();
+        }
+        return;
+    }
     if (!data || !data->uid || !data->flags || data->body || data->size || *data->uid > m_fetchedUid) {
         return;
     }

@@ -107,6 +107,9 @@ private:
     QList<quint32> m_addSeen;
     QList<quint32> m_removeSeen;
     bool m_running = false;
+    bool m_flagsStale = false; ///< flags changed elsewhere without UIDs: read them again after IDLE
+    /// How many of the newest UIDs have their flags read again after a change made elsewhere.
+    static constexpr quint32 FlagRefreshWindow = 2000;
 };
 
 } // namespace waybill::channels::email

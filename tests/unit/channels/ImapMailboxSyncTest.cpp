@@ -246,6 +246,33 @@ TEST_F(ImapMailboxSyncTest, SeenIsStoredBetweenIdles)
     expectClient(m_tag.next() + " UID STORE 3 -FLAGS.SILENT (\\Seen)\r\n");
 }
 
+TEST_F(ImapMailboxSyncTest, FlagsNamedBySequenceNumberAreReadAgainByUid)
+{
+    ImapSyncConfig config;
+    config.uidValidity = 7;
+    config.lastUid = 11;
+    start(config);
+    expectSelect(7);
+    expectClient(m_tag.next() + " UID SEARCH UID 12:*\r\n");
+    serverSays("* SEARCH 11\r\n" + m_tag.last() + " OK Search completed.\r\n");
+    expectClient(m_tag.next() + " IDLE\r\n");
+    serverSays("+ idling\r\n");
+    QSignalSpy flags(m_sync.get(), &ImapMailboxSync::flagsChanged);
+    serverSays("* 4 FETCH (FLAGS (\\Seen))\r\n"); // read in another client; no UID in the update
+    EXPECT_TRUE(flags.isEmpty());
+    expectClient("DONE\r\n");
+    serverSays(m_tag.last() + " OK Idle completed.\r\n");
+    expectClient(m_tag.next() + " UID SEARCH UID 12:*\r\n");
+    serverSays("* SEARCH 11\r\n" + m_tag.last() + " OK Search completed.\r\n");
+    expectClient(m_tag.next() + " UID FETCH 1:11 (FLAGS)\r\n");
+    serverSays("* 4 FETCH (UID 11 FLAGS (\\Seen))\r\n* 3 FETCH (UID 9 FLAGS ())\r\n" + m_tag.last()
+        + " OK Fetch completed.\r\n");
+    ASSERT_EQ(flags.size(), 2);
+    EXPECT_EQ(flags.first().at(2).toUInt(), 11u);
+    EXPECT_EQ(flags.first().at(3).toStringList(), QStringList { QStringLiteral("\\Seen") });
+    expectClient(m_tag.next() + " IDLE\r\n");
+}
+
 TEST_F(ImapMailboxSyncTest, PollsWhenTheServerHasNoIdle)
 {
     ImapSyncConfig config;
