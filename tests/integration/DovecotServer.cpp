@@ -62,6 +62,12 @@ void DovecotServer::chownToServerUser(const QString &path) const
     }
 }
 
+void DovecotServer::useTls(const QString &certificateFile, const QString &keyFile)
+{
+    m_certificateFile = certificateFile;
+    m_keyFile = keyFile;
+}
+
 bool DovecotServer::start(const QString &oauthUserinfoUrl)
 {
     if (!m_dir.isValid()) {
@@ -93,6 +99,14 @@ bool DovecotServer::start(const QString &oauthUserinfoUrl)
             "  inet_listener imaps {\n    port = 0\n  }\n}\n"
             "service anvil {\n  chroot =\n}\n"
             "protocol imap {\n  imap_idle_notify_interval = 1 secs\n}\n";
+    if (!m_certificateFile.isEmpty()) {
+        m_tlsPort = freeLoopbackPort();
+        conf.replace("ssl = no\ndisable_plaintext_auth = no\n", "ssl = required\ndisable_plaintext_auth = yes\n");
+        conf += "ssl_cert = <" + m_certificateFile.toUtf8() + "\nssl_key = <" + m_keyFile.toUtf8() + "\n";
+        conf.replace("  inet_listener imaps {\n    port = 0\n  }\n",
+            QByteArray("  inet_listener imaps {\n    address = 127.0.0.1\n    port = " + QByteArray::number(m_tlsPort)
+                + "\n    ssl = yes\n  }\n"));
+    }
     conf.replace("DIR", dir.toUtf8()).replace("PORT", QByteArray::number(m_port));
     conf.replace("USER", m_user.toUtf8()).replace("GROUP", m_group.toUtf8());
     const QByteArray users = userName().toUtf8() + ":{PLAIN}" + password().toUtf8() + "::::::\n";

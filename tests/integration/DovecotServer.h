@@ -23,6 +23,10 @@ public:
     ~DovecotServer();
 
     /// Writes the configuration and starts dovecot; false (with errorString()) when it does not come up.
+    /// Before start(): serve TLS with this certificate and key (PEM files): STARTTLS required on port(), implicit
+    /// TLS on tlsPort().
+    void useTls(const QString &certificateFile, const QString &keyFile);
+    quint16 tlsPort() const { return m_tlsPort; }
     bool start(const QString &oauthUserinfoUrl = {});
     void stop();
     quint16 port() const { return m_port; }
@@ -45,6 +49,9 @@ private:
     QTemporaryDir m_dir;
     QProcess m_process;
     quint16 m_port = 0;
+    quint16 m_tlsPort = 0;
+    QString m_certificateFile;
+    QString m_keyFile;
     QString m_user;
     QString m_group;
     bool m_dropPrivileges = false;
