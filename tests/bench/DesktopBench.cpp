@@ -5,6 +5,7 @@
 // prints the time from process start to the first painted inbox (the conversation list showing rows), then
 // scrolls the list until `rows` (default 10,000) conversations are loaded and prints the resident memory.
 // Linux only for the process start time (/proc); elsewhere the time counts from main().
+#include "ProcessMemory.h"
 #include "demo/DemoGenerator.h"
 #include "models/ConversationListModel.h"
 #include "settings/Settings.h"
@@ -44,20 +45,6 @@ double processAgeMs()
     const double startTicks = fields.value(19).toDouble(); // field 22 of the whole line
     const double up = uptime.readAll().split(' ').value(0).toDouble();
     return (up - startTicks / double(sysconf(_SC_CLK_TCK))) * 1000.0;
-}
-
-double residentMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return 0;
-    }
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:")) {
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-        }
-    }
-    return 0;
 }
 
 /// Reports the first paint of the list's viewport that shows rows.
@@ -131,7 +118,7 @@ int main(int argc, char **argv)
         const double firstPaint = ageAtMain + double(sinceMain.nsecsElapsed()) / 1e6;
         std::printf("first painted inbox: %.0f ms after process start (%.0f ms after main)\n", firstPaint,
             double(sinceMain.nsecsElapsed()) / 1e6);
-        std::printf("resident memory after start: %.1f MB\n", residentMb());
+        std::printf("resident memory after start: %.1f MB\n", bench::residentMegabytes());
         std::fflush(stdout);
         auto *timer = new QTimer(&window);
         scrollTimer.start();
@@ -145,7 +132,7 @@ int main(int argc, char **argv)
                 }
                 std::printf("rows loaded: %d in %.0f ms of scrolling\n", window.listModel()->rowCount(),
                     double(scrollTimer.elapsed()));
-                std::printf("resident memory after scrolling: %.1f MB\n", residentMb());
+                std::printf("resident memory after scrolling: %.1f MB\n", bench::residentMegabytes());
                 std::fflush(stdout);
                 QCoreApplication::quit();
             }

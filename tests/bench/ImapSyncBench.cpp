@@ -5,6 +5,7 @@
 // is parsed, threaded, linked, stored and indexed, sampling resident memory as it goes.
 #include "DovecotServer.h"
 #include "MailCorpusGenerator.h"
+#include "ProcessMemory.h"
 #include "channels/SslTransportFactory.h"
 #include "engine/EmailInbound.h"
 #include "engine/Ingest.h"
@@ -25,24 +26,6 @@
 #include <cstdio>
 
 using namespace waybill;
-
-namespace {
-
-double residentMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return 0;
-    }
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:")) {
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-        }
-    }
-    return 0;
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -86,10 +69,10 @@ int main(int argc, char **argv)
     account.username = testing::DovecotServer::userName();
     engine::EmailInbound inbound(*database, ingest, transports, account, testing::DovecotServer::password());
 
-    double peak = residentMb();
+    double peak = bench::residentMegabytes();
     const double atStart = peak;
     QTimer sampler;
-    QObject::connect(&sampler, &QTimer::timeout, &app, [&] { peak = std::max(peak, residentMb()); });
+    QObject::connect(&sampler, &QTimer::timeout, &app, [&] { peak = std::max(peak, bench::residentMegabytes()); });
     sampler.start(100);
     QElapsedTimer clock;
     QObject::connect(&inbound, &engine::EmailInbound::synced, &app, [&] { QCoreApplication::quit(); });

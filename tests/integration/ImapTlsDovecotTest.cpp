@@ -95,6 +95,21 @@ protected:
         return tls;
     }
 
+    /// Signs in with the test authority trusted and checks that the connection is encrypted.
+    void expectEncryptedSignIn(quint16 port, Transport::Security security)
+    {
+        SslTransportFactory factory(trustingTestAuthority());
+        ImapClient client(factory, account(port, security));
+        ImapConnectTask connect(client);
+        QSignalSpy finished(&connect, &ImapTask::finished);
+        QSignalSpy failed(&connect, &ImapTask::failed);
+        connect.start();
+        ASSERT_TRUE(finished.wait(15000))
+            << (failed.isEmpty() ? std::string() : failed.first().first().value<ImapError>().message.toStdString())
+            << server.log().toStdString();
+        EXPECT_TRUE(client.isEncrypted());
+    }
+
     QTemporaryDir certificates;
     DovecotServer server;
 };
@@ -115,32 +130,12 @@ TEST_F(ImapTlsDovecotTest, UntrustedCertificateIsRefusedAndNamed)
 
 TEST_F(ImapTlsDovecotTest, ImplicitTlsSignsInWhenTheAuthorityIsTrusted)
 {
-    SslTransportFactory factory(trustingTestAuthority());
-    ImapClient client(factory, account(server.tlsPort(), Transport::Security::ImplicitTls));
-    ImapConnectTask connect(client);
-    QSignalSpy finished(&connect, &ImapTask::finished);
-    QSignalSpy failed(&connect, &ImapTask::failed);
-    connect.start();
-    ASSERT_TRUE(finished.wait(15000)) << (failed.isEmpty()
-            ? std::string()
-            : failed.first().first().value<ImapError>().message.toStdString())
-                                      << server.log().toStdString();
-    EXPECT_TRUE(client.isEncrypted());
+    expectEncryptedSignIn(server.tlsPort(), Transport::Security::ImplicitTls);
 }
 
 TEST_F(ImapTlsDovecotTest, StartTlsUpgradesBeforeSigningIn)
 {
-    SslTransportFactory factory(trustingTestAuthority());
-    ImapClient client(factory, account(server.port(), Transport::Security::StartTls));
-    ImapConnectTask connect(client);
-    QSignalSpy finished(&connect, &ImapTask::finished);
-    QSignalSpy failed(&connect, &ImapTask::failed);
-    connect.start();
-    ASSERT_TRUE(finished.wait(15000)) << (failed.isEmpty()
-            ? std::string()
-            : failed.first().first().value<ImapError>().message.toStdString())
-                                      << server.log().toStdString();
-    EXPECT_TRUE(client.isEncrypted());
+    expectEncryptedSignIn(server.port(), Transport::Security::StartTls);
 }
 
 } // namespace
