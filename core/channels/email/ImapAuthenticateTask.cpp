@@ -54,11 +54,7 @@ void ImapAuthenticateTask::handleContinuation(const ImapResponse &response)
 void ImapAuthenticateTask::handleTagged(const ImapResponse &response)
 {
     if (response.status == ImapResponse::Status::Ok) {
-        if (response.code == "CAPABILITY") {
-            client().setCapabilities(response.codeArgs);
-        } else {
-            client().forgetCapabilities();
-        }
+        client().takeCapabilitiesAfterSignIn(response);
         finish();
         return;
     }

@@ -65,6 +65,15 @@ void ImapClient::forgetCapabilities()
     m_capabilitiesKnown = false;
 }
 
+void ImapClient::takeCapabilitiesAfterSignIn(const ImapResponse &ok)
+{
+    if (ok.code == "CAPABILITY") {
+        setCapabilities(ok.codeArgs);
+    } else {
+        forgetCapabilities();
+    }
+}
+
 void ImapClient::connectToServer()
 {
     if (m_transport) {

@@ -47,6 +47,9 @@ public:
     bool capabilitiesKnown() const { return m_capabilitiesKnown; }
     void setCapabilities(const QList<ImapValue> &atoms);
     void forgetCapabilities();
+    /// After signing in: the capabilities the tagged OK names in its [CAPABILITY …] code, or unknown (servers may
+    /// offer more once authenticated) so that they are asked for again.
+    void takeCapabilitiesAfterSignIn(const ImapResponse &ok);
 
     /// Opens the transport; `transportReady()` or `connectionLost()` follows. Used by ImapConnectTask.
     void connectToServer();

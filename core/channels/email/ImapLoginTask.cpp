@@ -26,11 +26,7 @@ void ImapLoginTask::perform()
 void ImapLoginTask::handleTagged(const ImapResponse &response)
 {
     if (response.status == ImapResponse::Status::Ok) {
-        if (response.code == "CAPABILITY") {
-            client().setCapabilities(response.codeArgs);
-        } else {
-            client().forgetCapabilities();
-        }
+        client().takeCapabilitiesAfterSignIn(response);
         finish();
         return;
     }
