@@ -42,21 +42,6 @@ QString identityKind(Channel channel)
     return QStringLiteral("email");
 }
 
-QString previewOf(const IncomingMessage &message)
-{
-    constexpr qsizetype PreviewChars = 200;
-    // Simplifying a prefix gives the same first 200 characters when it yields more than 200 of them; long bodies
-    // need not be simplified whole.
-    const QString &body = message.bodyText;
-    if (body.size() > 4 * PreviewChars) {
-        const QString head = QStringView(body).left(4 * PreviewChars).toString().simplified();
-        if (head.size() > PreviewChars) {
-            return head.left(PreviewChars);
-        }
-    }
-    return body.simplified().left(PreviewChars);
-}
-
 } // namespace
 
 Ingest::Ingest(const storage::Database &database, const storage::AttachmentStore &attachments, const SlaClock &sla,
@@ -82,7 +67,7 @@ void Ingest::flushSearchIndex()
         index.indexCustomer(id, text);
     }
     for (const auto &[id, text] : std::as_const(m_pendingMessages)) {
-        index.indexMessage(id, text);
+        index.indexMessageSearchText(id, text);
     }
     m_pendingCustomers.clear();
     m_pendingMessages.clear();
@@ -95,14 +80,14 @@ void Ingest::endBulk()
     m_pendingCustomers.clear();
 }
 
-qint64 Ingest::storeMessage(const domain::Message &message)
+qint64 Ingest::storeMessage(const domain::Message &message, const QString &searchText)
 {
-    const storage::MessageRepository messages(m_database);
-    if (!m_bulk) {
-        return messages.insert(message);
+    const qint64 id = storage::MessageRepository(m_database).insertUnindexed(message);
+    if (m_bulk) {
+        m_pendingMessages.append({ id, searchText });
+    } else {
+        storage::SearchIndex(m_database).indexMessageSearchText(id, searchText);
     }
-    const qint64 id = messages.insertUnindexed(message);
-    m_pendingMessages.append({ id, message.bodyText });
     return id;
 }
 
@@ -130,9 +115,9 @@ qint64 Ingest::identifyCustomer(const IncomingMessage &message)
     return id;
 }
 
-Ingest::Result Ingest::recordBounce(const IncomingMessage &message, qint64 customerId)
+Ingest::Result Ingest::recordBounce(const PreparedMessage &prepared)
 {
-    Q_UNUSED(customerId)
+    const IncomingMessage &message = prepared.message;
     storage::SqlQuery &q
         = m_database.prepared(QStringLiteral("SELECT conversation_id, coalesce(message_row, 0) FROM message_ids "
                                              "WHERE message_id = ? ORDER BY conversation_id DESC LIMIT 1"));
@@ -158,28 +143,36 @@ Ingest::Result Ingest::recordBounce(const IncomingMessage &message, qint64 custo
     stored.bodyText = message.bodyText;
     stored.createdAt = message.sentAt > 0 ? message.sentAt : m_now();
     stored.account = message.account;
-    stored.externalId = message.account + u'|' + message.externalId;
+    stored.externalId = prepared.externalId;
     stored.emailMessageId = message.messageId;
     stored.threadReason = QCoreApplication::translate("Ingest", "delivery report for our reply");
     stored.isAutoReply = true;
     Result result;
     result.outcome = Outcome::BounceRecorded;
     result.conversationId = conversationId;
-    result.messageId = storeMessage(stored);
+    result.messageId = storeMessage(stored, prepared.searchText);
     result.threadReason = stored.threadReason;
     return result;
 }
 
 Ingest::Result Ingest::ingest(const IncomingMessage &message)
 {
-    const qint64 now = m_now();
-    const QString externalId = message.account + u'|' + message.externalId;
-    // Attachment bytes first: content-addressed files are harmless if the transaction below fails.
-    QList<domain::Attachment> attachments;
-    for (const domain::IncomingAttachment &attachment : message.attachments) {
-        attachments.append({ 0, attachment.filename, attachment.mimeType, attachment.content.size(),
-            m_attachments.put(attachment.content) });
+    return ingest(prepare(message));
+}
+
+PreparedMessage Ingest::prepare(domain::IncomingMessage message) const
+{
+    return PreparedMessage::prepare(std::move(message), m_attachments);
+}
+
+Ingest::Result Ingest::ingest(const PreparedMessage &prepared)
+{
+    if (prepared.failure) {
+        throw *prepared.failure;
     }
+    const IncomingMessage &message = prepared.message;
+    const qint64 now = m_now();
+    const QString &externalId = prepared.externalId;
 
     // In bulk mode the importer's batch transaction stands in for this one: a failure rolls the batch back.
     std::optional<storage::TransactionGuard> transaction;
@@ -199,7 +192,7 @@ Ingest::Result Ingest::ingest(const IncomingMessage &message)
     }
     const qint64 customerId = identifyCustomer(message);
     if (message.isBounce && !message.bouncedMessageId.isEmpty()) {
-        Result bounce = recordBounce(message, customerId);
+        Result bounce = recordBounce(prepared);
         if (bounce.conversationId != 0) {
             if (transaction) {
                 transaction->commit();
@@ -208,9 +201,10 @@ Ingest::Result Ingest::ingest(const IncomingMessage &message)
         }
     }
 
-    const OrderLinker::Link link = OrderLinker(m_database).link(message.subject, message.bodyText, customerId, now);
+    const OrderLinker::Link link = OrderLinker(m_database).link(prepared.numbers, customerId, now);
     const channels::email::Threader threader(m_database);
-    const channels::email::Threader::Match match = threader.find(message, customerId, link.orderId, now);
+    const channels::email::Threader::Match match
+        = threader.find(message, prepared.threadSubject, customerId, link.orderId, now);
     const storage::ConversationRepository conversations(m_database);
     const qint64 at = message.sentAt > 0 && message.sentAt <= now ? message.sentAt : now;
     const bool startsClock = !message.isAutoReply && !message.isBounce;
@@ -222,7 +216,7 @@ Ingest::Result Ingest::ingest(const IncomingMessage &message)
         domain::ConversationSummary c;
         c.channel = message.channel;
         c.subject = message.subject;
-        c.preview = previewOf(message);
+        c.preview = prepared.preview;
         c.customerId = customerId;
         if (const auto customer = storage::CustomerRepository(m_database).find(customerId)) {
             c.customerName = customer->name;
@@ -240,8 +234,7 @@ Ingest::Result Ingest::ingest(const IncomingMessage &message)
         result.conversationId = conversations.insert(c);
         result.newConversation = true;
         result.linkReason = link.reason;
-        conversations.setThreadSubject(
-            result.conversationId, channels::email::Threader::normalizeSubject(message.subject));
+        conversations.setThreadSubject(result.conversationId, prepared.threadSubject);
         if (link.orderId) {
             conversations.refreshOrderSnapshot(result.conversationId, now);
         }
@@ -254,7 +247,7 @@ Ingest::Result Ingest::ingest(const IncomingMessage &message)
         const qint64 sla = !startsClock ? existing->slaDueAt
             : existing->slaDueAt        ? existing->slaDueAt
                                         : m_sla.slaDeadline(at);
-        conversations.recordActivity(result.conversationId, at, previewOf(message), market, sla);
+        conversations.recordActivity(result.conversationId, at, prepared.preview, market, sla);
         conversations.setUnread(result.conversationId, true);
         if (startsClock && existing->status != domain::ConversationStatus::Open) {
             conversations.setStatus(result.conversationId, domain::ConversationStatus::Open, 0, existing->version + 1);
@@ -274,13 +267,13 @@ Ingest::Result Ingest::ingest(const IncomingMessage &message)
     stored.bodyText = message.bodyText;
     stored.bodyHtml = message.bodyHtml;
     stored.createdAt = at;
-    stored.attachments = attachments;
+    stored.attachments = prepared.attachments;
     stored.account = message.account;
     stored.externalId = externalId;
     stored.emailMessageId = message.messageId;
     stored.threadReason = match.reason;
     stored.isAutoReply = message.isAutoReply;
-    result.messageId = storeMessage(stored);
+    result.messageId = storeMessage(stored, prepared.searchText);
     threader.remember(message, result.conversationId, result.messageId);
     if (transaction) {
         transaction->commit();

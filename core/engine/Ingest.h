@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "PreparedMessage.h"
 #include "domain/IncomingMessage.h"
 #include "domain/Message.h"
 
@@ -48,6 +49,12 @@ public:
 
     /// Throws storage::StorageError when the database refuses (disk full, …): nothing of the message is stored.
     Result ingest(const domain::IncomingMessage &message);
+    /// What ingest() derives from a message without the database, its attachments stored. Thread-safe: an importer
+    /// prepares the next batch on the thread pool.
+    PreparedMessage prepare(domain::IncomingMessage message) const;
+    /// The same for a message prepared beforehand (PreparedMessage::prepare, e.g. on the thread pool); throws the
+    /// preparation's failure, if any, before touching the database.
+    Result ingest(const PreparedMessage &prepared);
     /// Keeps a message that could not be parsed, with its raw bytes and the reason; returns the quarantine id.
     qint64 quarantine(const QString &account, const QByteArray &raw, const QString &reason);
 
@@ -63,15 +70,15 @@ public:
 
 private:
     qint64 identifyCustomer(const domain::IncomingMessage &message);
-    qint64 storeMessage(const domain::Message &message);
-    Result recordBounce(const domain::IncomingMessage &message, qint64 customerId);
+    qint64 storeMessage(const domain::Message &message, const QString &searchText);
+    Result recordBounce(const PreparedMessage &prepared);
 
     const storage::Database &m_database;
     const storage::AttachmentStore &m_attachments;
     const SlaClock &m_sla;
     std::function<qint64()> m_now;
     bool m_bulk = false;
-    QList<std::pair<qint64, QString>> m_pendingMessages; ///< (message id, body text) to index, in bulk mode
+    QList<std::pair<qint64, QString>> m_pendingMessages; ///< (message id, search text) to index, in bulk mode
     QList<std::pair<qint64, QString>> m_pendingCustomers; ///< (customer id, search text) to index, in bulk mode
 };
 

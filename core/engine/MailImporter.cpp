@@ -6,6 +6,7 @@
 #include "channels/email/MailArchiveReader.h"
 #include "channels/email/MarketplaceRelay.h"
 #include "channels/email/MimeParser.h"
+#include "storage/Database.h"
 #include "storage/SyncStateRepository.h"
 #include "storage/TransactionGuard.h"
 
@@ -14,27 +15,29 @@
 #include <QScopeGuard>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <optional>
+
 namespace waybill::engine {
 
 namespace {
 
 const QString ImportAccount = QStringLiteral("import");
 
-/// One batch as read from the archive and parsed off the write thread.
-struct ParsedBatch {
-    QList<channels::email::MailArchiveReader::Entry> entries;
-    QList<channels::email::MimeParseResult> parsed; ///< parallel to entries
-    qint64 done = 0; ///< the reader's progress after the batch was read
+/// One archive message after the pool thread has read, parsed and prepared it.
+struct ImportItem {
+    qint64 position = 0;
+    QString origin;
+    std::optional<PreparedMessage> prepared; ///< empty when the message could not be parsed
+    QByteArray raw; ///< kept only for quarantine
+    QString failureReason;
 };
 
-ParsedBatch parseBatch(ParsedBatch batch)
-{
-    batch.parsed.reserve(batch.entries.size());
-    for (const auto &entry : std::as_const(batch.entries)) {
-        batch.parsed.append(channels::email::MimeParser::parse(entry.raw));
-    }
-    return batch;
-}
+/// One batch as read from the archive and prepared off the write thread.
+struct ImportBatch {
+    QList<ImportItem> items;
+    qint64 done = 0; ///< the reader's progress after the batch was read
+    bool last = false; ///< the reader had no more messages
+};
 
 } // namespace
 
@@ -57,49 +60,29 @@ MailImporter::Stats MailImporter::run(const Progress &progress, int batchSize)
         m_reader.seek(resumeAt);
         stats.resumed = true;
     }
-    // The reader is used on this thread only; the pool thread gets the bytes of one batch and returns them parsed,
-    // so batch n + 1 is parsed while batch n is stored.
-    auto readAndParse = [&] {
-        ParsedBatch batch;
-        batch.entries.reserve(batchSize);
-        while (batch.entries.size() < batchSize) {
+    // Reading, parsing and preparing (search text, order numbers, attachment files) run on the pool thread, one
+    // batch at a time, so batch n + 1 is made ready while batch n is stored here. The reader is only ever used by
+    // the one batch in flight.
+    auto readAndPrepare = [this, batchSize] {
+        ImportBatch batch;
+        batch.items.reserve(batchSize);
+        while (batch.items.size() < batchSize) {
             auto entry = m_reader.next();
             if (!entry) {
+                batch.last = true;
                 break;
             }
-            batch.entries.append(std::move(*entry));
-        }
-        batch.done = m_reader.done();
-        return QtConcurrent::run(parseBatch, std::move(batch));
-    };
-    QFuture<ParsedBatch> ahead = readAndParse();
-    m_ingest.beginBulk();
-    const auto cleanup = qScopeGuard([&] {
-        m_ingest.endBulk();
-        ahead.waitForFinished();
-    });
-    const qint64 total = m_reader.total();
-    bool more = true;
-    while (more) {
-        const ParsedBatch batch = ahead.result();
-        more = batch.entries.size() == batchSize;
-        if (more) {
-            ahead = readAndParse();
-        }
-        storage::TransactionGuard transaction(m_database);
-        m_ingest.beginBulk();
-        qint64 position = -1;
-        for (qsizetype i = 0; i < batch.entries.size(); ++i) {
-            const auto &entry = batch.entries.at(i);
-            const auto &parsed = batch.parsed.at(i);
-            position = entry.position;
+            ImportItem item;
+            item.position = entry->position;
+            item.origin = std::move(entry->origin);
+            auto parsed = channels::email::MimeParser::parse(entry->raw);
             if (!parsed.ok()) {
-                m_ingest.quarantine(
-                    m_account, entry.raw, parsed.failureReason + QStringLiteral(" (") + entry.origin + u')');
-                ++stats.quarantined;
+                item.raw = std::move(entry->raw);
+                item.failureReason = std::move(parsed.failureReason);
+                batch.items.append(std::move(item));
                 continue;
             }
-            domain::IncomingMessage message = *parsed.message;
+            domain::IncomingMessage &message = *parsed.message;
             message.account = m_account;
             if (message.externalId.isEmpty()) {
                 message.externalId = message.messageId.isEmpty() ? parsed.sha256 : message.messageId;
@@ -107,7 +90,41 @@ MailImporter::Stats MailImporter::run(const Progress &progress, int batchSize)
             if (const auto relay = channels::email::MarketplaceRelay::recognise(message)) {
                 message.channel = relay->channel;
             }
-            switch (m_ingest.ingest(message).outcome) {
+            item.prepared = m_ingest.prepare(std::move(message));
+            batch.items.append(std::move(item));
+        }
+        batch.done = m_reader.done();
+        return batch;
+    };
+    QFuture<ImportBatch> ahead = QtConcurrent::run(readAndPrepare);
+    // SQLite copies the write-ahead log into the database every 1,000 pages by default; a bulk load rewrites the
+    // same index pages again at each copy. Copying every 64 MB instead, and once at the end, writes far less.
+    m_database.execute(QStringLiteral("PRAGMA wal_autocheckpoint = 16384"));
+    const auto cleanup = qScopeGuard([&] {
+        m_ingest.endBulk();
+        ahead.waitForFinished();
+        m_database.execute(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"));
+    });
+    const qint64 total = m_reader.total();
+    bool more = true;
+    while (more) {
+        const ImportBatch batch = ahead.result();
+        more = !batch.last;
+        if (more) {
+            ahead = QtConcurrent::run(readAndPrepare);
+        }
+        storage::TransactionGuard transaction(m_database);
+        m_ingest.beginBulk();
+        qint64 position = -1;
+        for (const ImportItem &item : batch.items) {
+            position = item.position;
+            if (!item.prepared) {
+                m_ingest.quarantine(
+                    m_account, item.raw, item.failureReason + QStringLiteral(" (") + item.origin + u')');
+                ++stats.quarantined;
+                continue;
+            }
+            switch (m_ingest.ingest(*item.prepared).outcome) {
             case Ingest::Outcome::Stored:
                 ++stats.stored;
                 break;

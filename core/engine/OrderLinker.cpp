@@ -6,6 +6,7 @@
 #include "storage/SqlQuery.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
 
 namespace waybill::engine {
@@ -19,11 +20,23 @@ QString tr(const char *text)
     return QCoreApplication::translate("OrderLinker", text);
 }
 
+/// Bounds one lookup: a message naming more numbers than this is not about one order anyway.
+constexpr qsizetype MaxCandidates = 32;
+
 void appendUnique(QStringList &list, const QString &value)
 {
-    if (!value.isEmpty() && !list.contains(value)) {
+    if (!value.isEmpty() && !list.contains(value) && list.size() < MaxCandidates) {
         list << value;
     }
+}
+
+QStringList unique(const QStringList &list)
+{
+    QStringList out;
+    for (const QString &value : list) {
+        appendUnique(out, value);
+    }
+    return out;
 }
 
 } // namespace
@@ -59,74 +72,124 @@ QStringList OrderLinker::orderNumbers(const QString &text)
 
 QStringList OrderLinker::trackingNumbers(const QString &text)
 {
+    // Case-insensitive here and upper-cased per match: the same numbers as upper-casing the whole text first.
     static const QRegularExpression tracking(
-        QStringLiteral("\\b(1Z[0-9A-Z]{16}|9[2345]\\d{20}|[A-Z]{2}\\d{9}[A-Z]{2}|\\d{10,15})\\b"));
+        QStringLiteral("\\b(1Z[0-9A-Z]{16}|9[2345]\\d{20}|[A-Z]{2}\\d{9}[A-Z]{2}|\\d{10,15})\\b"),
+        QRegularExpression::CaseInsensitiveOption);
     QStringList numbers;
-    auto it = tracking.globalMatch(text.toUpper());
+    auto it = tracking.globalMatch(text);
     while (it.hasNext()) {
-        appendUnique(numbers, it.next().captured(1));
+        appendUnique(numbers, it.next().captured(1).toUpper());
     }
     return numbers;
 }
 
-OrderLinker::Link OrderLinker::byNumber(const QString &text, const QString &where, qint64 customerId) const
+OrderLinker::Candidates OrderLinker::Candidates::in(const QString &subject, const QString &body)
 {
-    for (const QString &number : orderNumbers(text)) {
-        SqlQuery &q = m_database.prepared(
-            QStringLiteral("SELECT id, source, coalesce(customer_id, 0) FROM orders WHERE number = ? "
-                           "ORDER BY (customer_id = ?) DESC, placed_at DESC LIMIT 1"));
-        q.bind(number).bind(customerId).exec();
-        if (!q.next()) {
-            q.finish();
-            continue;
-        }
-        const qint64 orderId = q.int64(0);
-        const QString source = q.text(1);
-        const bool sameCustomer = customerId != 0 && q.int64(2) == customerId;
-        q.finish();
-        const QString kind = source == QLatin1String("amazon") ? tr("Amazon order number")
-            : source == QLatin1String("ebay")                  ? tr("eBay order number")
-                                                               : tr("order number");
-        // A marketplace number is unique on its own; a short shop number needs the customer to agree.
-        const bool marketplace = number.contains(u'-');
-        const int confidence = sameCustomer ? 99 : (marketplace ? 95 : 70);
-        QString reason = tr("%1 %2 in the %3").arg(kind, number, where);
-        if (!sameCustomer && customerId != 0) {
-            reason += tr(" (the order belongs to another customer)");
-        }
-        return { orderId, confidence, reason };
-    }
-    return {};
+    return { orderNumbers(subject), orderNumbers(body), trackingNumbers(subject), trackingNumbers(body) };
 }
 
-OrderLinker::Link OrderLinker::byTracking(const QString &text, const QString &where, qint64 customerId) const
+QString OrderLinker::inList(qsizetype count)
 {
-    for (const QString &number : trackingNumbers(text)) {
-        SqlQuery &q = m_database.prepared(
-            QStringLiteral("SELECT s.order_id, coalesce(o.customer_id, 0) FROM shipments s "
-                           "JOIN orders o ON o.id = s.order_id WHERE s.tracking_number = ? LIMIT 1"));
-        q.bind(number).exec();
-        if (q.next()) {
-            const qint64 orderId = q.int64(0);
-            const bool sameCustomer = customerId != 0 && q.int64(1) == customerId;
-            q.finish();
-            return { orderId, sameCustomer ? 97 : 85, tr("tracking number %1 in the %2").arg(number, where) };
-        }
-        q.finish();
+    QString placeholders = QStringLiteral("?");
+    placeholders += QStringLiteral(", ?").repeated(count - 1);
+    return placeholders;
+}
+
+QHash<QString, OrderLinker::Known> OrderLinker::knownOrders(const QStringList &numbers, qint64 customerId) const
+{
+    QHash<QString, Known> known;
+    if (numbers.isEmpty()) {
+        return known;
     }
-    return {};
+    // One statement for every candidate (one prepared statement per list length); per number the customer's own
+    // order wins, then the newest.
+    SqlQuery &q = m_database.prepared(
+        QStringLiteral("SELECT number, id, source, coalesce(customer_id, 0), placed_at FROM orders WHERE number IN (")
+        + inList(numbers.size()) + u')');
+    for (const QString &number : numbers) {
+        q.bind(number);
+    }
+    q.exec();
+    while (q.next()) {
+        const bool mine = customerId != 0 && q.int64(3) == customerId;
+        Known &best = known[q.text(0)];
+        if (best.orderId == 0 || (mine && !best.sameCustomer)
+            || (mine == best.sameCustomer && q.int64(4) > best.placedAt)) {
+            best = { q.int64(1), q.text(2), mine, q.int64(4) };
+        }
+    }
+    q.finish();
+    return known;
+}
+
+QHash<QString, OrderLinker::Known> OrderLinker::knownShipments(const QStringList &numbers, qint64 customerId) const
+{
+    QHash<QString, Known> known;
+    if (numbers.isEmpty()) {
+        return known;
+    }
+    SqlQuery &q = m_database.prepared(
+        QStringLiteral("SELECT s.tracking_number, s.order_id, coalesce(o.customer_id, 0) FROM shipments s "
+                       "JOIN orders o ON o.id = s.order_id WHERE s.tracking_number IN (")
+        + inList(numbers.size()) + u')');
+    for (const QString &number : numbers) {
+        q.bind(number);
+    }
+    q.exec();
+    while (q.next()) {
+        Known &first = known[q.text(0)];
+        if (first.orderId == 0) {
+            first = { q.int64(1), {}, customerId != 0 && q.int64(2) == customerId, 0 };
+        }
+    }
+    q.finish();
+    return known;
+}
+
+OrderLinker::Link OrderLinker::numberLink(
+    const QString &number, const Known &order, const QString &where, qint64 customerId)
+{
+    const QString kind = order.source == QLatin1String("amazon") ? tr("Amazon order number")
+        : order.source == QLatin1String("ebay")                  ? tr("eBay order number")
+                                                                 : tr("order number");
+    // A marketplace number is unique on its own; a short shop number needs the customer to agree.
+    const bool marketplace = number.contains(u'-');
+    const int confidence = order.sameCustomer ? 99 : (marketplace ? 95 : 70);
+    QString reason = tr("%1 %2 in the %3").arg(kind, number, where);
+    if (!order.sameCustomer && customerId != 0) {
+        reason += tr(" (the order belongs to another customer)");
+    }
+    return { order.orderId, confidence, reason };
 }
 
 OrderLinker::Link OrderLinker::link(const QString &subject, const QString &body, qint64 customerId, qint64 now) const
 {
-    for (const auto &[text, where] : { std::pair { subject, tr("subject") }, std::pair { body, tr("message") } }) {
-        if (Link found = byNumber(text, where, customerId); found.orderId) {
-            return found;
+    return link(Candidates::in(subject, body), customerId, now);
+}
+
+OrderLinker::Link OrderLinker::link(const Candidates &candidates, qint64 customerId, qint64 now) const
+{
+    // The subject before the body, order numbers before tracking numbers, each in the order written.
+    const QStringList orderNumbers = unique(candidates.subjectOrders + candidates.bodyOrders);
+    const QHash<QString, Known> orders = knownOrders(orderNumbers, customerId);
+    for (const auto &[numbers, where] : { std::pair { &candidates.subjectOrders, tr("subject") },
+             std::pair { &candidates.bodyOrders, tr("message") } }) {
+        for (const QString &number : *numbers) {
+            if (const auto it = orders.constFind(number); it != orders.cend()) {
+                return numberLink(number, *it, where, customerId);
+            }
         }
     }
-    for (const auto &[text, where] : { std::pair { subject, tr("subject") }, std::pair { body, tr("message") } }) {
-        if (Link found = byTracking(text, where, customerId); found.orderId) {
-            return found;
+    const QStringList trackingNumbers = unique(candidates.subjectTracking + candidates.bodyTracking);
+    const QHash<QString, Known> shipments = knownShipments(trackingNumbers, customerId);
+    for (const auto &[numbers, where] : { std::pair { &candidates.subjectTracking, tr("subject") },
+             std::pair { &candidates.bodyTracking, tr("message") } }) {
+        for (const QString &number : *numbers) {
+            if (const auto it = shipments.constFind(number); it != shipments.cend()) {
+                return { it->orderId, it->sameCustomer ? 97 : 85,
+                    tr("tracking number %1 in the %2").arg(number, where) };
+            }
         }
     }
     if (customerId != 0) {

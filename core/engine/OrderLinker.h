@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -22,8 +23,19 @@ public:
         QString reason; ///< "Amazon order number in the subject"
     };
 
+    /// The numbers a message names, found without the database (any thread); link() looks them up.
+    struct Candidates {
+        QStringList subjectOrders;
+        QStringList bodyOrders;
+        QStringList subjectTracking;
+        QStringList bodyTracking;
+
+        static Candidates in(const QString &subject, const QString &body);
+    };
+
     explicit OrderLinker(const storage::Database &database, qint64 recentOrderWindowSeconds = 60 * 24 * 3600);
 
+    Link link(const Candidates &candidates, qint64 customerId, qint64 now) const;
     Link link(const QString &subject, const QString &body, qint64 customerId, qint64 now) const;
 
     /// Order-number candidates in text, most specific patterns first, without duplicates.
@@ -32,8 +44,21 @@ public:
     static QStringList trackingNumbers(const QString &text);
 
 private:
-    Link byNumber(const QString &text, const QString &where, qint64 customerId) const;
-    Link byTracking(const QString &text, const QString &where, qint64 customerId) const;
+    /// An order found for a number: its id, source, whether it is the customer's, when it was placed.
+    struct Known {
+        qint64 orderId = 0;
+        QString source;
+        bool sameCustomer = false;
+        qint64 placedAt = 0;
+    };
+
+    /// number → the order it names (the customer's own first, then the newest), in one statement.
+    QHash<QString, Known> knownOrders(const QStringList &numbers, qint64 customerId) const;
+    /// tracking number → the order it ships, in one statement.
+    QHash<QString, Known> knownShipments(const QStringList &numbers, qint64 customerId) const;
+    static Link numberLink(const QString &number, const Known &order, const QString &where, qint64 customerId);
+    /// "?, ?, ?" for an IN list of `count` (≥ 1) values.
+    static QString inList(qsizetype count);
 
     const storage::Database &m_database;
     qint64 m_recentWindow;

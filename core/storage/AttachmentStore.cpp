@@ -3,9 +3,9 @@
 #include "AttachmentStore.h"
 
 #include "StorageError.h"
+#include "security/Sha256.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
@@ -19,7 +19,7 @@ AttachmentStore::AttachmentStore(QString directory)
 
 QString AttachmentStore::put(const QByteArray &bytes) const
 {
-    const QString sha = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const QString sha = security::Sha256::hex(bytes);
     const QString folder = m_directory + u'/' + sha.left(2);
     const QString path = folder + u'/' + sha;
     if (QFile::exists(path)) {

@@ -45,8 +45,13 @@ SearchIndex::SearchIndex(const Database &database)
 
 void SearchIndex::indexMessage(qint64 messageId, const QString &text) const
 {
+    indexMessageSearchText(messageId, SearchText::forIndex(text));
+}
+
+void SearchIndex::indexMessageSearchText(qint64 messageId, const QString &searchText) const
+{
     SqlQuery &q = m_database.prepared(QStringLiteral("INSERT INTO message_fts (rowid, body) VALUES (?, ?)"));
-    q.bind(messageId).bind(SearchText::forIndex(text)).exec();
+    q.bind(messageId).bind(searchText).exec();
 }
 
 void SearchIndex::indexCustomer(qint64 customerId, const QString &text) const

@@ -16,6 +16,8 @@ public:
     explicit SearchIndex(const Database &database);
 
     void indexMessage(qint64 messageId, const QString &text) const;
+    /// The same for text already in the index's form (SearchText::forIndex), made off the write thread.
+    void indexMessageSearchText(qint64 messageId, const QString &searchText) const;
     void indexCustomer(qint64 customerId, const QString &text) const;
 
     /// Conversation ids matching `query`, newest first, at most `limit`. The query matches message text, order

@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace waybill::channels::email {
 
 namespace {
@@ -130,7 +132,10 @@ std::optional<MailArchiveReader::Entry> MailArchiveReader::nextFromFiles()
         if (!file.open(QIODevice::ReadOnly)) {
             continue; // vanished or unreadable: the next one
         }
-        return Entry { file.read(MaxMessageBytes), m_fileIndex, QFileInfo(path).fileName() };
+        // Sized to the file: reading "up to the limit" would allocate the whole limit for every message.
+        const qint64 size = file.size();
+        QByteArray raw = size > 0 ? file.read(std::min(size, MaxMessageBytes)) : file.read(MaxMessageBytes);
+        return Entry { std::move(raw), m_fileIndex, QFileInfo(path).fileName() };
     }
     return std::nullopt;
 }

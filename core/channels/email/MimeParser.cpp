@@ -15,8 +15,8 @@
 #include "MarketplaceRelay.h"
 #include "MessageIds.h"
 #include "MimePreflight.h"
+#include "security/Sha256.h"
 
-#include <QCryptographicHash>
 #include <QRegularExpression>
 
 #include <gmime/gmime.h>
@@ -55,6 +55,15 @@ GMimeParserOptions *parserOptions()
         g_mime_parser_options_set_allow_addresses_without_domain(created, TRUE);
         const char *fallback[] = { "UTF-8", "windows-1252", nullptr };
         g_mime_parser_options_set_fallback_charsets(created, fallback);
+        // glibc loads a conversion module when the first converter for a charset opens and unloads it when the last
+        // one closes; GMime opens and closes one per encoded header, so every Japanese subject loaded and unloaded
+        // ISO-2022-JP again. One converter per common mail charset, kept open for the life of the process, keeps
+        // the modules loaded.
+        for (const char *charset : { "ISO-2022-JP", "SHIFT_JIS", "EUC-JP", "GB18030", "GBK", "GB2312", "BIG5",
+                 "EUC-KR", "KOI8-R", "ISO-8859-1", "ISO-8859-2", "ISO-8859-15", "WINDOWS-1250", "WINDOWS-1251",
+                 "WINDOWS-1252" }) {
+            static_cast<void>(g_iconv_open("UTF-8", charset));
+        }
         return created;
     }();
     return options;
@@ -411,7 +420,7 @@ private:
 MimeParseResult MimeParser::parse(const QByteArray &raw, const MimeLimits &limits)
 {
     MimeParseResult result;
-    result.sha256 = QString::fromLatin1(QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex());
+    result.sha256 = security::Sha256::hex(raw);
     result.failure = MimePreflight::check(raw, limits, &result.failureReason);
     if (result.failure != Failure::None) {
         return result;

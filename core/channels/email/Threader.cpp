@@ -80,6 +80,12 @@ qint64 Threader::conversationOfMessageId(const QString &messageId) const
 Threader::Match Threader::find(
     const domain::IncomingMessage &message, qint64 customerId, qint64 orderId, qint64 now) const
 {
+    return find(message, normalizeSubject(message.subject), customerId, orderId, now);
+}
+
+Threader::Match Threader::find(const domain::IncomingMessage &message, const QString &threadSubject, qint64 customerId,
+    qint64 orderId, qint64 now) const
+{
     if (const qint64 id = conversationOfMessageId(message.inReplyTo)) {
         return { id, tr("threaded by In-Reply-To") };
     }
@@ -98,8 +104,7 @@ Threader::Match Threader::find(
     if (customerId == 0) {
         return {};
     }
-    const QString subject = normalizeSubject(message.subject);
-    if (!subject.isEmpty()) {
+    if (const QString &subject = threadSubject; !subject.isEmpty()) {
         SqlQuery &q = m_database.prepared(
             QStringLiteral("SELECT id FROM conversations WHERE customer_id = ? AND thread_subject = ? "
                            "AND last_activity >= ? ORDER BY last_activity DESC LIMIT 1"));

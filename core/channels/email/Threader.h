@@ -26,6 +26,9 @@ public:
     explicit Threader(const storage::Database &database, qint64 subjectWindowSeconds = 14 * 24 * 3600);
 
     Match find(const domain::IncomingMessage &message, qint64 customerId, qint64 orderId, qint64 now) const;
+    /// The same, with the subject already normalised (normalizeSubject) by the caller.
+    Match find(const domain::IncomingMessage &message, const QString &threadSubject, qint64 customerId, qint64 orderId,
+        qint64 now) const;
     /// Records the message's Message-ID and Thread-Index for later replies (inside the storing transaction).
     void remember(const domain::IncomingMessage &message, qint64 conversationId, qint64 messageRow) const;
     /// Records a Message-ID we sent, so that the customer's reply finds its conversation.

@@ -9,6 +9,7 @@
 #include "storage/MessageRepository.h"
 #include "storage/QuarantineRepository.h"
 #include "storage/SqlQuery.h"
+#include "storage/StorageError.h"
 
 #include <QDir>
 #include <QFile>
@@ -145,6 +146,43 @@ TEST_F(MailImporterTest, UnparseableMessagesAreQuarantinedAndTheRestImported)
     QFile raw(store->pathOf(quarantined.first().rawSha256));
     ASSERT_TRUE(raw.open(QIODevice::ReadOnly));
     EXPECT_EQ(raw.readAll(), deep);
+}
+
+TEST_F(MailImporterTest, AnAttachmentThatCannotBeSavedStopsTheImportWithoutLosingEarlierBatches)
+{
+    const QByteArray withAttachment
+        = "From: c2@example.net\r\nSubject: Photo\r\nMessage-ID: <m2@example.net>\r\n"
+          "Content-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Type: text/plain\r\n\r\nSee the photo\r\n"
+          "--x\r\nContent-Type: image/png; name=photo.png\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+          "iVBORw0KGgo=\r\n--x--\r\n";
+    const QString path = writeMbox({ message(1, "first"), withAttachment, message(3, "third") });
+    const QString key = QStringLiteral("mbox:") + path;
+    // A file where the attachment folder should be: the attachment cannot be written.
+    const QString attachments = dir.filePath(QStringLiteral("attachments"));
+    {
+        QFile blocker(attachments);
+        ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
+    }
+    {
+        MailArchiveReader reader(MailArchiveReader::Format::Mbox, path);
+        try {
+            MailImporter(ws.db(), *ingest, reader, key, QStringLiteral("email:import")).run({}, 1);
+            FAIL() << "the failed attachment must stop the import";
+        } catch (const storage::StorageError &error) {
+            EXPECT_EQ(error.kind(), storage::StorageError::Kind::ReadOnly);
+            EXPECT_TRUE(error.userMessage().contains(QStringLiteral("attachment")))
+                << error.userMessage().toStdString();
+        }
+    }
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM messages")), 1);
+    // Once the folder can be written, the import resumes at the message that failed.
+    ASSERT_TRUE(QFile::remove(attachments));
+    MailArchiveReader reader(MailArchiveReader::Format::Mbox, path);
+    const auto stats = MailImporter(ws.db(), *ingest, reader, key, QStringLiteral("email:import")).run({}, 1);
+    EXPECT_TRUE(stats.resumed);
+    EXPECT_EQ(stats.stored, 2);
+    EXPECT_EQ(stats.duplicates, 0);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM attachments WHERE filename = 'photo.png'")), 1);
 }
 
 TEST_F(MailImporterTest, MissingArchivesAreReportedClearly)

@@ -84,6 +84,31 @@ TEST_F(OrderLinkerTest, TrackingNumberLinksItsOrder)
     EXPECT_TRUE(link.reason.startsWith(QStringLiteral("tracking number EJ123456785JP")));
 }
 
+TEST_F(OrderLinkerTest, ANumberTwoStoresShareGoesToTheCustomersOwnOrderThenTheNewest)
+{
+    const qint64 mine = addOrder(QStringLiteral("etsy"), QStringLiteral("#3001"), customer, Now - 86400 * 40);
+    const qint64 newer = addOrder(QStringLiteral("shopify"), QStringLiteral("#3001"), other, Now - 86400);
+    EXPECT_EQ(OrderLinker(ws.db()).link(QStringLiteral("Order #3001"), {}, customer, Now).orderId, mine);
+    const qint64 third = storage::CustomerRepository(ws.db()).insert({ 0, QStringLiteral("Ana Ruiz"), {}, Now, {} });
+    EXPECT_EQ(OrderLinker(ws.db()).link(QStringLiteral("Order #3001"), {}, third, Now).orderId, newer);
+}
+
+TEST_F(OrderLinkerTest, TheFirstKnownNumberWinsSubjectBeforeBodyOrdersBeforeParcels)
+{
+    // Unknown numbers are skipped; the subject's known number beats the body's; an order number beats a
+    // tracking number wherever it is.
+    const auto candidates = OrderLinker::Candidates::in(
+        QStringLiteral("Order #9999 and #1042"), QStringLiteral("Also 12-34567-89012, parcel EJ123456785JP"));
+    EXPECT_EQ(candidates.subjectOrders, (QStringList { QStringLiteral("#9999"), QStringLiteral("#1042") }));
+    EXPECT_EQ(candidates.bodyTracking, QStringList { QStringLiteral("EJ123456785JP") });
+    EXPECT_EQ(OrderLinker(ws.db()).link(candidates, customer, Now).orderId, shop);
+    const auto parcelOnly = OrderLinker::Candidates::in(
+        QStringLiteral("Where is it"), QStringLiteral("order #9999, tracking ej123456785jp"));
+    const auto link = OrderLinker(ws.db()).link(parcelOnly, customer, Now);
+    EXPECT_EQ(link.orderId, ebay);
+    EXPECT_EQ(link.reason, QStringLiteral("tracking number EJ123456785JP in the message"));
+}
+
 TEST_F(OrderLinkerTest, FallsBackToTheCustomersMostRecentOrder)
 {
     const auto link
