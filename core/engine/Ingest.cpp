@@ -91,16 +91,16 @@ qint64 Ingest::storeMessage(const domain::Message &message, const QString &searc
     return id;
 }
 
-qint64 Ingest::identifyCustomer(const IncomingMessage &message)
+Ingest::Customer Ingest::identifyCustomer(const IncomingMessage &message)
 {
     const QString kind = identityKind(message.channel);
     const QString value = message.fromAddress.trimmed().toLower();
     if (value.isEmpty()) {
-        return 0;
+        return {};
     }
     const storage::CustomerRepository customers(m_database);
-    if (const auto id = customers.findByIdentity(kind, value)) {
-        return *id;
+    if (const auto owner = customers.findByIdentity(kind, value)) {
+        return { owner->customerId, owner->name };
     }
     domain::Customer customer;
     customer.name = message.fromName.trimmed().isEmpty() ? value.section(u'@', 0, 0) : message.fromName.trimmed();
@@ -108,11 +108,11 @@ qint64 Ingest::identifyCustomer(const IncomingMessage &message)
     customer.createdAt = m_now();
     customer.identities.append({ 0, kind, value });
     if (!m_bulk) {
-        return customers.insert(customer);
+        return { customers.insert(customer), customer.name };
     }
     const qint64 id = customers.insertUnindexed(customer);
     m_pendingCustomers.append({ id, storage::CustomerRepository::searchText(customer) });
-    return id;
+    return { id, customer.name };
 }
 
 Ingest::Result Ingest::recordBounce(const PreparedMessage &prepared)
@@ -190,7 +190,8 @@ Ingest::Result Ingest::ingest(const PreparedMessage &prepared)
         }
         seen.finish();
     }
-    const qint64 customerId = identifyCustomer(message);
+    const Customer customer = identifyCustomer(message);
+    const qint64 customerId = customer.id;
     if (message.isBounce && !message.bouncedMessageId.isEmpty()) {
         Result bounce = recordBounce(prepared);
         if (bounce.conversationId != 0) {
@@ -218,9 +219,7 @@ Ingest::Result Ingest::ingest(const PreparedMessage &prepared)
         c.subject = message.subject;
         c.preview = prepared.preview;
         c.customerId = customerId;
-        if (const auto customer = storage::CustomerRepository(m_database).find(customerId)) {
-            c.customerName = customer->name;
-        }
+        c.customerName = customer.name;
         c.orderId = link.orderId;
         c.linkReason = link.reason;
         c.status = domain::ConversationStatus::Open;
@@ -231,10 +230,9 @@ Ingest::Result Ingest::ingest(const PreparedMessage &prepared)
             c.marketDueAt = m_sla.marketDeadline(message.channel, at);
             c.slaDueAt = m_sla.slaDeadline(at);
         }
-        result.conversationId = conversations.insert(c);
+        result.conversationId = conversations.insert(c, prepared.threadSubject);
         result.newConversation = true;
         result.linkReason = link.reason;
-        conversations.setThreadSubject(result.conversationId, prepared.threadSubject);
         if (link.orderId) {
             conversations.refreshOrderSnapshot(result.conversationId, now);
         }
@@ -247,8 +245,7 @@ Ingest::Result Ingest::ingest(const PreparedMessage &prepared)
         const qint64 sla = !startsClock ? existing->slaDueAt
             : existing->slaDueAt        ? existing->slaDueAt
                                         : m_sla.slaDeadline(at);
-        conversations.recordActivity(result.conversationId, at, prepared.preview, market, sla);
-        conversations.setUnread(result.conversationId, true);
+        conversations.recordInbound(result.conversationId, at, prepared.preview, market, sla);
         if (startsClock && existing->status != domain::ConversationStatus::Open) {
             conversations.setStatus(result.conversationId, domain::ConversationStatus::Open, 0, existing->version + 1);
         }

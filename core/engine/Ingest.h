@@ -69,7 +69,13 @@ public:
     void endBulk();
 
 private:
-    qint64 identifyCustomer(const domain::IncomingMessage &message);
+    /// The sender as a customer: found by the identity, or created (0 and no name when there is no sender).
+    struct Customer {
+        qint64 id = 0;
+        QString name;
+    };
+
+    Customer identifyCustomer(const domain::IncomingMessage &message);
     qint64 storeMessage(const domain::Message &message, const QString &searchText);
     Result recordBounce(const PreparedMessage &prepared);
 

@@ -131,14 +131,14 @@ QList<ConversationSummary> ConversationRepository::findMany(const QList<qint64> 
     return rows;
 }
 
-qint64 ConversationRepository::insert(const ConversationSummary &c) const
+qint64 ConversationRepository::insert(const ConversationSummary &c, const QString &threadSubject) const
 {
     SqlQuery &q = m_database.prepared(
         QStringLiteral("INSERT INTO conversations (channel, subject, preview, customer_id, customer_name, order_id, "
                        "order_number, tracking_status, delivery_problem, return_state, return_active, claim_state, "
                        "claim_active, status, snoozed_until, assignee_id, team_id, unread, created_at, last_activity, "
-                       "market_due_at, sla_due_at, due_at, link_reason) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                       "market_due_at, sla_due_at, due_at, link_reason, thread_subject) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.bind(domain::channelKey(c.channel))
         .bind(c.subject)
         .bind(c.preview)
@@ -162,7 +162,8 @@ qint64 ConversationRepository::insert(const ConversationSummary &c) const
         .bindOptional(c.marketDueAt)
         .bindOptional(c.slaDueAt)
         .bind(earliest(c.marketDueAt, c.slaDueAt))
-        .bind(c.linkReason);
+        .bind(c.linkReason)
+        .bind(threadSubject);
     q.exec();
     return q.lastInsertId();
 }
@@ -222,6 +223,21 @@ void ConversationRepository::recordActivity(
     SqlQuery &q = m_database.prepared(
         QStringLiteral("UPDATE conversations SET last_activity = max(last_activity, ?), preview = ?, "
                        "market_due_at = ?, sla_due_at = ?, due_at = ?, version = version + 1 WHERE id = ?"));
+    q.bind(at)
+        .bind(preview.left(200))
+        .bindOptional(marketDueAt)
+        .bindOptional(slaDueAt)
+        .bind(earliest(marketDueAt, slaDueAt))
+        .bind(id)
+        .exec();
+}
+
+void ConversationRepository::recordInbound(
+    qint64 id, qint64 at, const QString &preview, qint64 marketDueAt, qint64 slaDueAt) const
+{
+    SqlQuery &q = m_database.prepared(QStringLiteral(
+        "UPDATE conversations SET last_activity = max(last_activity, ?), preview = ?, "
+        "market_due_at = ?, sla_due_at = ?, due_at = ?, unread = 1, version = version + 1 WHERE id = ?"));
     q.bind(at)
         .bind(preview.left(200))
         .bindOptional(marketDueAt)

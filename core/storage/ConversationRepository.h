@@ -28,7 +28,8 @@ public:
     /// Rows for these ids, in the given order (ids not found are left out).
     QList<domain::ConversationSummary> findMany(const QList<qint64> &ids) const;
 
-    qint64 insert(const domain::ConversationSummary &conversation) const;
+    /// `threadSubject`: the normalised subject e-mail threads by (see setThreadSubject).
+    qint64 insert(const domain::ConversationSummary &conversation, const QString &threadSubject = {}) const;
 
     /// Each update checks `expectedVersion` (optimistic concurrency) and bumps the version; it throws
     /// StorageError::Kind::Conflict when someone else changed the conversation first.
@@ -38,6 +39,8 @@ public:
     void setUnread(qint64 id, bool unread) const;
     /// Records new activity: the preview, the time and the deadlines (0 clears a deadline).
     void recordActivity(qint64 id, qint64 at, const QString &preview, qint64 marketDueAt, qint64 slaDueAt) const;
+    /// recordActivity() for a message from the customer, which also marks the conversation unread.
+    void recordInbound(qint64 id, qint64 at, const QString &preview, qint64 marketDueAt, qint64 slaDueAt) const;
     /// Copies the linked order's number, tracking status, delivery problem, return and claim state onto the row.
     void refreshOrderSnapshot(qint64 id, qint64 now) const;
     /// The normalised subject used to thread e-mail by subject and customer.

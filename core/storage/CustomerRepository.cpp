@@ -36,17 +36,19 @@ std::optional<domain::Customer> CustomerRepository::find(qint64 id) const
     return customer;
 }
 
-std::optional<qint64> CustomerRepository::findByIdentity(const QString &kind, const QString &value) const
+std::optional<CustomerRepository::IdentityOwner> CustomerRepository::findByIdentity(
+    const QString &kind, const QString &value) const
 {
-    SqlQuery &q
-        = m_database.prepared(QStringLiteral("SELECT customer_id FROM identities WHERE kind = ? AND value = ?"));
+    SqlQuery &q = m_database.prepared(QStringLiteral("SELECT i.customer_id, c.name FROM identities i "
+                                                     "JOIN customers c ON c.id = i.customer_id "
+                                                     "WHERE i.kind = ? AND i.value = ?"));
     q.bind(kind).bind(value).exec();
-    std::optional<qint64> id;
+    std::optional<IdentityOwner> owner;
     if (q.next()) {
-        id = q.int64(0);
+        owner = IdentityOwner { q.int64(0), q.text(1) };
     }
     q.finish();
-    return id;
+    return owner;
 }
 
 qint64 CustomerRepository::insert(const domain::Customer &customer) const

@@ -16,8 +16,14 @@ public:
     explicit CustomerRepository(const Database &database);
 
     std::optional<domain::Customer> find(qint64 id) const;
+    /// Who owns an identity: the customer's id and name.
+    struct IdentityOwner {
+        qint64 customerId = 0;
+        QString name;
+    };
+
     /// The customer who owns this identity, if any.
-    std::optional<qint64> findByIdentity(const QString &kind, const QString &value) const;
+    std::optional<IdentityOwner> findByIdentity(const QString &kind, const QString &value) const;
     /// Stores the customer with its identities and indexes name and identities for search; returns the id.
     qint64 insert(const domain::Customer &customer) const;
     /// Stores the customer with its identities but leaves the search index to the caller, who must index

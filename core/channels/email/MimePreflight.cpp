@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MimePreflight.h"
 
+#include <algorithm>
+
 namespace waybill::channels::email {
 
 namespace {
@@ -35,7 +37,8 @@ bool isContainerType(const QByteArray &raw, qsizetype valueStart)
 MimeParseResult::Failure MimePreflight::check(const QByteArray &raw, const MimeLimits &limits, QString *reason)
 {
     using Failure = MimeParseResult::Failure;
-    if (raw.trimmed().isEmpty()) {
+    // Only whitespace? (Scanned, not trimmed: trimming copies every message that ends in a newline.)
+    if (std::all_of(raw.cbegin(), raw.cend(), [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); })) {
         *reason = QStringLiteral("The message is empty");
         return Failure::Empty;
     }
@@ -62,7 +65,8 @@ MimeParseResult::Failure MimePreflight::check(const QByteArray &raw, const MimeL
     int containers = 0;
     qsizetype lineStart = 0;
     while (lineStart < raw.size()) {
-        if (raw.size() - lineStart > ContentTypeLength
+        const char first = raw.at(lineStart);
+        if ((first == 'c' || first == 'C') && raw.size() - lineStart > ContentTypeLength
             && qstrnicmp(raw.constData() + lineStart, "content-type:", ContentTypeLength) == 0
             && isContainerType(raw, lineStart + ContentTypeLength)) {
             if (++containers > limits.maxParts) {

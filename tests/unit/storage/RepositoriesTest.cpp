@@ -86,8 +86,11 @@ TEST_F(RepositoriesTest, CustomersWithIdentities)
         EXPECT_EQ(found->identities.at(i).kind, olivia.identities.at(i).kind);
         EXPECT_EQ(found->identities.at(i).value, olivia.identities.at(i).value);
     }
-    EXPECT_EQ(customers.findByIdentity(QStringLiteral("phone"), QStringLiteral("+15550123456")), id);
-    EXPECT_EQ(customers.findByIdentity(QStringLiteral("amazon"), QStringLiteral("A1B2C3D4E5F6G7")), id);
+    const auto byPhone = customers.findByIdentity(QStringLiteral("phone"), QStringLiteral("+15550123456"));
+    ASSERT_TRUE(byPhone.has_value());
+    EXPECT_EQ(byPhone->customerId, id);
+    EXPECT_EQ(byPhone->name, olivia.name);
+    EXPECT_EQ(customers.findByIdentity(QStringLiteral("amazon"), QStringLiteral("A1B2C3D4E5F6G7"))->customerId, id);
     EXPECT_FALSE(customers.findByIdentity(QStringLiteral("email"), QStringLiteral("+15550123456")).has_value());
     EXPECT_FALSE(customers.findByIdentity(QStringLiteral("email"), QStringLiteral("nobody@example.net")));
     EXPECT_FALSE(customers.find(id + 100).has_value());
