@@ -6,15 +6,18 @@
 
 #include "ConnectionTester.h"
 #include "DialogService.h"
+#include "OAuthSignInController.h"
 #include "channels/ServerAddress.h"
 #include "channels/email/EmailProviderPreset.h"
 #include "security/CredentialJob.h"
 #include "security/CredentialStore.h"
+#include "security/OAuthTokens.h"
 #include "storage/AccountRepository.h"
 #include "storage/StorageError.h"
 
 #include <QColor>
 #include <QPushButton>
+#include <QRadioButton>
 
 #include <tuple>
 
@@ -22,6 +25,7 @@ namespace waybill::ui {
 
 using channels::email::EmailProviderPreset;
 using domain::EmailAccount;
+using security::OAuthProvider;
 
 namespace {
 
@@ -46,6 +50,8 @@ EmailAccountsDialog::EmailAccountsDialog(Context context, QWidget *parent)
     , m_ui(std::make_unique<Ui::EmailAccountsDialog>())
     , m_context(std::move(context))
     , m_tester(new ConnectionTester(m_context.transports, this))
+    , m_signIn(new OAuthSignInController(m_context.credentials, this))
+    , m_oauthProviders([](EmailAccount::Auth auth) { return OAuthProvider::forAuth(auth); })
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("emailAccountsDialog"));
@@ -105,6 +111,38 @@ EmailAccountsDialog::EmailAccountsDialog(Context context, QWidget *parent)
     });
     connect(m_tester, &ConnectionTester::finished, this, [this] { setBusy(false); });
 
+    connect(m_ui->oauthRadio, &QRadioButton::toggled, this, &EmailAccountsDialog::updateSignInMode);
+    connect(m_ui->signInButton, &QPushButton::clicked, this, &EmailAccountsDialog::signIn);
+    connect(m_ui->cancelSignInButton, &QPushButton::clicked, this, &EmailAccountsDialog::cancelSignIn);
+    connect(m_ui->signInStatus, &QLabel::linkActivated, this,
+        [this](const QString &link) { m_signIn->openBrowser(QUrl(link)); });
+    connect(m_signIn, &OAuthSignInController::waitingForBrowser, this, [this](const QUrl &url) {
+        showSignInStatus(tr("Waiting for you to finish in the browser…")
+            + QStringLiteral(" <a href=\"%1\">%2</a>")
+                  .arg(url.toString(QUrl::FullyEncoded).toHtmlEscaped(), tr("Open the page again")));
+    });
+    connect(m_signIn, &OAuthSignInController::storing, this, [this] {
+        m_ui->cancelSignInButton->hide();
+        showSignInStatus(tr("Keeping the sign-in in the system keychain…"));
+    });
+    connect(m_signIn, &OAuthSignInController::succeeded, this,
+        [this](const QString &accountId, const security::OAuthTokens &tokens) {
+            m_accessTokenAccount = accountId;
+            m_accessToken = tokens.accessToken;
+            const EmailAccount account = m_signingIn;
+            setBusy(false);
+            showSignInStatus({});
+            if (writeAccount(account)) {
+                showResult(okLine(tr("Signed in with %1 and saved.").arg(m_oauthProviders(account.auth).name),
+                    tr("%1 will be fetched and answered from now on.").arg(account.address)));
+            }
+        });
+    connect(m_signIn, &OAuthSignInController::failed, this, [this](const QString &message) {
+        setBusy(false);
+        showSignInStatus({});
+        showResult(failLine(tr("Not signed in, nothing was saved:"), message));
+    });
+
     reloadList({});
     if (m_ui->accountList->count() == 0) {
         startNewAccount();
@@ -112,6 +150,18 @@ EmailAccountsDialog::EmailAccountsDialog(Context context, QWidget *parent)
 }
 
 EmailAccountsDialog::~EmailAccountsDialog() = default;
+
+void EmailAccountsDialog::setOpenBrowser(OpenBrowser openBrowser)
+{
+    m_signIn->setOpenBrowser(std::move(openBrowser));
+}
+
+void EmailAccountsDialog::setOAuthProviders(OAuthProviders providers)
+{
+    m_oauthProviders = std::move(providers);
+    presetNote(m_ui->providerCombo->currentData().toString());
+    updateSignInMode();
+}
 
 void EmailAccountsDialog::reloadList(const QString &selectId)
 {
@@ -155,8 +205,11 @@ void EmailAccountsDialog::startNewAccount()
 void EmailAccountsDialog::showAccount(const EmailAccount &account)
 {
     m_tester->abort();
+    m_signIn->cancel();
     setBusy(false);
+    showSignInStatus({});
     m_editingId = account.id;
+    m_editingAuth = account.auth;
     m_ui->addressEdit->setText(account.address);
     m_ui->nameEdit->setText(account.name);
     m_ui->displayNameEdit->setText(account.displayName);
@@ -181,6 +234,12 @@ void EmailAccountsDialog::showAccount(const EmailAccount &account)
     }
     m_ui->providerCombo->setCurrentIndex(preset);
     presetNote(m_ui->providerCombo->itemData(preset).toString());
+    const EmailAccount::Auth offered = offeredOAuth();
+    const bool oauth = account.id.isEmpty()
+        ? (offered != EmailAccount::Auth::Password && m_oauthProviders(offered).isConfigured())
+        : OAuthProvider::isOAuth(account.auth);
+    (oauth ? m_ui->oauthRadio : m_ui->passwordRadio)->setChecked(true);
+    updateSignInMode();
     m_imapResult.clear();
     m_smtpResult.clear();
     showResult(account.id.isEmpty() ? QString() : tr("Editing %1.").arg(account.id.toHtmlEscaped()));
@@ -194,6 +253,12 @@ void EmailAccountsDialog::applyPreset(int index)
         m_ui->smtpEdit->setText(preset->smtpUrl);
     }
     presetNote(key);
+    const EmailAccount::Auth offered = offeredOAuth();
+    if (m_editingId.isEmpty() && offered != EmailAccount::Auth::Password) {
+        // A new account signs in in the browser where this installation can.
+        (m_oauthProviders(offered).isConfigured() ? m_ui->oauthRadio : m_ui->passwordRadio)->setChecked(true);
+    }
+    updateSignInMode();
 }
 
 void EmailAccountsDialog::presetNote(const QString &key)
@@ -205,22 +270,111 @@ void EmailAccountsDialog::presetNote(const QString &key)
         return;
     }
     QString note;
+    if (OAuthProvider::isOAuth(preset->auth) && !m_oauthProviders(preset->auth).isConfigured()) {
+        const OAuthProvider provider = m_oauthProviders(preset->auth);
+        m_ui->noteLabel->setText(
+            tr("<b>Sign-in with %1 is not set up on this computer</b>: it needs an OAuth client id in %2 (see the "
+               "user guide). Until then use an app password: %3")
+                .arg(provider.name, provider.clientIdVariable(),
+                    preset->auth == EmailAccount::Auth::OAuthGmail
+                        ? tr("turn on 2-Step Verification and create one in your Google Account (Security → App "
+                             "passwords).")
+                        : tr("create one under Microsoft account → Security → Advanced security options.")));
+        return;
+    }
     switch (preset->auth) {
     case EmailAccount::Auth::OAuthGmail:
-        note = tr("<b>Sign-in with Google is not available in this version.</b> Turn on 2-Step Verification, "
-                  "create an app password in your Google Account (Security → App passwords) and enter it as the "
-                  "password below.");
+        note = tr("<b>Sign in with Google</b> in your browser: Waybill never sees your password and keeps only "
+                  "the sign-in, in the system keychain. Or choose <i>App password</i> and create one in your "
+                  "Google Account (Security → App passwords).");
         break;
     case EmailAccount::Auth::OAuthMicrosoft:
-        note = tr("<b>Sign-in with Microsoft is not available in this version.</b> Use an app password (Microsoft "
-                  "account → Security → Advanced security options) as the password below; work accounts need "
-                  "their administrator to allow IMAP and SMTP AUTH.");
+        note = tr("<b>Sign in with Microsoft</b> in your browser: Waybill never sees your password and keeps only "
+                  "the sign-in, in the system keychain. Work accounts need their administrator to allow IMAP and "
+                  "SMTP for them. Or choose <i>App password</i> (Microsoft account → Security → Advanced security "
+                  "options).");
         break;
     case EmailAccount::Auth::Password:
         note = preset->note.toHtmlEscaped();
         break;
     }
     m_ui->noteLabel->setText(note);
+}
+
+EmailAccount::Auth EmailAccountsDialog::offeredOAuth() const
+{
+    const EmailProviderPreset *preset = EmailProviderPreset::byKey(m_ui->providerCombo->currentData().toString());
+    if (preset && OAuthProvider::isOAuth(preset->auth)) {
+        return preset->auth;
+    }
+    if (!preset && OAuthProvider::isOAuth(m_editingAuth)) {
+        return m_editingAuth; // an OAuth account on its own servers (self-hosted, tests)
+    }
+    return EmailAccount::Auth::Password;
+}
+
+bool EmailAccountsDialog::isOAuthMode() const
+{
+    return offeredOAuth() != EmailAccount::Auth::Password && m_ui->oauthRadio->isChecked();
+}
+
+void EmailAccountsDialog::updateSignInMode()
+{
+    const EmailAccount::Auth offered = offeredOAuth();
+    const bool choice = offered != EmailAccount::Auth::Password;
+    const bool oauth = isOAuthMode();
+    m_ui->form->setRowVisible(m_ui->signInChoiceRow, choice);
+    m_ui->form->setRowVisible(m_ui->passwordEdit, !oauth);
+    m_ui->form->setRowVisible(m_ui->oauthRow, oauth);
+    m_ui->form->setRowVisible(m_ui->signInStatus, oauth && !m_ui->signInStatus->text().isEmpty());
+    m_ui->cancelSignInButton->setVisible(m_signIn->isRunning());
+    if (!choice) {
+        return;
+    }
+    const OAuthProvider provider = m_oauthProviders(offered);
+    m_ui->oauthRadio->setText(tr("Sign in with %1").arg(provider.name));
+    m_ui->signInButton->setText(!m_editingId.isEmpty() && m_editingAuth == offered
+            ? tr("Sign in with %1 again…").arg(provider.name)
+            : tr("Sign in with %1…").arg(provider.name));
+    m_ui->signInButton->setEnabled(provider.isConfigured() && !m_signIn->isRunning() && m_ui->saveButton->isEnabled());
+    if (!m_signIn->isRunning()) {
+        showSignInStatus(provider.isConfigured() ? QString()
+                                                 : tr("Not set up on this computer: it needs an OAuth client id in %1.")
+                                                       .arg(provider.clientIdVariable())
+                                                       .toHtmlEscaped());
+    }
+}
+
+void EmailAccountsDialog::signIn()
+{
+    const EmailAccount account = accountFromForm();
+    QString problem;
+    if (!validate(account, &problem)) {
+        showResult(failLine(tr("Cannot sign in yet:"), problem));
+        return;
+    }
+    const OAuthProvider provider = m_oauthProviders(account.auth);
+    m_signingIn = account;
+    m_tester->abort();
+    setBusy(true);
+    m_ui->cancelSignInButton->show();
+    m_ui->cancelSignInButton->setFocus();
+    showSignInStatus(tr("Opening the %1 sign-in page…").arg(provider.name).toHtmlEscaped());
+    showResult({});
+    m_signIn->start(provider, account.id);
+}
+
+void EmailAccountsDialog::cancelSignIn()
+{
+    m_signIn->cancel();
+    setBusy(false);
+    showResult(tr("Sign-in cancelled; nothing was saved.").toHtmlEscaped());
+}
+
+void EmailAccountsDialog::showSignInStatus(const QString &html)
+{
+    m_ui->signInStatus->setText(html);
+    m_ui->form->setRowVisible(m_ui->signInStatus, isOAuthMode() && !html.isEmpty());
 }
 
 EmailAccount EmailAccountsDialog::accountFromForm() const
@@ -233,8 +387,7 @@ EmailAccount EmailAccountsDialog::accountFromForm() const
     account.username = m_ui->userEdit->text().trimmed().isEmpty() ? account.address : m_ui->userEdit->text().trimmed();
     account.imapUrl = m_ui->imapEdit->text().trimmed();
     account.smtpUrl = m_ui->smtpEdit->text().trimmed();
-    // OAuth is not offered yet: every account signs in with a (app) password.
-    account.auth = EmailAccount::Auth::Password;
+    account.auth = isOAuthMode() ? offeredOAuth() : EmailAccount::Auth::Password;
     account.folders.clear();
     for (const QString &folder : m_ui->foldersEdit->text().split(u',', Qt::SkipEmptyParts)) {
         if (!folder.trimmed().isEmpty()) {
@@ -282,8 +435,17 @@ void EmailAccountsDialog::testConnection()
         showResult(failLine(tr("Cannot test yet:"), problem));
         return;
     }
+    if (isOAuthMode()) {
+        if (m_accessTokenAccount == account.id && !m_accessToken.isEmpty()) {
+            runTest(account, m_accessToken);
+        } else {
+            showResult(failLine(tr("Cannot test yet:"),
+                tr("sign in with %1 first; the test uses that sign-in.").arg(m_oauthProviders(account.auth).name)));
+        }
+        return;
+    }
     const QString password = m_ui->passwordEdit->text();
-    if (!password.isEmpty() || m_editingId.isEmpty()) {
+    if (!password.isEmpty() || m_editingId.isEmpty() || m_editingAuth != EmailAccount::Auth::Password) {
         if (password.isEmpty()) {
             showResult(failLine(tr("Cannot test yet:"), tr("Enter the password.")));
             return;
@@ -321,9 +483,19 @@ void EmailAccountsDialog::save()
         showResult(failLine(tr("Not saved:"), problem));
         return;
     }
+    if (isOAuthMode()) {
+        if (m_editingId.isEmpty() || m_editingAuth != account.auth) {
+            showResult(failLine(tr("Not saved:"),
+                tr("sign in with %1 first; the account is saved when the sign-in succeeds.")
+                    .arg(m_oauthProviders(account.auth).name)));
+            return;
+        }
+        writeAccount(account); // the stored sign-in stays
+        return;
+    }
     const QString password = m_ui->passwordEdit->text();
     if (password.isEmpty()) {
-        if (m_editingId.isEmpty()) {
+        if (m_editingId.isEmpty() || m_editingAuth != EmailAccount::Auth::Password) {
             showResult(failLine(tr("Not saved:"), tr("Enter the password (it is kept in the system keychain).")));
             return;
         }
@@ -346,18 +518,19 @@ void EmailAccountsDialog::save()
     });
 }
 
-void EmailAccountsDialog::writeAccount(const EmailAccount &account)
+bool EmailAccountsDialog::writeAccount(const EmailAccount &account)
 {
     try {
         storage::AccountRepository(m_context.database).saveEmailAccount(account, m_context.now());
     } catch (const storage::StorageError &error) {
         showResult(failLine(tr("Not saved:"), error.userMessage()));
-        return;
+        return false;
     }
     reloadList(account.id);
     showResult(okLine(tr("Saved."), tr("%1 will be fetched and answered from now on.").arg(account.address)));
     Q_EMIT accountSaved(account.id);
     Q_EMIT accountsChanged();
+    return true;
 }
 
 void EmailAccountsDialog::removeAccount()
@@ -392,6 +565,7 @@ void EmailAccountsDialog::setBusy(bool busy)
 {
     m_ui->testButton->setEnabled(!busy);
     m_ui->saveButton->setEnabled(!busy);
+    updateSignInMode();
 }
 
 void EmailAccountsDialog::showResult(const QString &html)

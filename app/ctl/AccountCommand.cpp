@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AccountCommand.h"
 
+#include "BrowserSignIn.h"
 #include "CredentialWait.h"
 #include "channels/ServerAddress.h"
 #include "channels/email/EmailProviderPreset.h"
 #include "security/KeychainCredentialStore.h"
+#include "security/OAuthProvider.h"
 #include "storage/AccountRepository.h"
 #include "storage/Database.h"
 #include "storage/Workspace.h"
@@ -13,6 +15,23 @@
 #include <QDateTime>
 
 namespace waybill::ctl {
+
+namespace {
+
+QString authLabel(domain::EmailAccount::Auth auth)
+{
+    switch (auth) {
+    case domain::EmailAccount::Auth::OAuthGmail:
+        return QStringLiteral("  sign-in Google");
+    case domain::EmailAccount::Auth::OAuthMicrosoft:
+        return QStringLiteral("  sign-in Microsoft");
+    case domain::EmailAccount::Auth::Password:
+        break;
+    }
+    return {};
+}
+
+} // namespace
 
 QString AccountCommand::name() const
 {
@@ -22,7 +41,8 @@ QString AccountCommand::name() const
 QString AccountCommand::summary() const
 {
     return QStringLiteral("Add, list or remove channel accounts: account add email --address A --imap URL --smtp URL "
-                          "--user U --password-env VAR | account list | account remove ID.");
+                          "--user U (--password-env VAR | --oauth gmail|microsoft [--no-browser]) | account list | "
+                          "account remove ID.");
 }
 
 void AccountCommand::configure(QCommandLineParser &parser) const
@@ -30,7 +50,8 @@ void AccountCommand::configure(QCommandLineParser &parser) const
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add, list or remove."));
     parser.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("For add: email. For remove: the account id."));
     parser.addOptions({
-        { QStringLiteral("address"), QStringLiteral("The address replies come from."), QStringLiteral("ADDRESS") },
+        { QStringLiteral("address"), QStringLiteral("The address replies come from (default: --user when it is one)."),
+            QStringLiteral("ADDRESS") },
         { QStringLiteral("name"), QStringLiteral("A name for people (default: the address)."), QStringLiteral("NAME") },
         { QStringLiteral("preset"), QStringLiteral("gmail, microsoft, yahoo, icloud or fastmail: fills the servers."),
             QStringLiteral("PROVIDER") },
@@ -43,6 +64,12 @@ void AccountCommand::configure(QCommandLineParser &parser) const
             QStringLiteral("The environment variable holding the password; it is stored "
                            "in the system keychain."),
             QStringLiteral("VAR") },
+        { QStringLiteral("oauth"),
+            QStringLiteral("Sign in with gmail or microsoft in the browser instead of a password; the refresh token "
+                           "is stored in the system keychain."),
+            QStringLiteral("PROVIDER") },
+        { QStringLiteral("no-browser"),
+            QStringLiteral("With --oauth: only print the sign-in address, do not start a browser.") },
         { QStringLiteral("folders"), QStringLiteral("Folders to fetch, comma-separated (default INBOX)."),
             QStringLiteral("LIST") },
         { QStringLiteral("display-name"), QStringLiteral("The From name of replies."), QStringLiteral("NAME") },
@@ -61,7 +88,7 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
         const auto database = openExisting(parser);
         for (const domain::EmailAccount &a : storage::AccountRepository(*database).emailAccounts()) {
             out << a.id << "  " << a.name << "  imap " << a.imapUrl << "  smtp " << a.smtpUrl << "  folders "
-                << a.folders.join(u',') << (a.enabled ? "" : "  (disabled)") << "\n";
+                << a.folders.join(u',') << authLabel(a.auth) << (a.enabled ? "" : "  (disabled)") << "\n";
         }
         return 0;
     }
@@ -84,7 +111,29 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
 int AccountCommand::add(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
 {
     domain::EmailAccount account;
-    account.address = parser.value(QStringLiteral("address")).trimmed().toLower();
+    const bool oauth = parser.isSet(QStringLiteral("oauth"));
+    if (oauth && parser.isSet(QStringLiteral("password-env"))) {
+        err << "waybillctl account add: give either --password-env (a password) or --oauth (a sign-in in the "
+               "browser), not both"
+            << Qt::endl;
+        return 2;
+    }
+    if (oauth) {
+        const QString provider = parser.value(QStringLiteral("oauth")).trimmed().toLower();
+        if (provider == QLatin1String("gmail") || provider == QLatin1String("google")) {
+            account.auth = domain::EmailAccount::Auth::OAuthGmail;
+        } else if (provider == QLatin1String("microsoft") || provider == QLatin1String("outlook")) {
+            account.auth = domain::EmailAccount::Auth::OAuthMicrosoft;
+        } else {
+            err << "waybillctl account add: unknown --oauth provider " << parser.value(QStringLiteral("oauth"))
+                << " (gmail or microsoft)" << Qt::endl;
+            return 2;
+        }
+    }
+    const QString user = parser.value(QStringLiteral("user")).trimmed();
+    account.address = parser.isSet(QStringLiteral("address")) ? parser.value(QStringLiteral("address")).trimmed()
+                                                              : (user.contains(u'@') ? user : QString());
+    account.address = account.address.toLower();
     if (!account.address.contains(u'@')) {
         err << "waybillctl account add: give the account's address with --address support@shop.example" << Qt::endl;
         return 2;
@@ -93,10 +142,14 @@ int AccountCommand::add(const QCommandLineParser &parser, QTextStream &out, QTex
     account.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : account.address;
     account.displayName = parser.value(QStringLiteral("display-name"));
     account.signature = parser.value(QStringLiteral("signature"));
-    account.username = parser.isSet(QStringLiteral("user")) ? parser.value(QStringLiteral("user")) : account.address;
-    const channels::email::EmailProviderPreset *preset = parser.isSet(QStringLiteral("preset"))
-        ? channels::email::EmailProviderPreset::byKey(parser.value(QStringLiteral("preset")))
-        : channels::email::EmailProviderPreset::forAddress(account.address);
+    account.username = user.isEmpty() ? account.address : user;
+    const QString presetKey = parser.isSet(QStringLiteral("preset")) ? parser.value(QStringLiteral("preset"))
+        : account.auth == domain::EmailAccount::Auth::OAuthGmail     ? QStringLiteral("gmail")
+        : account.auth == domain::EmailAccount::Auth::OAuthMicrosoft ? QStringLiteral("microsoft")
+                                                                     : QString();
+    const channels::email::EmailProviderPreset *preset = presetKey.isEmpty()
+        ? channels::email::EmailProviderPreset::forAddress(account.address)
+        : channels::email::EmailProviderPreset::byKey(presetKey);
     if (parser.isSet(QStringLiteral("preset")) && !preset) {
         err << "waybillctl account add: unknown preset " << parser.value(QStringLiteral("preset"))
             << " (gmail, microsoft, yahoo, icloud, fastmail)" << Qt::endl;
@@ -118,24 +171,48 @@ int AccountCommand::add(const QCommandLineParser &parser, QTextStream &out, QTex
             return 2;
         }
     }
-    const QString variable = parser.value(QStringLiteral("password-env"));
-    if (variable.isEmpty() || qEnvironmentVariableIsEmpty(variable.toLocal8Bit().constData())) {
-        err << "waybillctl account add: give --password-env VAR naming an environment variable that holds the "
-               "password (it is stored in the system keychain, never in the workspace)"
-            << Qt::endl;
+    QString secret;
+    if (!oauth) {
+        const QString variable = parser.value(QStringLiteral("password-env"));
+        if (variable.isEmpty() || qEnvironmentVariableIsEmpty(variable.toLocal8Bit().constData())) {
+            err << "waybillctl account add: give --password-env VAR naming an environment variable that holds the "
+                   "password (it is stored in the system keychain, never in the workspace), or --oauth gmail|microsoft"
+                << Qt::endl;
+            return 2;
+        }
+        secret = qEnvironmentVariable(variable.toLocal8Bit().constData());
+    }
+    const security::OAuthProvider provider = security::OAuthProvider::forAuth(account.auth);
+    if (oauth && !provider.isConfigured()) {
+        err << "waybillctl account add: no OAuth client id is set for " << provider.name << ": set "
+            << provider.clientIdVariable() << " to the client id of your " << provider.name << " app" << Qt::endl;
         return 2;
     }
-    // The keychain first: an account without its password would only fail later.
+    if (const QString problem = oauth ? provider.endpointProblem() : QString(); !problem.isEmpty()) {
+        err << "waybillctl account add: " << problem << Qt::endl;
+        return 2;
+    }
+    // The workspace before the sign-in, so that nobody signs in only to hear that it cannot be opened.
+    const auto database = CtlCommand::workspace(parser).openDatabase(QStringLiteral("ctl"));
+    if (oauth) {
+        security::OAuthError error;
+        const auto tokens = signInWithBrowser(provider, !parser.isSet(QStringLiteral("no-browser")), err, &error);
+        if (!tokens) {
+            err << "waybillctl account add: " << error.message << Qt::endl;
+            return 1;
+        }
+        secret = tokens->refreshToken; // what security::OAuthTokenSource reads back under the account id
+    }
+    // The keychain first: an account without its password or sign-in would only fail later.
     security::KeychainCredentialStore keychain;
     QString error;
-    if (!waitForCredential(
-            keychain.write(account.id, qEnvironmentVariable(variable.toLocal8Bit().constData()), nullptr), &error)) {
+    if (!waitForCredential(keychain.write(account.id, secret, nullptr), &error)) {
         err << "waybillctl account add: " << error << Qt::endl;
         return 1;
     }
-    const auto database = CtlCommand::workspace(parser).openDatabase(QStringLiteral("ctl"));
     storage::AccountRepository(*database).saveEmailAccount(account, QDateTime::currentSecsSinceEpoch());
-    out << "Added " << account.id << " (imap " << account.imapUrl << ", smtp " << account.smtpUrl << ")" << Qt::endl;
+    out << "Added " << account.id << " (imap " << account.imapUrl << ", smtp " << account.smtpUrl
+        << (oauth ? QStringLiteral(", signed in with %1").arg(provider.name) : QString()) << ")" << Qt::endl;
     return 0;
 }
 

@@ -4,6 +4,8 @@
 
 #include <QtGlobal>
 
+#include <utility>
+
 namespace waybill::security {
 
 namespace {
@@ -13,6 +15,27 @@ QString fromEnvironment(const char *name)
     return qEnvironmentVariable(name).trimmed();
 }
 
+/// `fallback`, unless the environment variable `name` gives another endpoint.
+QUrl endpoint(const char *name, const QString &fallback)
+{
+    const QString replaced = fromEnvironment(name);
+    return QUrl(replaced.isEmpty() ? fallback : replaced);
+}
+
+bool isLoopback(const QString &host)
+{
+    return host == QLatin1String("127.0.0.1") || host == QLatin1String("::1")
+        || host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0;
+}
+
+bool isAcceptable(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty()) {
+        return false;
+    }
+    return url.scheme() == QLatin1String("https") || (url.scheme() == QLatin1String("http") && isLoopback(url.host()));
+}
+
 } // namespace
 
 OAuthProvider OAuthProvider::gmail(const QString &clientId, const QString &clientSecret)
@@ -20,8 +43,10 @@ OAuthProvider OAuthProvider::gmail(const QString &clientId, const QString &clien
     OAuthProvider provider;
     provider.kind = Kind::Gmail;
     provider.name = QStringLiteral("Google");
-    provider.authorizationUrl = QUrl(QStringLiteral("https://accounts.google.com/o/oauth2/v2/auth"));
-    provider.tokenUrl = QUrl(QStringLiteral("https://oauth2.googleapis.com/token"));
+    provider.authorizationUrl = endpoint(
+        "WAYBILL_OAUTH_AUTHORIZATION_URL_GMAIL", QStringLiteral("https://accounts.google.com/o/oauth2/v2/auth"));
+    provider.tokenUrl
+        = endpoint("WAYBILL_OAUTH_TOKEN_URL_GMAIL", QStringLiteral("https://oauth2.googleapis.com/token"));
     provider.scopes = QStringLiteral("https://mail.google.com/");
     provider.clientId = clientId.isEmpty() ? fromEnvironment("WAYBILL_OAUTH_CLIENT_ID_GMAIL") : clientId;
     provider.clientSecret
@@ -34,8 +59,10 @@ OAuthProvider OAuthProvider::microsoft(const QString &clientId, const QString &c
     OAuthProvider provider;
     provider.kind = Kind::Microsoft;
     provider.name = QStringLiteral("Microsoft");
-    provider.authorizationUrl = QUrl(QStringLiteral("https://login.microsoftonline.com/common/oauth2/v2.0/authorize"));
-    provider.tokenUrl = QUrl(QStringLiteral("https://login.microsoftonline.com/common/oauth2/v2.0/token"));
+    provider.authorizationUrl = endpoint("WAYBILL_OAUTH_AUTHORIZATION_URL_MICROSOFT",
+        QStringLiteral("https://login.microsoftonline.com/common/oauth2/v2.0/authorize"));
+    provider.tokenUrl = endpoint("WAYBILL_OAUTH_TOKEN_URL_MICROSOFT",
+        QStringLiteral("https://login.microsoftonline.com/common/oauth2/v2.0/token"));
     provider.scopes = QStringLiteral("https://outlook.office.com/IMAP.AccessAsUser.All "
                                      "https://outlook.office.com/SMTP.Send offline_access");
     provider.clientId = clientId.isEmpty() ? fromEnvironment("WAYBILL_OAUTH_CLIENT_ID_MICROSOFT") : clientId;
@@ -75,6 +102,31 @@ QString OAuthProvider::clientIdVariable() const
 {
     return kind == Kind::Gmail ? QStringLiteral("WAYBILL_OAUTH_CLIENT_ID_GMAIL")
                                : QStringLiteral("WAYBILL_OAUTH_CLIENT_ID_MICROSOFT");
+}
+
+QString OAuthProvider::authorizationUrlVariable() const
+{
+    return kind == Kind::Gmail ? QStringLiteral("WAYBILL_OAUTH_AUTHORIZATION_URL_GMAIL")
+                               : QStringLiteral("WAYBILL_OAUTH_AUTHORIZATION_URL_MICROSOFT");
+}
+
+QString OAuthProvider::tokenUrlVariable() const
+{
+    return kind == Kind::Gmail ? QStringLiteral("WAYBILL_OAUTH_TOKEN_URL_GMAIL")
+                               : QStringLiteral("WAYBILL_OAUTH_TOKEN_URL_MICROSOFT");
+}
+
+QString OAuthProvider::endpointProblem() const
+{
+    for (const auto &[url, variable] :
+        { std::pair { authorizationUrl, authorizationUrlVariable() }, std::pair { tokenUrl, tokenUrlVariable() } }) {
+        if (!isAcceptable(url)) {
+            return QStringLiteral("The %1 sign-in address \"%2\" (%3) is not an https address; plain http is "
+                                  "accepted only for this computer.")
+                .arg(name, url.toString(), variable);
+        }
+    }
+    return {};
 }
 
 } // namespace waybill::security

@@ -14,6 +14,10 @@ namespace waybill::security {
 /// code: they come from the workspace's settings or from WAYBILL_OAUTH_CLIENT_ID_GMAIL /
 /// WAYBILL_OAUTH_CLIENT_ID_MICROSOFT (and an optional WAYBILL_OAUTH_CLIENT_SECRET_* for providers that insist
 /// on one for desktop apps; such a "secret" is not confidential, but it is still never written in the code).
+/// Self-hosted or test authorization servers replace the endpoints through WAYBILL_OAUTH_AUTHORIZATION_URL_GMAIL /
+/// WAYBILL_OAUTH_TOKEN_URL_GMAIL (and _MICROSOFT); sign-in and token refresh read the same variables, so an
+/// account keeps talking to the server it signed in with. Such an endpoint must be https (plain http only on
+/// this computer); endpointProblem() names one that is not.
 struct OAuthProvider {
     enum class Kind {
         Gmail,
@@ -42,6 +46,11 @@ struct OAuthProvider {
     bool isConfigured() const { return !clientId.isEmpty(); }
     /// The environment variable that holds this provider's client id.
     QString clientIdVariable() const;
+    /// The environment variables that replace the authorization and token endpoints.
+    QString authorizationUrlVariable() const;
+    QString tokenUrlVariable() const;
+    /// A sentence for people when an endpoint is not an https URL (or http on this computer); empty when both are.
+    QString endpointProblem() const;
 };
 
 } // namespace waybill::security

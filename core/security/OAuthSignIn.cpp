@@ -75,6 +75,10 @@ void OAuthSignIn::start()
                 .arg(m_provider.name, m_provider.clientIdVariable()) });
         return;
     }
+    if (const QString problem = m_provider.endpointProblem(); !problem.isEmpty()) {
+        fail({ OAuthError::Kind::NotConfigured, problem });
+        return;
+    }
     m_handler = std::make_unique<QOAuthHttpServerReplyHandler>(QHostAddress(QHostAddress::LocalHost), 0);
     if (!m_handler->isListening()) {
         fail({ OAuthError::Kind::Network, QStringLiteral("Waybill could not listen on 127.0.0.1 for the sign-in.") });

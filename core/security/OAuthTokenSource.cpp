@@ -121,6 +121,10 @@ void OAuthTokenSource::refresh()
                 .arg(m_provider.name, m_provider.clientIdVariable()) });
         return;
     }
+    if (const QString problem = m_provider.endpointProblem(); !problem.isEmpty()) {
+        fail({ OAuthError::Kind::NotConfigured, problem });
+        return;
+    }
     QUrlQuery form;
     form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
     form.addQueryItem(

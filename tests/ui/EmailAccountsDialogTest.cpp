@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The Waybill authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The e-mail accounts dialog: presets fill the servers and say what to do first, the password goes to the
-// keychain and never to the database, and "Test connection" names the problem a scripted server reports.
+// keychain and never to the database, "Test connection" names the problem a scripted server reports, and Gmail
+// or Microsoft accounts sign in in the browser (played here against a loopback authorization server).
+#include "FakeAuthorizationServer.h"
 #include "FakeCredentialStore.h"
 #include "FakeDialogService.h"
 #include "FakeTransportFactory.h"
@@ -16,8 +18,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPointer>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -25,6 +30,8 @@
 #include <memory>
 
 using namespace waybill;
+using waybill::security::OAuthProvider;
+using waybill::testing::FakeAuthorizationServer;
 using waybill::testing::FakeTransport;
 using waybill::testing::waitUntil;
 
@@ -65,6 +72,24 @@ protected:
 
     QString result() const { return find<QLabel>("resultLabel")->text(); }
 
+    /// Sign-ins go to the loopback authorization server; the "browser" records the page it is sent to and,
+    /// when `follow` is set, opens it and follows the redirect back to the dialog's loopback address.
+    void useAuthorizationServer(bool follow)
+    {
+        dialog->setOAuthProviders([this](domain::EmailAccount::Auth auth) {
+            return authorization.provider(auth == domain::EmailAccount::Auth::OAuthGmail
+                    ? OAuthProvider::Kind::Gmail
+                    : OAuthProvider::Kind::Microsoft);
+        });
+        dialog->setOpenBrowser([this, follow](const QUrl &url) {
+            opened = url;
+            if (follow) {
+                QNetworkReply *reply = browser.get(QNetworkRequest(url));
+                QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+            }
+        });
+    }
+
     /// Plays an IMAP server that refuses every LOGIN, answering whatever the client wrote so far.
     static void imapRejectingLogins(FakeTransport *server)
     {
@@ -98,6 +123,9 @@ protected:
     waybill::testing::FakeCredentialStore credentials;
     waybill::testing::FakeTransportFactory transports;
     waybill::testing::FakeDialogService dialogs;
+    FakeAuthorizationServer authorization;
+    QNetworkAccessManager browser;
+    QUrl opened;
     std::unique_ptr<ui::EmailAccountsDialog> dialog;
 };
 
@@ -105,6 +133,7 @@ protected:
 
 TEST_F(EmailAccountsDialogTest, PresetFillsTheServersAndSaysWhatToDoFirst)
 {
+    useAuthorizationServer(false);
     choosePreset(QStringLiteral("fastmail"));
     EXPECT_EQ(find<QLineEdit>("imapEdit")->text(), QStringLiteral("imaps://imap.fastmail.com:993"));
     EXPECT_EQ(find<QLineEdit>("smtpEdit")->text(), QStringLiteral("smtps://smtp.fastmail.com:465"));
@@ -113,9 +142,149 @@ TEST_F(EmailAccountsDialogTest, PresetFillsTheServersAndSaysWhatToDoFirst)
     choosePreset(QStringLiteral("gmail"));
     EXPECT_EQ(find<QLineEdit>("imapEdit")->text(), QStringLiteral("imaps://imap.gmail.com:993"));
     const QString note = find<QLabel>("noteLabel")->text();
-    EXPECT_TRUE(note.contains(QStringLiteral("not available in this version"))) << qPrintable(note);
-    EXPECT_TRUE(note.contains(QStringLiteral("app password"))) << qPrintable(note);
+    EXPECT_TRUE(note.contains(QStringLiteral("Sign in with Google"))) << qPrintable(note);
+    EXPECT_TRUE(note.contains(QStringLiteral("App password"))) << qPrintable(note);
+    EXPECT_TRUE(find<QRadioButton>("passwordRadio")->isVisible()) << "the app password stays a choice";
     waybill::testing::saveScreenshot(dialog.get(), QStringLiteral("accounts-dialog-gmail"));
+}
+
+TEST_F(EmailAccountsDialogTest, SignInWithGoogleKeepsTheRefreshTokenInTheKeychainAndSavesAnOAuthAccount)
+{
+    useAuthorizationServer(true);
+    choosePreset(QStringLiteral("gmail"));
+    ASSERT_TRUE(find<QRadioButton>("oauthRadio")->isChecked());
+    EXPECT_EQ(find<QRadioButton>("oauthRadio")->text(), QStringLiteral("Sign in with Google"));
+    EXPECT_FALSE(find<QLineEdit>("passwordEdit")->isVisible()) << "no password in OAuth mode";
+    auto *signIn = find<QPushButton>("signInButton");
+    ASSERT_TRUE(signIn->isVisible());
+    EXPECT_TRUE(signIn->isEnabled());
+    EXPECT_EQ(signIn->text(), QStringLiteral("Sign in with Google…"));
+    find<QLineEdit>("addressEdit")->setText(QStringLiteral("Shop@Gmail.com"));
+
+    QSignalSpy saved(dialog.get(), &ui::EmailAccountsDialog::accountSaved);
+    QTest::mouseClick(signIn, Qt::LeftButton);
+    EXPECT_EQ(opened.path(), QStringLiteral("/authorize"));
+    ASSERT_TRUE(waitUntil([&] { return saved.count() == 1; }, 10000)) << qPrintable(result());
+
+    const QString id = QStringLiteral("email:shop@gmail.com");
+    EXPECT_EQ(saved.first().first().toString(), id);
+    EXPECT_EQ(authorization.verifiedExchanges(), 1);
+    const auto account = storage::AccountRepository(workspace.db()).emailAccount(id);
+    ASSERT_TRUE(account.has_value());
+    EXPECT_EQ(account->auth, domain::EmailAccount::Auth::OAuthGmail);
+    EXPECT_EQ(account->imapUrl, QStringLiteral("imaps://imap.gmail.com:993"));
+    const QString refreshToken = credentials.secret(id);
+    EXPECT_TRUE(refreshToken.startsWith(QStringLiteral("refresh-"))) << qPrintable(refreshToken);
+    storage::SqlQuery q(workspace.db(), QStringLiteral("SELECT count(*) FROM accounts WHERE config LIKE ?"));
+    q.bind(QStringLiteral("%refresh-%")).exec();
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.int64(0), 0) << "the refresh token must not be in the database";
+    EXPECT_TRUE(result().contains(QStringLiteral("Signed in with Google and saved"))) << qPrintable(result());
+
+    // Opened again, the account offers to sign in again, not a password.
+    EXPECT_TRUE(find<QRadioButton>("oauthRadio")->isChecked());
+    EXPECT_EQ(signIn->text(), QStringLiteral("Sign in with Google again…"));
+    QSignalSpy changed(dialog.get(), &ui::EmailAccountsDialog::accountsChanged);
+    find<QLineEdit>("nameEdit")->setText(QStringLiteral("Shop"));
+    QTest::mouseClick(find<QPushButton>("saveButton"), Qt::LeftButton);
+    ASSERT_EQ(changed.count(), 1) << qPrintable(result());
+    EXPECT_EQ(
+        storage::AccountRepository(workspace.db()).emailAccount(id)->auth, domain::EmailAccount::Auth::OAuthGmail);
+    EXPECT_EQ(credentials.secret(id), refreshToken) << "saving other fields keeps the sign-in";
+
+    // "Test connection" signs in with XOAUTH2 and the access token of this sign-in (kept in memory only).
+    QTest::mouseClick(find<QPushButton>("testButton"), Qt::LeftButton);
+    ASSERT_EQ(transports.createdCount(), 2) << qPrintable(result());
+    const QPointer<FakeTransport> imap = transports.created(0);
+    imap->serverSays("* OK IMAP ready\r\n");
+    QByteArray written;
+    ASSERT_TRUE(waitUntil([&] {
+        if (!imap) {
+            return false;
+        }
+        const QByteArray chunk = imap->takeWritten();
+        written += chunk;
+        for (const QByteArray &line : chunk.split('\n')) {
+            if (line.contains("CAPABILITY")) {
+                imap->serverSays(
+                    "* CAPABILITY IMAP4rev1 SASL-IR AUTH=XOAUTH2\r\n" + line.split(' ').value(0) + " OK done\r\n");
+            }
+        }
+        return written.contains("AUTHENTICATE");
+    })) << written.toStdString();
+    const QByteArray initialResponse = QByteArray("user=shop@gmail.com\x01"
+                                                  "auth=Bearer ")
+        + authorization.lastAccessToken().toUtf8() + QByteArray("\x01\x01");
+    const QByteArray command = "AUTHENTICATE XOAUTH2 " + initialResponse.toBase64();
+    EXPECT_TRUE(written.contains(command)) << written.toStdString();
+}
+
+TEST_F(EmailAccountsDialogTest, ADeniedSignInIsShownInASentenceAndNothingIsStored)
+{
+    authorization.deny();
+    useAuthorizationServer(true);
+    choosePreset(QStringLiteral("microsoft"));
+    find<QLineEdit>("addressEdit")->setText(QStringLiteral("help@shop.example"));
+    EXPECT_EQ(find<QPushButton>("signInButton")->text(), QStringLiteral("Sign in with Microsoft…"));
+    QTest::mouseClick(find<QPushButton>("signInButton"), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return result().contains(QStringLiteral("denied")); }, 10000)) << qPrintable(result());
+    EXPECT_TRUE(result().contains(QStringLiteral("Access was denied at Microsoft"))) << qPrintable(result());
+    EXPECT_TRUE(result().contains(QStringLiteral("nothing was saved"))) << qPrintable(result());
+    EXPECT_TRUE(storage::AccountRepository(workspace.db()).emailAccounts().isEmpty());
+    EXPECT_EQ(credentials.writes(), 0);
+    EXPECT_TRUE(find<QPushButton>("signInButton")->isEnabled()) << "one can try again";
+    EXPECT_FALSE(find<QPushButton>("cancelSignInButton")->isVisible());
+}
+
+TEST_F(EmailAccountsDialogTest, WaitingForTheBrowserCanBeCancelled)
+{
+    useAuthorizationServer(false); // the person never finishes in the browser
+    choosePreset(QStringLiteral("gmail"));
+    QTest::keyClicks(find<QLineEdit>("addressEdit"), QStringLiteral("support@acme-shop.example"));
+    find<QLineEdit>("nameEdit")->setText(QStringLiteral("Shop support"));
+    find<QLineEdit>("displayNameEdit")->setText(QStringLiteral("Acme Shop"));
+    QTest::mouseClick(find<QPushButton>("signInButton"), Qt::LeftButton);
+    ASSERT_TRUE(opened.isValid());
+    const QString status = find<QLabel>("signInStatus")->text();
+    EXPECT_TRUE(status.contains(QStringLiteral("Waiting for you to finish in the browser"))) << qPrintable(status);
+    auto *cancel = find<QPushButton>("cancelSignInButton");
+    EXPECT_TRUE(cancel->isVisible());
+    EXPECT_FALSE(find<QPushButton>("signInButton")->isEnabled()) << "one sign-in at a time";
+    EXPECT_FALSE(find<QPushButton>("saveButton")->isEnabled());
+    waybill::testing::saveScreenshot(dialog.get(), QStringLiteral("accounts-oauth"));
+
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    EXPECT_TRUE(result().contains(QStringLiteral("cancelled"))) << qPrintable(result());
+    EXPECT_FALSE(cancel->isVisible());
+    EXPECT_TRUE(find<QPushButton>("signInButton")->isEnabled());
+    // The browser coming back now is ignored: the loopback address is closed.
+    QNetworkReply *late = browser.get(QNetworkRequest(opened));
+    QObject::connect(late, &QNetworkReply::finished, late, &QObject::deleteLater);
+    QSignalSpy lateDone(late, &QNetworkReply::finished);
+    EXPECT_TRUE(lateDone.wait(5000));
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(storage::AccountRepository(workspace.db()).emailAccounts().isEmpty());
+    EXPECT_EQ(credentials.writes(), 0);
+}
+
+TEST_F(EmailAccountsDialogTest, WithoutAClientIdTheAppPasswordIsChosenAndTheVariableNamed)
+{
+    dialog->setOAuthProviders([this](domain::EmailAccount::Auth) {
+        OAuthProvider provider = authorization.provider(OAuthProvider::Kind::Gmail);
+        provider.clientId.clear();
+        return provider;
+    });
+    choosePreset(QStringLiteral("gmail"));
+    EXPECT_TRUE(find<QRadioButton>("passwordRadio")->isChecked());
+    EXPECT_TRUE(find<QLineEdit>("passwordEdit")->isVisible());
+    const QString note = find<QLabel>("noteLabel")->text();
+    EXPECT_TRUE(note.contains(QStringLiteral("not set up on this computer"))) << qPrintable(note);
+    EXPECT_TRUE(note.contains(QStringLiteral("WAYBILL_OAUTH_CLIENT_ID_GMAIL"))) << qPrintable(note);
+    EXPECT_TRUE(note.contains(QStringLiteral("app password"))) << qPrintable(note);
+    find<QRadioButton>("oauthRadio")->setChecked(true);
+    EXPECT_FALSE(find<QPushButton>("signInButton")->isEnabled());
+    const QString status = find<QLabel>("signInStatus")->text();
+    EXPECT_TRUE(status.contains(QStringLiteral("WAYBILL_OAUTH_CLIENT_ID_GMAIL"))) << qPrintable(status);
 }
 
 TEST_F(EmailAccountsDialogTest, TypingAKnownAddressPicksItsProvider)
@@ -250,4 +419,37 @@ TEST_F(EmailAccountsDialogTest, EditingKeepsTheStoredPasswordAndRemovingForgetsI
     EXPECT_EQ(changed.count(), 2);
     EXPECT_FALSE(storage::AccountRepository(workspace.db()).emailAccount(account.id).has_value());
     EXPECT_TRUE(waitUntil([&] { return credentials.secret(account.id).isEmpty(); }));
+}
+
+TEST_F(EmailAccountsDialogTest, AnOAuthAccountTurnedToAnAppPasswordNeedsThePassword)
+{
+    domain::EmailAccount account;
+    account.id = QStringLiteral("email:shop@gmail.com");
+    account.address = QStringLiteral("shop@gmail.com");
+    account.username = account.address;
+    account.imapUrl = QStringLiteral("imaps://imap.gmail.com:993");
+    account.smtpUrl = QStringLiteral("smtps://smtp.gmail.com:465");
+    account.auth = domain::EmailAccount::Auth::OAuthGmail;
+    storage::AccountRepository(workspace.db()).saveEmailAccount(account, Now);
+    credentials.setSecret(account.id, QStringLiteral("refresh-granted-1"));
+    dialog = std::make_unique<ui::EmailAccountsDialog>(
+        ui::EmailAccountsDialog::Context { workspace.db(), credentials, transports, dialogs, [] { return Now; } });
+    useAuthorizationServer(false);
+    dialog->show();
+    ASSERT_TRUE(find<QRadioButton>("oauthRadio")->isChecked());
+
+    find<QRadioButton>("passwordRadio")->setChecked(true);
+    QTest::mouseClick(find<QPushButton>("saveButton"), Qt::LeftButton);
+    EXPECT_TRUE(result().contains(QStringLiteral("Enter the password"))) << qPrintable(result());
+    EXPECT_EQ(storage::AccountRepository(workspace.db()).emailAccount(account.id)->auth,
+        domain::EmailAccount::Auth::OAuthGmail);
+    EXPECT_EQ(credentials.secret(account.id), QStringLiteral("refresh-granted-1"));
+
+    QSignalSpy changed(dialog.get(), &ui::EmailAccountsDialog::accountsChanged);
+    find<QLineEdit>("passwordEdit")->setText(QStringLiteral("app-password"));
+    QTest::mouseClick(find<QPushButton>("saveButton"), Qt::LeftButton);
+    ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; })) << qPrintable(result());
+    EXPECT_EQ(storage::AccountRepository(workspace.db()).emailAccount(account.id)->auth,
+        domain::EmailAccount::Auth::Password);
+    EXPECT_EQ(credentials.secret(account.id), QStringLiteral("app-password"));
 }

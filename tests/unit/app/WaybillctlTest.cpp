@@ -18,9 +18,11 @@ struct CtlRun {
     QString err;
 };
 
-CtlRun waybillctl(const QStringList &arguments)
+CtlRun waybillctl(
+    const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(WAYBILLCTL_PATH), arguments);
     EXPECT_TRUE(process.waitForFinished(120000));
     return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
@@ -96,6 +98,48 @@ TEST_F(WaybillctlTest, BadArgumentsGiveOneLineAndExitTwo)
         EXPECT_EQ(run.err.trimmed().count(u'\n'), 0) << run.err.toStdString();
         EXPECT_TRUE(run.err.startsWith(QLatin1String("waybillctl"))) << run.err.toStdString();
     }
+}
+
+TEST_F(WaybillctlTest, OAuthWithoutAClientIdNamesTheVariableAndStoresNothing)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("WAYBILL_OAUTH_CLIENT_ID_GMAIL"));
+    environment.remove(QStringLiteral("WAYBILL_OAUTH_CLIENT_ID_MICROSOFT"));
+    const QStringList add { QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("email"),
+        QStringLiteral("--user"), QStringLiteral("shop@gmail.com"), QStringLiteral("--no-browser") };
+    CtlRun run = waybillctl(ws(add + QStringList { QStringLiteral("--oauth"), QStringLiteral("gmail") }), environment);
+    EXPECT_NE(run.exitCode, 0);
+    EXPECT_EQ(run.err.trimmed().count(u'\n'), 0) << run.err.toStdString();
+    EXPECT_TRUE(run.err.startsWith(QLatin1String("waybillctl account add:"))) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QLatin1String("WAYBILL_OAUTH_CLIENT_ID_GMAIL"))) << run.err.toStdString();
+    EXPECT_FALSE(run.err.contains(QLatin1String("http"))) << "no sign-in starts: " << run.err.toStdString();
+
+    run = waybillctl(ws(add + QStringList { QStringLiteral("--oauth"), QStringLiteral("microsoft") }), environment);
+    EXPECT_NE(run.exitCode, 0);
+    EXPECT_TRUE(run.err.contains(QLatin1String("WAYBILL_OAUTH_CLIENT_ID_MICROSOFT"))) << run.err.toStdString();
+
+    const CtlRun list = waybillctl(ws({ QStringLiteral("account"), QStringLiteral("list") }));
+    ASSERT_EQ(list.exitCode, 0) << list.err.toStdString();
+    EXPECT_FALSE(list.out.contains(QLatin1String("shop@gmail.com"))) << list.out.toStdString();
+}
+
+TEST_F(WaybillctlTest, APasswordAndAnOAuthSignInAreNotBothAccepted)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("MAILPW"), QStringLiteral("secret"));
+    const QStringList add { QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("email"),
+        QStringLiteral("--user"), QStringLiteral("shop@gmail.com") };
+    CtlRun run = waybillctl(ws(add
+                                + QStringList { QStringLiteral("--oauth"), QStringLiteral("gmail"),
+                                    QStringLiteral("--password-env"), QStringLiteral("MAILPW") }),
+        environment);
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_EQ(run.err.trimmed().count(u'\n'), 0) << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QLatin1String("not both"))) << run.err.toStdString();
+
+    run = waybillctl(ws(add + QStringList { QStringLiteral("--oauth"), QStringLiteral("yahoo") }), environment);
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_TRUE(run.err.contains(QLatin1String("gmail or microsoft"))) << run.err.toStdString();
 }
 
 TEST_F(WaybillctlTest, MissingOrDamagedWorkspaceIsRefusedClearly)

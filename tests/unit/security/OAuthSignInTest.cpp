@@ -96,6 +96,38 @@ TEST(OAuthProviders, ScopesAndClientIdsFromTheEnvironment)
     qunsetenv("WAYBILL_OAUTH_CLIENT_ID_GMAIL");
 }
 
+TEST(OAuthProviders, EndpointsCanBeReplacedForSelfHostedServers)
+{
+    EXPECT_EQ(OAuthProvider::gmail().tokenUrl, QUrl(QStringLiteral("https://oauth2.googleapis.com/token")));
+    EXPECT_TRUE(OAuthProvider::gmail().endpointProblem().isEmpty());
+
+    qputenv("WAYBILL_OAUTH_AUTHORIZATION_URL_GMAIL", "https://sso.shop.example/authorize");
+    qputenv("WAYBILL_OAUTH_TOKEN_URL_GMAIL", "http://127.0.0.1:8080/token");
+    const OAuthProvider gmail = OAuthProvider::gmail();
+    EXPECT_EQ(gmail.authorizationUrl, QUrl(QStringLiteral("https://sso.shop.example/authorize")));
+    EXPECT_EQ(gmail.tokenUrl, QUrl(QStringLiteral("http://127.0.0.1:8080/token")));
+    EXPECT_TRUE(gmail.endpointProblem().isEmpty()) << gmail.endpointProblem().toStdString();
+    EXPECT_EQ(OAuthProvider::microsoft().tokenUrl.host(), QStringLiteral("login.microsoftonline.com"));
+
+    qputenv("WAYBILL_OAUTH_TOKEN_URL_GMAIL", "http://tokens.shop.example/token");
+    const QString problem = OAuthProvider::gmail().endpointProblem();
+    EXPECT_TRUE(problem.contains(QStringLiteral("WAYBILL_OAUTH_TOKEN_URL_GMAIL"))) << problem.toStdString();
+    EXPECT_TRUE(problem.contains(QStringLiteral("https"))) << problem.toStdString();
+    qunsetenv("WAYBILL_OAUTH_AUTHORIZATION_URL_GMAIL");
+    qunsetenv("WAYBILL_OAUTH_TOKEN_URL_GMAIL");
+}
+
+TEST_F(OAuthSignInTest, APlainHttpEndpointElsewhereIsRefusedBeforeAnythingIsSent)
+{
+    OAuthProvider provider = m_server.provider();
+    provider.tokenUrl = QUrl(QStringLiteral("http://tokens.shop.example/token"));
+    OAuthSignIn signIn(provider, m_network, browser());
+    ASSERT_FALSE(run(signIn));
+    EXPECT_EQ(m_error.kind, OAuthError::Kind::NotConfigured);
+    EXPECT_FALSE(m_opened.isValid());
+    EXPECT_EQ(m_server.authorizationRequests(), 0);
+}
+
 TEST_F(OAuthSignInTest, AuthorizationCodeWithPkceGivesTokens)
 {
     OAuthSignIn signIn(m_server.provider(), m_network, browser());
