@@ -80,7 +80,7 @@ void Ingest::endBulk()
     m_pendingCustomers.clear();
 }
 
-qint64 Ingest::storeMessage(const domain::Message &message, const QString &searchText)
+qint64 Ingest::storeMessage(const domain::Message &message, const QByteArray &searchText)
 {
     const qint64 id = storage::MessageRepository(m_database).insertUnindexed(message);
     if (m_bulk) {

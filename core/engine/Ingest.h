@@ -76,7 +76,7 @@ private:
     };
 
     Customer identifyCustomer(const domain::IncomingMessage &message);
-    qint64 storeMessage(const domain::Message &message, const QString &searchText);
+    qint64 storeMessage(const domain::Message &message, const QByteArray &searchText);
     Result recordBounce(const PreparedMessage &prepared);
 
     const storage::Database &m_database;
@@ -84,7 +84,7 @@ private:
     const SlaClock &m_sla;
     std::function<qint64()> m_now;
     bool m_bulk = false;
-    QList<std::pair<qint64, QString>> m_pendingMessages; ///< (message id, search text) to index, in bulk mode
+    QList<std::pair<qint64, QByteArray>> m_pendingMessages; ///< (message id, UTF-8 search text), in bulk mode
     QList<std::pair<qint64, QString>> m_pendingCustomers; ///< (customer id, search text) to index, in bulk mode
 };
 

@@ -7,6 +7,7 @@
 #include "domain/Message.h"
 #include "storage/StorageError.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
@@ -26,7 +27,7 @@ struct PreparedMessage {
     domain::IncomingMessage message;
     QString externalId; ///< "account|external id", the dedupe key
     QString preview; ///< the conversation list's first 200 characters
-    QString searchText; ///< the body as the full-text index takes it (SearchText::forIndex)
+    QByteArray searchText; ///< the body as the full-text index takes it (SearchText::forIndex), in UTF-8
     QString threadSubject; ///< Threader::normalizeSubject of the subject
     OrderLinker::Candidates numbers;
     QList<domain::Attachment> attachments; ///< stored; ids are 0 until the message row exists

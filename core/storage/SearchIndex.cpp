@@ -45,11 +45,13 @@ SearchIndex::SearchIndex(const Database &database)
 
 void SearchIndex::indexMessage(qint64 messageId, const QString &text) const
 {
-    indexMessageSearchText(messageId, SearchText::forIndex(text));
+    indexMessageSearchText(messageId, SearchText::forIndex(text).toUtf8());
 }
 
-void SearchIndex::indexMessageSearchText(qint64 messageId, const QString &searchText) const
+void SearchIndex::indexMessageSearchText(qint64 messageId, const QByteArray &searchText) const
 {
+    // Bound as bytes: SQLite hands them to the tokenizer as UTF-8 text as they are, with no conversion from UTF-16
+    // on the write thread (the index is contentless, so nothing keeps the value's type).
     SqlQuery &q = m_database.prepared(QStringLiteral("INSERT INTO message_fts (rowid, body) VALUES (?, ?)"));
     q.bind(messageId).bind(searchText).exec();
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
@@ -16,8 +17,9 @@ public:
     explicit SearchIndex(const Database &database);
 
     void indexMessage(qint64 messageId, const QString &text) const;
-    /// The same for text already in the index's form (SearchText::forIndex), made off the write thread.
-    void indexMessageSearchText(qint64 messageId, const QString &searchText) const;
+    /// The same for text already in the index's form (SearchText::forIndex) and encoded as UTF-8, made off the
+    /// write thread.
+    void indexMessageSearchText(qint64 messageId, const QByteArray &searchText) const;
     void indexCustomer(qint64 customerId, const QString &text) const;
 
     /// Conversation ids matching `query`, newest first, at most `limit`. The query matches message text, order
