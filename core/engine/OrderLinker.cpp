@@ -89,11 +89,15 @@ OrderLinker::Candidates OrderLinker::Candidates::in(const QString &subject, cons
     return { orderNumbers(subject), orderNumbers(body), trackingNumbers(subject), trackingNumbers(body) };
 }
 
-QString OrderLinker::inList(qsizetype count)
+storage::SqlQuery &OrderLinker::lookUp(const QString &selectWhereIn, const QStringList &values) const
 {
-    QString placeholders = QStringLiteral("?");
-    placeholders += QStringLiteral(", ?").repeated(count - 1);
-    return placeholders;
+    // One statement for every candidate (one prepared statement per list length).
+    SqlQuery &q = m_database.prepared(selectWhereIn + SqlQuery::placeholders(values.size()) + u')');
+    for (const QString &value : values) {
+        q.bind(value);
+    }
+    q.exec();
+    return q;
 }
 
 QHash<QString, OrderLinker::Known> OrderLinker::knownOrders(const QStringList &numbers, qint64 customerId) const
@@ -102,15 +106,10 @@ QHash<QString, OrderLinker::Known> OrderLinker::knownOrders(const QStringList &n
     if (numbers.isEmpty()) {
         return known;
     }
-    // One statement for every candidate (one prepared statement per list length); per number the customer's own
-    // order wins, then the newest.
-    SqlQuery &q = m_database.prepared(
-        QStringLiteral("SELECT number, id, source, coalesce(customer_id, 0), placed_at FROM orders WHERE number IN (")
-        + inList(numbers.size()) + u')');
-    for (const QString &number : numbers) {
-        q.bind(number);
-    }
-    q.exec();
+    // Per number the customer's own order wins, then the newest.
+    SqlQuery &q = lookUp(
+        QStringLiteral("SELECT number, id, source, coalesce(customer_id, 0), placed_at FROM orders WHERE number IN ("),
+        numbers);
     while (q.next()) {
         const bool mine = customerId != 0 && q.int64(3) == customerId;
         Known &best = known[q.text(0)];
@@ -129,14 +128,10 @@ QHash<QString, OrderLinker::Known> OrderLinker::knownShipments(const QStringList
     if (numbers.isEmpty()) {
         return known;
     }
-    SqlQuery &q = m_database.prepared(
-        QStringLiteral("SELECT s.tracking_number, s.order_id, coalesce(o.customer_id, 0) FROM shipments s "
-                       "JOIN orders o ON o.id = s.order_id WHERE s.tracking_number IN (")
-        + inList(numbers.size()) + u')');
-    for (const QString &number : numbers) {
-        q.bind(number);
-    }
-    q.exec();
+    SqlQuery &q = lookUp(QStringLiteral("SELECT s.tracking_number, s.order_id, coalesce(o.customer_id, 0) "
+                                        "FROM shipments s JOIN orders o ON o.id = s.order_id "
+                                        "WHERE s.tracking_number IN ("),
+        numbers);
     while (q.next()) {
         Known &first = known[q.text(0)];
         if (first.orderId == 0) {

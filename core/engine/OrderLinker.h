@@ -8,7 +8,8 @@
 
 namespace waybill::storage {
 class Database;
-}
+class SqlQuery;
+} // namespace waybill::storage
 
 namespace waybill::engine {
 
@@ -57,8 +58,8 @@ private:
     /// tracking number → the order it ships, in one statement.
     QHash<QString, Known> knownShipments(const QStringList &numbers, qint64 customerId) const;
     static Link numberLink(const QString &number, const Known &order, const QString &where, qint64 customerId);
-    /// "?, ?, ?" for an IN list of `count` (≥ 1) values.
-    static QString inList(qsizetype count);
+    /// Prepares `selectWhereIn` + "?, …)" for the values, binds and runs it; read the rows, then finish().
+    storage::SqlQuery &lookUp(const QString &selectWhereIn, const QStringList &values) const;
 
     const storage::Database &m_database;
     qint64 m_recentWindow;

@@ -105,13 +105,11 @@ QList<ConversationSummary> ConversationRepository::findMany(const QList<qint64> 
     if (ids.isEmpty()) {
         return rows;
     }
-    QString placeholders = QStringLiteral("?");
-    placeholders += QStringLiteral(", ?").repeated(ids.size() - 1);
     SqlQuery q(m_database,
         QStringLiteral("SELECT ") + Columns
             + QStringLiteral(" FROM conversations c LEFT JOIN agents a ON a.id = c.assignee_id "
                              "WHERE c.id IN (")
-            + placeholders + u')');
+            + SqlQuery::placeholders(ids.size()) + u')');
     for (const qint64 id : ids) {
         q.bind(id);
     }
@@ -220,24 +218,23 @@ void ConversationRepository::setUnread(qint64 id, bool unread) const
 void ConversationRepository::recordActivity(
     qint64 id, qint64 at, const QString &preview, qint64 marketDueAt, qint64 slaDueAt) const
 {
-    SqlQuery &q = m_database.prepared(
-        QStringLiteral("UPDATE conversations SET last_activity = max(last_activity, ?), preview = ?, "
-                       "market_due_at = ?, sla_due_at = ?, due_at = ?, version = version + 1 WHERE id = ?"));
-    q.bind(at)
-        .bind(preview.left(200))
-        .bindOptional(marketDueAt)
-        .bindOptional(slaDueAt)
-        .bind(earliest(marketDueAt, slaDueAt))
-        .bind(id)
-        .exec();
+    updateActivity(id, at, preview, marketDueAt, slaDueAt, false);
 }
 
 void ConversationRepository::recordInbound(
     qint64 id, qint64 at, const QString &preview, qint64 marketDueAt, qint64 slaDueAt) const
 {
-    SqlQuery &q = m_database.prepared(QStringLiteral(
-        "UPDATE conversations SET last_activity = max(last_activity, ?), preview = ?, "
-        "market_due_at = ?, sla_due_at = ?, due_at = ?, unread = 1, version = version + 1 WHERE id = ?"));
+    updateActivity(id, at, preview, marketDueAt, slaDueAt, true);
+}
+
+void ConversationRepository::updateActivity(
+    qint64 id, qint64 at, const QString &preview, qint64 marketDueAt, qint64 slaDueAt, bool markUnread) const
+{
+    SqlQuery &q = m_database.prepared(
+        QStringLiteral("UPDATE conversations SET last_activity = max(last_activity, ?), preview = ?, "
+                       "market_due_at = ?, sla_due_at = ?, due_at = ?, ")
+        + (markUnread ? QStringLiteral("unread = 1, ") : QString())
+        + QStringLiteral("version = version + 1 WHERE id = ?"));
     q.bind(at)
         .bind(preview.left(200))
         .bindOptional(marketDueAt)

@@ -49,6 +49,8 @@ public:
     int wakeSnoozed(qint64 now) const;
 
 private:
+    void updateActivity(
+        qint64 id, qint64 at, const QString &preview, qint64 marketDueAt, qint64 slaDueAt, bool markUnread) const;
     void bumpVersion(qint64 id, int expectedVersion, const QString &assignments, const QVariantList &values) const;
 
     const Database &m_database;

@@ -83,10 +83,8 @@ QList<qint64> SearchIndex::newestFirst(const QList<qint64> &ids, int limit) cons
     if (ids.isEmpty()) {
         return ids;
     }
-    QString placeholders = QStringLiteral("?");
-    placeholders += QStringLiteral(", ?").repeated(ids.size() - 1);
     SqlQuery q(m_database,
-        QStringLiteral("SELECT id FROM conversations WHERE id IN (") + placeholders
+        QStringLiteral("SELECT id FROM conversations WHERE id IN (") + SqlQuery::placeholders(ids.size())
             + QStringLiteral(") ORDER BY last_activity DESC, id DESC LIMIT ?"));
     for (const qint64 id : ids) {
         q.bind(id);

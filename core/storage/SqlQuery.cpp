@@ -63,6 +63,13 @@ void SqlQuery::exec()
     }
 }
 
+QString SqlQuery::placeholders(qsizetype count)
+{
+    QString list = QStringLiteral("?");
+    list += QStringLiteral(", ?").repeated(count - 1);
+    return list;
+}
+
 StorageError SqlQuery::classify(const QSqlError &error, const QString &context)
 {
     const int code = error.nativeErrorCode().toInt() & 0xff;

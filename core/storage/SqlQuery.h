@@ -32,6 +32,8 @@ public:
     qint64 lastInsertId() const { return m_query.lastInsertId().toLongLong(); }
     int rowsAffected() const { return m_query.numRowsAffected(); }
 
+    /// "?, ?, ?": the placeholders of an IN list of `count` (≥ 1) values.
+    static QString placeholders(qsizetype count);
     /// Maps a driver error to a StorageError a person can act on (disk full, damaged file, read-only, busy).
     static StorageError classify(const QSqlError &error, const QString &context);
 
