@@ -18,6 +18,7 @@
 #include "storage/AgentRepository.h"
 #include "storage/AttachmentStore.h"
 #include "storage/ConversationRepository.h"
+#include "storage/MailActionRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/OutboxRepository.h"
 #include "storage/SqlQuery.h"
@@ -194,6 +195,8 @@ TEST_F(EmailSentFolderDovecotTest, ReplyIsSentThenSeenOverImapWithoutASecondCopy
         = sent.entryList(QDir::Files) + QDir(sent.path() + QStringLiteral("/../new")).entryList(QDir::Files);
     ASSERT_EQ(smtp->received().size(), 1);
     EXPECT_EQ(files.size(), 1);
+    // The copy was recorded until the folder had it.
+    EXPECT_TRUE(waitUntil([&] { return storage::MailActionRepository(ws.db()).count() == 0; }, 10000));
 }
 
 TEST_F(EmailSentFolderDovecotTest, InterruptedReplyFoundInSentIsConfirmedNotSentAgain)
@@ -266,14 +269,16 @@ TEST_F(EmailSentFolderDovecotTest, SeenTravelsBothWays)
     const qint64 conversationId
         = count(QStringLiteral("SELECT conversation_id FROM messages WHERE message_id = 'new@customer.example'"));
     EXPECT_EQ(count(QStringLiteral("SELECT unread FROM conversations WHERE id = %1").arg(conversationId)), 1);
-    const auto unseen = engine::SeenSync(ws.db()).takeUnseen(conversationId);
+    const auto unseen = engine::SeenSync(ws.db()).takeUnseen(conversationId, now());
     ASSERT_EQ(unseen.size(), 1);
     inbound->setSeen(unseen.first().mailbox, unseen.first().uidValidity, unseen.first().uid);
     EXPECT_TRUE(waitUntil([&] { return flaggedFiles(QStringLiteral("INBOX"), u'S') == 2; }, 10000))
         << QDir(dovecot->maildir() + QStringLiteral("/cur")).entryList(QDir::Files).join(u' ').toStdString() << " | "
         << QDir(dovecot->maildir() + QStringLiteral("/new")).entryList(QDir::Files).join(u' ').toStdString() << " "
         << unseen.first().uidValidity << "/" << unseen.first().uid;
-    EXPECT_TRUE(engine::SeenSync(ws.db()).takeUnseen(conversationId).isEmpty()); // flagged once
+    EXPECT_TRUE(engine::SeenSync(ws.db()).takeUnseen(conversationId, now()).isEmpty()); // flagged once
+    // The server confirmed the STORE: nothing waits for a restart any more.
+    EXPECT_TRUE(waitUntil([&] { return storage::MailActionRepository(ws.db()).count() == 0; }, 10000));
 }
 
 } // namespace
