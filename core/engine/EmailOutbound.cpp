@@ -206,10 +206,6 @@ void EmailOutbound::onSentFolderFailed(qint64 outboxId, const ImapError &error)
     if (!checking && !appending) {
         return;
     }
-    Q_EMIT problem(m_account.name + QStringLiteral(": ")
-        + (checking ? tr("could not look in %1 for a reply interrupted while sending (%2); trying again later")
-                    : tr("could not save a copy of a sent reply in %1 (%2); trying again later"))
-              .arg(m_account.sentFolder, error.message));
     const bool waiting = m_sentRetry.isActive();
     const int delayMs = waiting ? m_sentRetry.remainingTime() : m_sentRetryMs;
     if (appending) {
@@ -220,6 +216,10 @@ void EmailOutbound::onSentFolderFailed(qint64 outboxId, const ImapError &error)
             Q_EMIT failed(m_account.name + QStringLiteral(": ") + storageError.userMessage());
         }
     }
+    Q_EMIT problem(m_account.name + QStringLiteral(": ")
+        + (checking ? tr("could not look in %1 for a reply interrupted while sending (%2); trying again later")
+                    : tr("could not save a copy of a sent reply in %1 (%2); trying again later"))
+              .arg(m_account.sentFolder, error.message));
     m_retry.insert(outboxId);
     if (!waiting) {
         m_sentRetry.start(m_sentRetryMs);
@@ -334,10 +334,11 @@ void EmailOutbound::onSent(
         storage::MessageRepository(m_database).setDelivery(messageId, domain::Message::Delivery::Sent, QString());
         // The customer's reply will name this id: it must find the conversation.
         channels::email::Threader(m_database).rememberSent(emailMessageId, conversationId, messageId);
-        if (m_sentFolder) {
-            // The exact bytes that went out, kept until the copy is in Sent (also across a restart).
+        if (m_account.saveToSent && !m_account.sentFolder.isEmpty()) {
+            // The exact bytes that went out, kept until the copy is in Sent (across a restart too, or until the
+            // IMAP settings work).
             storage::MailActionRepository(m_database)
-                .addSentCopy(m_account.id, outboxId, m_sentFolder->mailbox(), raw, m_now());
+                .addSentCopy(m_account.id, outboxId, m_account.sentFolder, raw, m_now());
         }
         transaction.commit();
     } catch (const storage::StorageError &error) {

@@ -4,6 +4,7 @@
 // then seen over IMAP without becoming a second copy; a reply interrupted mid-send is confirmed from Sent or
 // sent again with the same Message-ID; \Seen travels both ways.
 #include "DovecotServer.h"
+#include "LoopbackProxy.h"
 #include "SmtpServer.h"
 #include "TestWorkspace.h"
 #include "channels/SslTransportFactory.h"
@@ -197,6 +198,41 @@ TEST_F(EmailSentFolderDovecotTest, ReplyIsSentThenSeenOverImapWithoutASecondCopy
     EXPECT_EQ(files.size(), 1);
     // The copy was recorded until the folder had it.
     EXPECT_TRUE(waitUntil([&] { return storage::MailActionRepository(ws.db()).count() == 0; }, 10000));
+}
+
+TEST_F(EmailSentFolderDovecotTest, SentCopyThatFailsIsRecordedAndRetriedFromTheRecordedBytes)
+{
+    // The first IMAP connection for the copy is closed before the greeting; the next one goes through.
+    waybill::testing::LoopbackProxy proxy(dovecot->port());
+    proxy.cutAfter("* OK", 1, 0);
+    account.imapUrl = QStringLiteral("imap+plain://127.0.0.1:") + QString::number(proxy.port());
+    domain::IncomingMessage customer;
+    customer.account = account.id;
+    customer.externalId = QStringLiteral("retry@customer.example");
+    customer.messageId = QStringLiteral("retry@customer.example");
+    customer.subject = QStringLiteral("Where is order #1042?");
+    customer.fromAddress = QStringLiteral("ava@customer.example");
+    customer.bodyText = QStringLiteral("It has not arrived.");
+    customer.sentAt = now() - 60;
+    const qint64 id = reply(ingest->ingest(customer).conversationId, QStringLiteral("Refund issued."));
+
+    auto outbound = startOutbound();
+    QList<storage::MailAction> atFailure;
+    QObject::connect(outbound.get(), &engine::EmailOutbound::problem, outbound.get(), [&](const QString &) {
+        atFailure = storage::MailActionRepository(ws.db()).pending(account.id, storage::MailAction::Kind::SentCopy);
+    });
+    auto message = [&] { return *storage::MessageRepository(ws.db()).find(id); };
+    ASSERT_TRUE(waitUntil([&] { return message().delivery == domain::Message::Delivery::Sent; }, 10000))
+        << message().error.toStdString();
+    const QString emailMessageId = storage::OutboxRepository(ws.db()).forMessage(id)->emailMessageId;
+    ASSERT_TRUE(waitUntil([&] { return storage::MailActionRepository(ws.db()).count() == 0; }, 10000));
+    EXPECT_EQ(proxy.cuts(), 1);
+    ASSERT_EQ(atFailure.size(), 1); // while it failed, the copy waited, recorded with the reason
+    EXPECT_EQ(atFailure.first().attempts, 1);
+    EXPECT_FALSE(atFailure.first().lastError.isEmpty());
+    EXPECT_EQ(atFailure.first().content, smtp->received().first().content);
+    EXPECT_TRUE(inFolder(QStringLiteral("Sent"), emailMessageId));
+    EXPECT_EQ(smtp->received().size(), 1);
 }
 
 TEST_F(EmailSentFolderDovecotTest, InterruptedReplyFoundInSentIsConfirmedNotSentAgain)
