@@ -14,7 +14,10 @@
 #include "storage/TransactionGuard.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace waybill::engine {
 
@@ -70,6 +73,7 @@ bool EmailInbound::start()
         connect(raw, &ImapMailboxSync::flagsChanged, this, &EmailInbound::onFlagsChanged);
         connect(raw, &ImapMailboxSync::uidValidityChanged, this,
             [this](const QString &box, quint32, quint32 newValue) { resetFolder(box, newValue); });
+        connect(raw, &ImapMailboxSync::seenStored, this, &EmailInbound::onSeenStored);
         connect(raw, &ImapMailboxSync::synced, this, [this, index] {
             const bool wasSynced = isSynced();
             m_synced[index] = true;
@@ -77,8 +81,9 @@ bool EmailInbound::start()
                 Q_EMIT synced();
             }
         });
-        connect(
-            raw, &ImapMailboxSync::interrupted, this, [this](const channels::email::ImapError &error, int retryInMs) {
+        connect(raw, &ImapMailboxSync::interrupted, this,
+            [this, mailbox](const channels::email::ImapError &error, int retryInMs) {
+                retrySeenLater(mailbox, error.message, retryInMs);
                 Q_EMIT problem(QCoreApplication::translate("EmailInbound", "%1: %2 — retrying in %3 s")
                                    .arg(m_account.name, error.message)
                                    .arg(retryInMs / 1000));
@@ -90,10 +95,57 @@ bool EmailInbound::start()
         m_synced.push_back(false);
         m_mailboxes.append(mailbox);
     }
+    resumeSeen();
     for (const auto &sync : m_folders) {
         sync->start();
     }
     return true;
+}
+
+void EmailInbound::resumeSeen()
+{
+    // \Seen updates an earlier run recorded but the server never confirmed (the app quit, the server was away).
+    try {
+        const SeenSync seenSync(m_database);
+        for (const storage::MailAction &action : seenSync.pendingFlags(m_account.id)) {
+            const qsizetype index = m_mailboxes.indexOf(action.mailbox);
+            if (index < 0) {
+                seenSync.forgetOutdated(m_account.id, action.mailbox, 0); // a folder no longer synced
+                continue;
+            }
+            if (m_folders[size_t(index)]->uidValidity() != action.uidValidity) {
+                seenSync.forgetOutdated(m_account.id, action.mailbox, m_folders[size_t(index)]->uidValidity());
+                continue;
+            }
+            m_folders[size_t(index)]->setSeen(action.uidValidity, action.uid, true);
+        }
+    } catch (const storage::StorageError &error) {
+        Q_EMIT problem(m_account.name + QStringLiteral(": ") + error.userMessage());
+    }
+}
+
+void EmailInbound::onSeenStored(const QString &mailbox, quint32 uidValidity, const QList<quint32> &uids, bool seen)
+{
+    if (!seen) {
+        return;
+    }
+    try {
+        SeenSync(m_database).stored(m_account.id, mailbox, uidValidity, uids);
+    } catch (const storage::StorageError &error) {
+        // Still recorded: the next start stores \Seen again, which changes nothing on the server.
+        Q_EMIT problem(m_account.name + QStringLiteral(": ") + error.userMessage());
+    }
+}
+
+void EmailInbound::retrySeenLater(const QString &mailbox, const QString &error, int retryInMs)
+{
+    try {
+        SeenSync(m_database)
+            .retryLater(
+                m_account.id, mailbox, QDateTime::currentSecsSinceEpoch() + std::max(1, retryInMs / 1000), error);
+    } catch (const storage::StorageError &storageError) {
+        Q_EMIT problem(m_account.name + QStringLiteral(": ") + storageError.userMessage());
+    }
 }
 
 void EmailInbound::stop()
@@ -133,9 +185,12 @@ void EmailInbound::resetFolder(const QString &mailbox, quint32 uidValidity)
 {
     // The folder was recreated: its messages come again under the new UIDVALIDITY; the ingest pipeline skips the
     // ones already stored (their Message-IDs), so nothing is duplicated.
+    storage::TransactionGuard transaction(m_database);
     const storage::SyncStateRepository state(m_database);
     state.setValue(m_account.id, stateKey(mailbox, QStringLiteral("uidvalidity")), QString::number(uidValidity));
     state.setValue(m_account.id, stateKey(mailbox, QStringLiteral("lastuid")), QStringLiteral("0"));
+    SeenSync(m_database).forgetOutdated(m_account.id, mailbox, uidValidity);
+    transaction.commit();
 }
 
 void EmailInbound::store(const ImapFetchedMessage &fetched, ImapMailboxSync *sync)

@@ -35,6 +35,8 @@ class Ingest;
 /// replies (a Message-ID the outbox sent, e.g. a copy delivered to our own address) are skipped. Where each stored
 /// message lives (folder, UIDVALIDITY, UID, \Seen) is recorded in the same transaction, for SeenSync: mail that
 /// arrives \Seen, or becomes \Seen on the server, makes its conversation read once all of its mail is seen.
+/// \Seen updates recorded by SeenSync (mail_actions) are deleted once the server confirms them, counted as failed
+/// when the folder's connection drops, and asked again when the account starts (after a restart).
 /// Lives on the engine thread with the write connection. stop() ends the work; failed() reports problems that
 /// need the user (a rejected password), problem() those it is retrying by itself.
 class EmailInbound final : public QObject {
@@ -66,6 +68,9 @@ Q_SIGNALS:
 private:
     void store(const channels::email::ImapFetchedMessage &fetched, channels::email::ImapMailboxSync *sync);
     void resetFolder(const QString &mailbox, quint32 uidValidity);
+    void resumeSeen();
+    void onSeenStored(const QString &mailbox, quint32 uidValidity, const QList<quint32> &uids, bool seen);
+    void retrySeenLater(const QString &mailbox, const QString &error, int retryInMs);
     void onFlagsChanged(const QString &mailbox, quint32 uidValidity, quint32 uid, const QStringList &flags);
     QString stateKey(const QString &mailbox, const QString &what) const;
 

@@ -13,6 +13,7 @@
 #include "channels/email/SmtpSendResult.h"
 #include "channels/email/SmtpSendTask.h"
 #include "channels/email/Threader.h"
+#include "storage/MailActionRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/OutboxRepository.h"
 #include "storage/StorageError.h"
@@ -68,6 +69,7 @@ bool EmailOutbound::start(int pollMs)
     startSentFolder();
     m_running = true;
     m_sentRetryMs = m_sentRetryInitialMs;
+    resumeSentCopies();
     checkInterrupted();
     m_poll.start(pollMs);
     poke();
@@ -87,12 +89,56 @@ void EmailOutbound::startSentFolder()
         return;
     }
     m_sentFolder = std::make_unique<ImapSentFolder>(m_transports, *config, m_account.sentFolder);
-    connect(m_sentFolder.get(), &ImapSentFolder::appended, this, [this](qint64 outboxId) {
-        m_copies.remove(outboxId);
-        m_sentRetryMs = m_sentRetryInitialMs;
-    });
+    connect(m_sentFolder.get(), &ImapSentFolder::appended, this, &EmailOutbound::onAppended);
     connect(m_sentFolder.get(), &ImapSentFolder::found, this, &EmailOutbound::onFoundInSent);
     connect(m_sentFolder.get(), &ImapSentFolder::failed, this, &EmailOutbound::onSentFolderFailed);
+}
+
+void EmailOutbound::resumeSentCopies()
+{
+    const storage::MailActionRepository actions(m_database);
+    try {
+        if (!m_account.saveToSent || m_account.sentFolder.isEmpty()) {
+            // The account no longer keeps copies: those an earlier run could not save are not wanted either.
+            actions.removeAll(m_account.id, storage::MailAction::Kind::SentCopy);
+            return;
+        }
+        if (!m_sentFolder) {
+            return; // misconfigured IMAP (reported); the copies wait for a working configuration
+        }
+        for (const storage::MailAction &action : actions.pending(m_account.id, storage::MailAction::Kind::SentCopy)) {
+            m_appending.insert(action.outboxId);
+            m_sentFolder->append(action.outboxId, action.content);
+        }
+    } catch (const storage::StorageError &error) {
+        Q_EMIT failed(m_account.name + QStringLiteral(": ") + error.userMessage());
+    }
+}
+
+void EmailOutbound::appendCopy(qint64 outboxId)
+{
+    try {
+        const auto action = storage::MailActionRepository(m_database).sentCopy(outboxId);
+        if (!action) {
+            return; // done meanwhile, or its reply was deleted
+        }
+        m_appending.insert(outboxId);
+        m_sentFolder->append(outboxId, action->content);
+    } catch (const storage::StorageError &error) {
+        Q_EMIT failed(m_account.name + QStringLiteral(": ") + error.userMessage());
+    }
+}
+
+void EmailOutbound::onAppended(qint64 outboxId)
+{
+    m_appending.remove(outboxId);
+    m_sentRetryMs = m_sentRetryInitialMs;
+    try {
+        storage::MailActionRepository(m_database).removeSentCopy(outboxId);
+    } catch (const storage::StorageError &error) {
+        // Still recorded: the next start appends the copy again (a duplicate in Sent, never a lost one).
+        Q_EMIT failed(m_account.name + QStringLiteral(": ") + error.userMessage());
+    }
 }
 
 void EmailOutbound::checkInterrupted()
@@ -156,15 +202,26 @@ void EmailOutbound::onFoundInSent(qint64 outboxId, bool present)
 void EmailOutbound::onSentFolderFailed(qint64 outboxId, const ImapError &error)
 {
     const bool checking = m_checking.contains(outboxId);
-    if (!checking && !m_copies.contains(outboxId)) {
+    const bool appending = m_appending.remove(outboxId);
+    if (!checking && !appending) {
         return;
+    }
+    const bool waiting = m_sentRetry.isActive();
+    const int delayMs = waiting ? m_sentRetry.remainingTime() : m_sentRetryMs;
+    if (appending) {
+        try {
+            storage::MailActionRepository(m_database)
+                .retryLater(outboxId, m_now() + std::max(1, (delayMs + 999) / 1000), error.message);
+        } catch (const storage::StorageError &storageError) {
+            Q_EMIT failed(m_account.name + QStringLiteral(": ") + storageError.userMessage());
+        }
     }
     Q_EMIT problem(m_account.name + QStringLiteral(": ")
         + (checking ? tr("could not look in %1 for a reply interrupted while sending (%2); trying again later")
                     : tr("could not save a copy of a sent reply in %1 (%2); trying again later"))
               .arg(m_account.sentFolder, error.message));
     m_retry.insert(outboxId);
-    if (!m_sentRetry.isActive()) {
+    if (!waiting) {
         m_sentRetry.start(m_sentRetryMs);
         m_sentRetryMs = std::min(m_sentRetryMs * 2, 60 * 60 * 1000);
     }
@@ -179,8 +236,8 @@ void EmailOutbound::retrySentFolder()
     for (const qint64 outboxId : retry) {
         if (const auto check = m_checking.constFind(outboxId); check != m_checking.cend()) {
             m_sentFolder->find(outboxId, *check);
-        } else if (const auto copy = m_copies.constFind(outboxId); copy != m_copies.cend()) {
-            m_sentFolder->append(outboxId, *copy);
+        } else {
+            appendCopy(outboxId);
         }
     }
 }
@@ -192,6 +249,7 @@ void EmailOutbound::stop()
     m_sentRetry.stop();
     m_sentFolder.reset();
     m_checking.clear();
+    m_appending.clear();
     m_retry.clear();
     if (m_sending) {
         m_sending->abort();
@@ -276,13 +334,18 @@ void EmailOutbound::onSent(
         storage::MessageRepository(m_database).setDelivery(messageId, domain::Message::Delivery::Sent, QString());
         // The customer's reply will name this id: it must find the conversation.
         channels::email::Threader(m_database).rememberSent(emailMessageId, conversationId, messageId);
+        if (m_account.saveToSent && !m_account.sentFolder.isEmpty()) {
+            // The exact bytes that went out, kept until the copy is in Sent (across a restart too, or until the
+            // IMAP settings work).
+            storage::MailActionRepository(m_database)
+                .addSentCopy(m_account.id, outboxId, m_account.sentFolder, raw, m_now());
+        }
         transaction.commit();
     } catch (const storage::StorageError &error) {
         Q_EMIT failed(m_account.name + QStringLiteral(": ") + error.userMessage());
     }
     if (m_sentFolder) {
-        // The exact bytes that went out; kept until the copy is in Sent.
-        m_copies.insert(outboxId, raw);
+        m_appending.insert(outboxId);
         m_sentFolder->append(outboxId, raw);
     }
     Q_EMIT conversationsChanged({ conversationId });

@@ -38,11 +38,13 @@ namespace waybill::engine {
 /// (5xx) marks the reply failed with the server's words for the agent.
 ///
 /// When the account saves to Sent, the exact bytes that went out are appended to its Sent folder over IMAP
-/// (ImapSentFolder) after the server accepted them; a failure there never changes the reply's state: it is
-/// reported through problem() and tried again later (kept in memory until then). Rows left "sending" by a process
-/// that stopped mid-send are first looked up in the Sent folder by their Message-ID: found → the reply is marked
-/// sent ("confirmed in Sent"), not found → sent again with the same Message-ID. Without a Sent copy they are sent
-/// again at once. Lives on the engine thread with the write connection; stop() ends the work.
+/// (ImapSentFolder) after the server accepted them. The copy is recorded in mail_actions in the transaction that
+/// marks the reply sent and deleted once the folder has it, so it survives a restart: start() appends every copy
+/// still waiting. A failure there never changes the reply's state: it is reported through problem(), counted on
+/// the recorded copy and tried again after a growing delay (setSentFolderRetryInterval(), doubling up to an hour). Rows
+/// left "sending" by a process that stopped mid-send are first looked up in the Sent folder by their Message-ID: found
+/// → the reply is marked sent ("confirmed in Sent"), not found → sent again with the same Message-ID. Without a Sent
+/// copy they are sent again at once. Lives on the engine thread with the write connection; stop() ends the work.
 class EmailOutbound final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EmailOutbound)
@@ -82,6 +84,9 @@ private:
     void checkInterrupted();
     void onFoundInSent(qint64 outboxId, bool present);
     void onSentFolderFailed(qint64 outboxId, const channels::email::ImapError &error);
+    void onAppended(qint64 outboxId);
+    void resumeSentCopies();
+    void appendCopy(qint64 outboxId);
     void retrySentFolder();
     void onFailed(qint64 outboxId, qint64 messageId, qint64 conversationId, int attempts,
         const channels::email::SmtpError &error);
@@ -96,7 +101,7 @@ private:
     QTimer m_poll;
     bool m_running = false;
     std::unique_ptr<channels::email::ImapSentFolder> m_sentFolder;
-    QHash<qint64, QByteArray> m_copies; ///< outbox id → bytes sent, waiting to be appended to Sent
+    QSet<qint64> m_appending; ///< outbox ids whose Sent copy (recorded in mail_actions) is being appended
     QHash<qint64, QString> m_checking; ///< interrupted outbox id → its Message-ID, waiting for the Sent lookup
     QSet<qint64> m_retry; ///< Sent-folder operations that failed and wait for m_sentRetry
     QTimer m_sentRetry;

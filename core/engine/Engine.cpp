@@ -95,7 +95,7 @@ void Engine::markSeen(qint64 conversationId)
     }
     QList<storage::MessageLocation> unseen;
     try {
-        unseen = SeenSync(*m_database).takeUnseen(conversationId);
+        unseen = SeenSync(*m_database).takeUnseen(conversationId, now());
     } catch (const storage::StorageError &error) {
         Q_EMIT accountStatus(QString(), QStringLiteral("failed"), error.userMessage());
         return;

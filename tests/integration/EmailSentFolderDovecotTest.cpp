@@ -4,6 +4,7 @@
 // then seen over IMAP without becoming a second copy; a reply interrupted mid-send is confirmed from Sent or
 // sent again with the same Message-ID; \Seen travels both ways.
 #include "DovecotServer.h"
+#include "LoopbackProxy.h"
 #include "SmtpServer.h"
 #include "TestWorkspace.h"
 #include "channels/SslTransportFactory.h"
@@ -18,6 +19,7 @@
 #include "storage/AgentRepository.h"
 #include "storage/AttachmentStore.h"
 #include "storage/ConversationRepository.h"
+#include "storage/MailActionRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/OutboxRepository.h"
 #include "storage/SqlQuery.h"
@@ -194,6 +196,43 @@ TEST_F(EmailSentFolderDovecotTest, ReplyIsSentThenSeenOverImapWithoutASecondCopy
         = sent.entryList(QDir::Files) + QDir(sent.path() + QStringLiteral("/../new")).entryList(QDir::Files);
     ASSERT_EQ(smtp->received().size(), 1);
     EXPECT_EQ(files.size(), 1);
+    // The copy was recorded until the folder had it.
+    EXPECT_TRUE(waitUntil([&] { return storage::MailActionRepository(ws.db()).count() == 0; }, 10000));
+}
+
+TEST_F(EmailSentFolderDovecotTest, SentCopyThatFailsIsRecordedAndRetriedFromTheRecordedBytes)
+{
+    // The first IMAP connection for the copy is closed before the greeting; the next one goes through.
+    waybill::testing::LoopbackProxy proxy(dovecot->port());
+    proxy.cutAfter("* OK", 1, 0);
+    account.imapUrl = QStringLiteral("imap+plain://127.0.0.1:") + QString::number(proxy.port());
+    domain::IncomingMessage customer;
+    customer.account = account.id;
+    customer.externalId = QStringLiteral("retry@customer.example");
+    customer.messageId = QStringLiteral("retry@customer.example");
+    customer.subject = QStringLiteral("Where is order #1042?");
+    customer.fromAddress = QStringLiteral("ava@customer.example");
+    customer.bodyText = QStringLiteral("It has not arrived.");
+    customer.sentAt = now() - 60;
+    const qint64 id = reply(ingest->ingest(customer).conversationId, QStringLiteral("Refund issued."));
+
+    auto outbound = startOutbound();
+    QList<storage::MailAction> atFailure;
+    QObject::connect(outbound.get(), &engine::EmailOutbound::problem, outbound.get(), [&](const QString &) {
+        atFailure = storage::MailActionRepository(ws.db()).pending(account.id, storage::MailAction::Kind::SentCopy);
+    });
+    auto message = [&] { return *storage::MessageRepository(ws.db()).find(id); };
+    ASSERT_TRUE(waitUntil([&] { return message().delivery == domain::Message::Delivery::Sent; }, 10000))
+        << message().error.toStdString();
+    const QString emailMessageId = storage::OutboxRepository(ws.db()).forMessage(id)->emailMessageId;
+    ASSERT_TRUE(waitUntil([&] { return storage::MailActionRepository(ws.db()).count() == 0; }, 10000));
+    EXPECT_EQ(proxy.cuts(), 1);
+    ASSERT_EQ(atFailure.size(), 1); // while it failed, the copy waited, recorded with the reason
+    EXPECT_EQ(atFailure.first().attempts, 1);
+    EXPECT_FALSE(atFailure.first().lastError.isEmpty());
+    EXPECT_EQ(atFailure.first().content, smtp->received().first().content);
+    EXPECT_TRUE(inFolder(QStringLiteral("Sent"), emailMessageId));
+    EXPECT_EQ(smtp->received().size(), 1);
 }
 
 TEST_F(EmailSentFolderDovecotTest, InterruptedReplyFoundInSentIsConfirmedNotSentAgain)
@@ -266,14 +305,16 @@ TEST_F(EmailSentFolderDovecotTest, SeenTravelsBothWays)
     const qint64 conversationId
         = count(QStringLiteral("SELECT conversation_id FROM messages WHERE message_id = 'new@customer.example'"));
     EXPECT_EQ(count(QStringLiteral("SELECT unread FROM conversations WHERE id = %1").arg(conversationId)), 1);
-    const auto unseen = engine::SeenSync(ws.db()).takeUnseen(conversationId);
+    const auto unseen = engine::SeenSync(ws.db()).takeUnseen(conversationId, now());
     ASSERT_EQ(unseen.size(), 1);
     inbound->setSeen(unseen.first().mailbox, unseen.first().uidValidity, unseen.first().uid);
     EXPECT_TRUE(waitUntil([&] { return flaggedFiles(QStringLiteral("INBOX"), u'S') == 2; }, 10000))
         << QDir(dovecot->maildir() + QStringLiteral("/cur")).entryList(QDir::Files).join(u' ').toStdString() << " | "
         << QDir(dovecot->maildir() + QStringLiteral("/new")).entryList(QDir::Files).join(u' ').toStdString() << " "
         << unseen.first().uidValidity << "/" << unseen.first().uid;
-    EXPECT_TRUE(engine::SeenSync(ws.db()).takeUnseen(conversationId).isEmpty()); // flagged once
+    EXPECT_TRUE(engine::SeenSync(ws.db()).takeUnseen(conversationId, now()).isEmpty()); // flagged once
+    // The server confirmed the STORE: nothing waits for a restart any more.
+    EXPECT_TRUE(waitUntil([&] { return storage::MailActionRepository(ws.db()).count() == 0; }, 10000));
 }
 
 } // namespace

@@ -5,73 +5,35 @@
 // thing a test changes) lets implicit TLS and STARTTLS sign in, encrypted.
 #include "DovecotServer.h"
 #include "QtPrinters.h"
+#include "TestCertificateAuthority.h"
 #include "TestWorkspace.h"
 #include "channels/SslTransportFactory.h"
 #include "channels/email/ImapClient.h"
 #include "channels/email/ImapConnectTask.h"
 
-#include <QFile>
-#include <QProcess>
 #include <QSignalSpy>
-#include <QSslCertificate>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
 using namespace waybill::channels;
 using namespace waybill::channels::email;
 using waybill::testing::DovecotServer;
+using waybill::testing::TestCertificateAuthority;
 
 namespace {
-
-bool openssl(const QStringList &arguments, const QString &directory)
-{
-    QProcess process;
-    process.setWorkingDirectory(directory);
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(QStringLiteral("openssl"), arguments);
-    return process.waitForFinished(30000) && process.exitCode() == 0;
-}
 
 class ImapTlsDovecotTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        if (DovecotServer::dovecotBinary().isEmpty()
-            || QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty()) {
-            GTEST_SKIP() << "dovecot or openssl is missing (scripts/install-deps test)";
+        if (DovecotServer::dovecotBinary().isEmpty()) {
+            GTEST_SKIP() << "dovecot is not installed (scripts/install-deps test)";
         }
-        const QString d = certificates.path();
-        QFile::setPermissions(d,
-            QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
-                | QFile::ReadOther | QFile::ExeOther);
-        QFile ext(d + QStringLiteral("/server.ext"));
-        ASSERT_TRUE(ext.open(QIODevice::WriteOnly));
-        ext.write("subjectAltName = IP:127.0.0.1\nbasicConstraints = CA:FALSE\n");
-        ext.close();
-        ASSERT_TRUE(openssl(
-            { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
-                QStringLiteral("ca.pem"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                QStringLiteral("/CN=Waybill Test Authority") },
-            d));
-        ASSERT_TRUE(openssl(
-            { QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-                QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"),
-                QStringLiteral("server.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=mail.waybill.test") },
-            d));
-        ASSERT_TRUE(openssl({ QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                                QStringLiteral("server.csr"), QStringLiteral("-CA"), QStringLiteral("ca.pem"),
-                                QStringLiteral("-CAkey"), QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"),
-                                QStringLiteral("-out"), QStringLiteral("server.pem"), QStringLiteral("-days"),
-                                QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("server.ext") },
-            d));
-        for (const char *name : { "server.pem", "server.key", "ca.pem" }) {
-            QFile::setPermissions(d + u'/' + QString::fromLatin1(name),
-                QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        if (const QString whyNot = TestCertificateAuthority::whyUnavailable(); !whyNot.isEmpty()) {
+            GTEST_SKIP() << whyNot.toStdString();
         }
-        server.useTls(d + QStringLiteral("/server.pem"), d + QStringLiteral("/server.key"));
+        ASSERT_TRUE(authority.create()) << authority.errorString().toStdString();
+        server.useTls(authority.certificateFile(), authority.keyFile());
         ASSERT_TRUE(server.start()) << server.errorString().toStdString() << server.log().toStdString();
     }
 
@@ -87,18 +49,10 @@ protected:
         return config;
     }
 
-    /// The system's trust plus the test authority: what a company adding its own CA would do.
-    QSslConfiguration trustingTestAuthority() const
-    {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(QSslCertificate::fromPath(certificates.filePath(QStringLiteral("ca.pem"))));
-        return tls;
-    }
-
     /// Signs in with the test authority trusted and checks that the connection is encrypted.
     void expectEncryptedSignIn(quint16 port, Transport::Security security)
     {
-        SslTransportFactory factory(trustingTestAuthority());
+        SslTransportFactory factory(authority.trustingConfiguration());
         ImapClient client(factory, account(port, security));
         ImapConnectTask connect(client);
         QSignalSpy finished(&connect, &ImapTask::finished);
@@ -110,7 +64,7 @@ protected:
         EXPECT_TRUE(client.isEncrypted());
     }
 
-    QTemporaryDir certificates;
+    TestCertificateAuthority authority;
     DovecotServer server;
 };
 
@@ -123,8 +77,8 @@ TEST_F(ImapTlsDovecotTest, UntrustedCertificateIsRefusedAndNamed)
     connect.start();
     ASSERT_TRUE(failed.wait(15000));
     const auto error = failed.first().first().value<ImapError>();
-    EXPECT_TRUE(error.message.contains(QStringLiteral("mail.waybill.test"))) << error.message.toStdString();
-    EXPECT_TRUE(error.message.contains(QStringLiteral("Waybill Test Authority"))) << error.message.toStdString();
+    EXPECT_TRUE(error.message.contains(TestCertificateAuthority::serverName())) << error.message.toStdString();
+    EXPECT_TRUE(error.message.contains(TestCertificateAuthority::authorityName())) << error.message.toStdString();
     EXPECT_FALSE(client.isEncrypted());
 }
 

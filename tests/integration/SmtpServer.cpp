@@ -18,14 +18,24 @@ namespace waybill::testing {
 
 namespace {
 
-// argv: port, work folder, Maildir. Reads control.json (RCPT replies, drops) before each RCPT and DATA, so that a
-// test can change the faults while the server runs; logs each accepted envelope to envelopes.jsonl.
+// argv: port, work folder, Maildir, TLS mode (none, starttls, starttls-required, implicit), certificate, key. Reads
+// control.json (RCPT replies, drops) before each RCPT and DATA, so that a test can change the faults while the server
+// runs; logs each accepted envelope to envelopes.jsonl.
 const char Script[] = R"PY(
-import json, os, sys, time
+import json, logging, os, ssl, sys, time
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
-port, workdir, maildir = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+port, workdir, maildir, tls = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+# aiosmtpd logs every command line it reads (AUTH arguments masked): keep them for commands().
+commands = logging.FileHandler(os.path.join(workdir, 'commands.log'), encoding='utf-8')
+commands.setFormatter(logging.Formatter('%(message)s'))
+logging.getLogger('mail.log').addHandler(commands)
+logging.getLogger('mail.log').setLevel(logging.INFO)
+context = None
+if tls != 'none':
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(sys.argv[5], sys.argv[6])
 users = {b'agent@example.com': b'secret'}
 counter = 0
 
@@ -62,7 +72,9 @@ class Handler:
         os.rename(temporary, os.path.join(maildir, 'new', name))
         with open(os.path.join(workdir, 'envelopes.jsonl'), 'a', encoding='utf-8') as f:
             f.write(json.dumps({'file': name, 'from': envelope.mail_from, 'to': envelope.rcpt_tos,
-                                'options': envelope.mail_options}) + '\n')
+                                'options': envelope.mail_options,
+                                'tls': server.transport.get_extra_info('sslcontext') is not None,
+                                'auth': bool(session.authenticated)}) + '\n')
         return '250 2.0.0 Ok: queued as Q%06d' % counter
 
 class DroppingSMTP(SMTP):
@@ -78,8 +90,14 @@ class DroppingController(Controller):
     def factory(self):
         return DroppingSMTP(self.handler, **self.SMTP_kwargs)
 
-controller = DroppingController(Handler(), hostname='127.0.0.1', port=port, authenticator=authenticator,
-                                auth_require_tls=False, auth_required=True, enable_SMTPUTF8=True)
+# aiosmtpd 1.4 counts only STARTTLS as encryption for auth_require_tls: with implicit TLS it must be off.
+starttls = tls in ('starttls', 'starttls-required')
+options = dict(authenticator=authenticator, auth_required=True, enable_SMTPUTF8=True,
+               auth_require_tls=starttls)
+if starttls:
+    options.update(tls_context=context, require_starttls=(tls == 'starttls-required'))
+controller = DroppingController(Handler(), hostname='127.0.0.1', port=port,
+                                ssl_context=context if tls == 'implicit' else None, **options)
 controller.start()
 print('READY', flush=True)
 while True:
@@ -129,6 +147,13 @@ SmtpServer::~SmtpServer()
     stop();
 }
 
+void SmtpServer::useTls(Tls mode, const QString &certificateFile, const QString &keyFile)
+{
+    m_tls = mode;
+    m_certificateFile = certificateFile;
+    m_keyFile = keyFile;
+}
+
 bool SmtpServer::start(const QString &maildir)
 {
     const QString interpreter = python(&m_error);
@@ -152,7 +177,22 @@ bool SmtpServer::start(const QString &maildir)
         return false;
     }
     m_port = freeLoopbackPort();
-    m_process.start(interpreter, { script, QString::number(m_port), m_dir.path(), m_maildir });
+    QStringList arguments { script, QString::number(m_port), m_dir.path(), m_maildir };
+    switch (m_tls) {
+    case Tls::None:
+        arguments << QStringLiteral("none");
+        break;
+    case Tls::StartTlsOffered:
+        arguments << QStringLiteral("starttls") << m_certificateFile << m_keyFile;
+        break;
+    case Tls::StartTlsRequired:
+        arguments << QStringLiteral("starttls-required") << m_certificateFile << m_keyFile;
+        break;
+    case Tls::Implicit:
+        arguments << QStringLiteral("implicit") << m_certificateFile << m_keyFile;
+        break;
+    }
+    m_process.start(interpreter, arguments);
     if (!m_process.waitForStarted(5000)) {
         m_error = QStringLiteral("python3 did not start: %1").arg(m_process.errorString());
         return false;
@@ -222,6 +262,23 @@ void SmtpServer::dropDuringData(const QString &address)
     writeControl();
 }
 
+QStringList SmtpServer::commands() const
+{
+    QStringList lines;
+    QFile log(m_dir.path() + QStringLiteral("/commands.log"));
+    if (!log.open(QIODevice::ReadOnly)) {
+        return lines;
+    }
+    while (!log.atEnd()) {
+        const QByteArray line = log.readLine().trimmed();
+        const qsizetype start = line.indexOf(">> b'");
+        if (start >= 0 && line.endsWith('\'')) {
+            lines.append(QString::fromUtf8(line.mid(start + 5, line.size() - start - 6)));
+        }
+    }
+    return lines;
+}
+
 QList<SmtpServer::Envelope> SmtpServer::received() const
 {
     QList<Envelope> envelopes;
@@ -242,6 +299,8 @@ QList<SmtpServer::Envelope> SmtpServer::received() const
         for (const QJsonValue &option : entry.value(QStringLiteral("options")).toArray()) {
             envelope.mailOptions.append(option.toString());
         }
+        envelope.encrypted = entry.value(QStringLiteral("tls")).toBool();
+        envelope.authenticated = entry.value(QStringLiteral("auth")).toBool();
         const QString name = entry.value(QStringLiteral("file")).toString();
         QString path = m_maildir + QStringLiteral("/new/") + name;
         if (!QFileInfo::exists(path)) { // an IMAP server may have moved it to cur/ and added flags

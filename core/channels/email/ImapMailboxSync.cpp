@@ -184,6 +184,10 @@ void ImapMailboxSync::runStores()
         for (const quint32 uid : uids) {
             (add ? m_addSeen : m_removeSeen).removeAll(uid);
         }
+        Q_EMIT seenStored(m_config.mailbox, m_uidValidity, uids, add);
+        if (!m_running) {
+            return;
+        }
         runStores();
     });
     task->start();

@@ -65,13 +65,16 @@ public:
 
     /// The caller has stored everything up to `uid` under `uidValidity`; a reconnect resumes after it.
     void confirm(quint32 uidValidity, quint32 uid);
-    /// Sets or clears \Seen on the server (applied at the next opportunity, kept across reconnects).
+    /// Sets or clears \Seen on the server (applied at the next opportunity, kept across reconnects, confirmed by
+    /// seenStored()). Kept in memory only: a caller that must survive a restart records it and asks again.
     void setSeen(quint32 uidValidity, quint32 uid, bool seen);
 
 Q_SIGNALS:
     void messageFetched(const waybill::channels::email::ImapFetchedMessage &message);
     /// The server reported new flags for a message already fetched (e.g. read in another mail client).
     void flagsChanged(const QString &mailbox, quint32 uidValidity, quint32 uid, const QStringList &flags);
+    /// The server accepted the STORE that set (`seen`) or cleared \Seen on these UIDs.
+    void seenStored(const QString &mailbox, quint32 uidValidity, const QList<quint32> &uids, bool seen);
     /// The folder was recreated: forget its old UIDs; all its messages follow under `newValue`.
     void uidValidityChanged(const QString &mailbox, quint32 oldValue, quint32 newValue);
     /// A pass has fetched everything the server had; now waiting for changes.

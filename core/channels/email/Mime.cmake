@@ -14,6 +14,7 @@ target_sources(waybill_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/CharsetDecoder.cpp
     ${CMAKE_CURRENT_LIST_DIR}/DeliveryStatusReport.cpp
     ${CMAKE_CURRENT_LIST_DIR}/EncodedWordDecoder.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/FlowedText.cpp
     ${CMAKE_CURRENT_LIST_DIR}/HeaderEncoder.cpp
     ${CMAKE_CURRENT_LIST_DIR}/HtmlToText.cpp
     ${CMAKE_CURRENT_LIST_DIR}/MarketplaceRelay.cpp

@@ -11,6 +11,7 @@
 #include "CharsetDecoder.h"
 #include "DeliveryStatusReport.h"
 #include "EncodedWordDecoder.h"
+#include "FlowedText.h"
 #include "HtmlToText.h"
 #include "MarketplaceRelay.h"
 #include "MessageIds.h"
@@ -375,8 +376,13 @@ private:
         const bool isText = type == QLatin1String("text/plain") || type == QLatin1String("text/html");
         if (isText && !attachmentDisposition && (filename.isEmpty() || disposition == QLatin1String("inline"))) {
             const QByteArray charset(g_mime_object_get_content_type_parameter(object, "charset"));
-            const QString text = CharsetDecoder::decode(partBytes(part), charset);
+            QString text = CharsetDecoder::decode(partBytes(part), charset);
             if (type == QLatin1String("text/plain")) {
+                const QByteArray format(g_mime_object_get_content_type_parameter(object, "format"));
+                if (format.trimmed().compare("flowed", Qt::CaseInsensitive) == 0) {
+                    const QByteArray delSp(g_mime_object_get_content_type_parameter(object, "delsp"));
+                    text = FlowedText::decode(text, delSp.trimmed().compare("yes", Qt::CaseInsensitive) == 0);
+                }
                 sink->texts.append(text);
             } else if (sink->html.isEmpty()) {
                 sink->html = text;

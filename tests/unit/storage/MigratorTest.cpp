@@ -62,7 +62,8 @@ TEST(MigratorTest, AppliesEveryMigrationInMemory)
         QStringLiteral("conversations"), QStringLiteral("messages"), QStringLiteral("attachments"),
         QStringLiteral("tags"), QStringLiteral("conversation_tags"), QStringLiteral("templates"),
         QStringLiteral("audit_log"), QStringLiteral("outbox"), QStringLiteral("sync_state"),
-        QStringLiteral("view_counters"), QStringLiteral("message_fts"), QStringLiteral("customer_fts") };
+        QStringLiteral("view_counters"), QStringLiteral("message_fts"), QStringLiteral("customer_fts"),
+        QStringLiteral("message_locations"), QStringLiteral("mail_actions") };
     for (const QString &table : tables) {
         SqlQuery q(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"));
         q.bind(table).exec();
