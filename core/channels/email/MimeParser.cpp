@@ -60,9 +60,9 @@ GMimeParserOptions *parserOptions()
         // one closes; GMime opens and closes one per encoded header, so every Japanese subject loaded and unloaded
         // ISO-2022-JP again. One converter per common mail charset, kept open for the life of the process, keeps
         // the modules loaded.
-        for (const char *charset : { "ISO-2022-JP", "SHIFT_JIS", "EUC-JP", "GB18030", "GBK", "GB2312", "BIG5",
-                 "EUC-KR", "KOI8-R", "ISO-8859-1", "ISO-8859-2", "ISO-8859-15", "WINDOWS-1250", "WINDOWS-1251",
-                 "WINDOWS-1252" }) {
+        for (const char *charset :
+            { "ISO-2022-JP", "SHIFT_JIS", "EUC-JP", "GB18030", "GBK", "GB2312", "BIG5", "EUC-KR", "KOI8-R",
+                "ISO-8859-1", "ISO-8859-2", "ISO-8859-15", "WINDOWS-1250", "WINDOWS-1251", "WINDOWS-1252" }) {
             static_cast<void>(g_iconv_open("UTF-8", charset));
         }
         return created;
