@@ -269,3 +269,26 @@ TEST(TrackingFixtureCorpusTest, FrenchAndWrappedDescriptionsReadAsOneLine)
     EXPECT_EQ(u.deliveredAt, utc(u"2011-02-03T16:59:59Z"_s));
     EXPECT_EQ(u.service, u"Xpresspost"_s);
 }
+
+TEST(TrackingFixtureCorpusTest, TruncatedFixturesGiveAReadingErrorAndNoParcel)
+{
+    int fileCount = 0;
+    const QList<Payload> payloads = corpus(&fileCount);
+    int truncated = 0;
+    for (const Payload &payload : payloads) {
+        if (!TrackingPayloadParser::parse(payload.body).ok()) {
+            continue;
+        }
+        const QByteArray body = payload.body.trimmed();
+        for (const qsizetype cut : { body.size() / 3, body.size() / 2, body.size() - 2 }) {
+            SCOPED_TRACE(payload.origin.toStdString() + " cut at " + std::to_string(cut));
+            const TrackingParseResult result = TrackingPayloadParser::parse(body.left(cut));
+            EXPECT_FALSE(result.ok());
+            EXPECT_TRUE(result.updates.isEmpty());
+            EXPECT_TRUE(result.error.contains(u"not valid JSON") || result.error.contains(u"XML is malformed"))
+                << result.error.toStdString();
+            ++truncated;
+        }
+    }
+    EXPECT_GT(truncated, 60);
+}
