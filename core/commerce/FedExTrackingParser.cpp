@@ -26,14 +26,20 @@ TrackingStatus statusOf(const QString &code, const QString &description)
     static const char *const InTransit[]
         = { "PU", "IT", "AR", "AF", "DP", "AA", "AC", "AD", "AP", "CC", "CD", "CP", "EA", "EO", "FD", "IP", "IX", "LO",
               "OF", "PF", "PL", "PM", "PX", "SF", "TR", "CH", "DR", "DS", "EP", "RR", "RM", "RC" };
-    static const char *const Exception[] = { "SE", "DE", "CA", "DY", "LP", "RD", "HL" };
+    static const char *const Exception[] = { "SE", "CA", "DY", "LP", "RD" };
     if (code == QLatin1String("DL")) {
         return TrackingStatus::Delivered;
     }
     if (code == QLatin1String("OD")) {
         return TrackingStatus::OutForDelivery;
     }
-    if (code == QLatin1String("HP")) {
+    if (code == QLatin1String("DE")) {
+        // A delivery exception because nobody could take the parcel is a failed attempt; others are exceptions.
+        return TrackingParsing::statusFromText(description) == TrackingStatus::FailedAttempt
+            ? TrackingStatus::FailedAttempt
+            : TrackingStatus::Exception;
+    }
+    if (code == QLatin1String("HP") || code == QLatin1String("HL")) {
         return TrackingStatus::AvailableForPickup;
     }
     if (code == QLatin1String("RS")) {

@@ -90,7 +90,8 @@ TrackingStatus TrackingParsing::statusFromText(const QString &text)
         || has("being returned")) {
         return TrackingStatus::ReturnToSender;
     }
-    if (has("attempt") || has("notice left") || has("notice card left") || has("no access to delivery")) {
+    if (has("attempt") || has("notice left") || has("notice card left") || has("no access to delivery")
+        || has("not available or business closed") || has("customer not available") || has("recipient not available")) {
         return TrackingStatus::FailedAttempt;
     }
     if (has("out for delivery") || has("on vehicle for delivery") || has("with delivery courier")) {

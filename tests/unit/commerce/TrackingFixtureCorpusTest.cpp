@@ -292,3 +292,24 @@ TEST(TrackingFixtureCorpusTest, TruncatedFixturesGiveAReadingErrorAndNoParcel)
     }
     EXPECT_GT(truncated, 60);
 }
+
+TEST(TrackingFixtureCorpusTest, FedExDeliveryExceptionsForAnAbsentCustomerAreFailedAttempts)
+{
+    int fileCount = 0;
+    const QList<Payload> payloads = corpus(&fileCount);
+    const auto found = std::find_if(payloads.cbegin(), payloads.cend(), [](const Payload &payload) {
+        return payload.origin == u"active-shipping/test/fixtures/xml/fedex/tracking_response_delivered_at_facility.xml";
+    });
+    ASSERT_NE(found, payloads.cend());
+    const TrackingParseResult result = TrackingPayloadParser::parse(found->body);
+    ASSERT_TRUE(result.ok());
+    const TrackingUpdate &u = result.updates.constFirst();
+    ASSERT_EQ(u.events.size(), 19);
+    EXPECT_EQ(u.events.at(6).status, TrackingStatus::FailedAttempt);
+    EXPECT_EQ(u.events.at(6).message, u"Delivery exception: Customer not available or business closed"_s);
+    EXPECT_EQ(u.events.at(6).occurredAt, utc(u"2014-01-02T22:30:44Z"_s));
+    EXPECT_EQ(u.events.at(13).status, TrackingStatus::Exception) << "redirected to FedEx Office";
+    EXPECT_EQ(u.events.at(17).status, TrackingStatus::AvailableForPickup);
+    EXPECT_EQ(u.deliveredAt, utc(u"2014-01-09T02:03:00Z"_s));
+    EXPECT_EQ(u.service, u"FedEx Home Delivery"_s);
+}
