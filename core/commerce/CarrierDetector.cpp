@@ -73,7 +73,7 @@ bool CarrierDetector::upsCheckDigitValid(const QString &number)
 
 bool CarrierDetector::s10CheckDigitValid(const QString &number)
 {
-    static const QRegularExpression format(QStringLiteral("^[A-Z]{2}\\d{9}[A-Z]{2}$"));
+    static const QRegularExpression format(QStringLiteral("^[A-Z]{2}[0-9]{9}[A-Z]{2}$"));
     if (!format.match(number).hasMatch()) {
         return false;
     }
@@ -154,12 +154,12 @@ QStringList CarrierDetector::candidates(const QString &trackingNumber)
         }
         return found;
     }
-    static const QRegularExpression sf(QStringLiteral("^SF\\d{12,13}$"));
+    static const QRegularExpression sf(QStringLiteral("^SF[0-9]{12,13}$"));
     if (sf.match(number).hasMatch()) {
         found << QStringLiteral("sf_express"); // SF Express publishes no check digit rule
         return found;
     }
-    static const QRegularExpression dhlEcommerce(QStringLiteral("^GM\\d{16,18}$"));
+    static const QRegularExpression dhlEcommerce(QStringLiteral("^GM[0-9]{16,18}$"));
     if (dhlEcommerce.match(number).hasMatch()) {
         found << QStringLiteral("dhl_ecommerce");
         return found;
