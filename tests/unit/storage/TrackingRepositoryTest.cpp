@@ -13,6 +13,7 @@
 #include "storage/StorageError.h"
 #include "storage/TrackingRepository.h"
 #include "storage/TransactionGuard.h"
+#include "storage/ViewCounterRepository.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -223,6 +224,11 @@ TEST_F(TrackingRepositoryTest, CarrierExceptionFlagsTheConversation)
     EXPECT_EQ(conversation(0).trackingStatus, QStringLiteral("exception"));
     EXPECT_TRUE(conversation(0).deliveryProblem);
     EXPECT_EQ(shipment().deliveredAt, 0);
+
+    // The "Delivery problems" count moves with the chip, in the same transaction.
+    const storage::ViewCounterRepository counters(db());
+    EXPECT_EQ(counters.counts(0, Now), counters.recount(0, Now));
+    EXPECT_EQ(counters.counts(0, Now).value(QStringLiteral("delivery_problems")), 2);
 }
 
 TEST_F(TrackingRepositoryTest, UnknownShipmentsAreReportedAndNothingIsStored)
