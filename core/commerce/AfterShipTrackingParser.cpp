@@ -79,6 +79,18 @@ qint64 expectedDelivery(const QJsonObject &tracking)
     return 0;
 }
 
+/// country_iso3 until the 2024 API versions, country_region since; country_name as the last resort.
+QString country(const QJsonObject &checkpoint)
+{
+    for (const char *key : { "country_iso3", "country_region", "country_name" }) {
+        const QString value = TrackingParsing::string(checkpoint, QLatin1String(key));
+        if (!value.isEmpty()) {
+            return value;
+        }
+    }
+    return {};
+}
+
 TrackingParseResult readTracking(const QJsonObject &tracking)
 {
     TrackingUpdate update;
@@ -123,8 +135,7 @@ TrackingParseResult readTracking(const QJsonObject &tracking)
         event.message = TrackingParsing::string(checkpoint, QStringLiteral("message"));
         event.location = TrackingParsing::place({ TrackingParsing::string(checkpoint, QStringLiteral("city")),
             TrackingParsing::string(checkpoint, QStringLiteral("state")),
-            TrackingParsing::string(checkpoint, QStringLiteral("zip")),
-            TrackingParsing::string(checkpoint, QStringLiteral("country_iso3")) });
+            TrackingParsing::string(checkpoint, QStringLiteral("zip")), country(checkpoint) });
         if (event.location.isEmpty()) {
             event.location = TrackingParsing::string(checkpoint, QStringLiteral("location"));
         }

@@ -48,7 +48,7 @@ const QByteArray AfterShipWebhook = R"({
         "country_iso3": null, "location": "Shipper", "message": "Shipper created a label",
         "tag": "InfoReceived", "subtag": "InfoReceived_001" },
       { "slug": "ups", "checkpoint_time": "2024-03-07T08:02:00-08:00", "city": "San Jose", "state": "CA",
-        "country_iso3": "USA", "message": "Out For Delivery Today", "tag": "OutForDelivery",
+        "country_region": "USA", "message": "Out For Delivery Today", "tag": "OutForDelivery",
         "subtag": "OutForDelivery_001" }
     ]
   },
@@ -111,6 +111,7 @@ TEST(TrackingParsersTest, AfterShipWebhook)
     EXPECT_EQ(u.events.at(1).message, QStringLiteral("Departed from Facility"));
     EXPECT_EQ(u.events.at(2).occurredAt, utc("2024-03-07T16:02:00Z"));
     EXPECT_EQ(u.events.at(2).status, TrackingStatus::OutForDelivery);
+    EXPECT_EQ(u.events.at(2).location, QStringLiteral("San Jose, CA, USA")) << "country_region of newer API versions";
     EXPECT_EQ(TrackingPayloadParser::sniff(AfterShipWebhook), QStringLiteral("aftership"));
 }
 
