@@ -178,6 +178,35 @@ TEST_F(TrackingRepositoryTest, RedeliveredWebhookStoresNothingTwice)
     EXPECT_EQ(eventCount(), 6);
 }
 
+TEST_F(TrackingRepositoryTest, EventsAtTheSameTimeWithOtherWordsAreKeptAndARepeatedReplyAddsNothing)
+{
+    domain::Shipment parcel;
+    parcel.orderId = orderId;
+    parcel.carrier = QStringLiteral("canada_post");
+    parcel.trackingNumber = QStringLiteral("1371134583769923");
+    const qint64 id = storage::OrderRepository(db()).insertShipment(parcel);
+    const commerce::TrackingUpdate update
+        = parsed(QStringLiteral("active-shipping/test/fixtures/xml/canadapost_pws/tracking_details_en.xml"));
+    ASSERT_EQ(update.events.size(), 10);
+    // Canada Post records the signature image and the delivery at the same second.
+    ASSERT_EQ(update.events.at(8).occurredAt, update.events.at(9).occurredAt);
+
+    const storage::TrackingRepository tracking(db());
+    EXPECT_EQ(tracking.apply(id, update, Now).newEvents, 10);
+    const storage::TrackingApplyResult again = tracking.apply(id, update, Now + 60);
+    EXPECT_EQ(again.newEvents, 0);
+    EXPECT_FALSE(again.changed());
+    const QList<domain::Shipment> shipments = storage::OrderRepository(db()).shipments(orderId);
+    ASSERT_EQ(shipments.size(), 2);
+    EXPECT_EQ(shipments.at(1).events.size(), 10);
+    EXPECT_EQ(shipments.at(1).status, TrackingStatus::Delivered);
+    EXPECT_EQ(shipments.at(1).deliveredAt, utc("2011-02-03T16:59:59Z"));
+    EXPECT_EQ(shipments.at(1).expectedAt, utc("2011-02-11T23:59:59Z"));
+    EXPECT_EQ(shipments.at(1).service, QStringLiteral("Xpresspost"));
+    // The newest shipment of the order decides the conversations' chip.
+    EXPECT_EQ(conversation(1).trackingStatus, QStringLiteral("delivered"));
+}
+
 TEST_F(TrackingRepositoryTest, AnOlderUpdateAddsItsEventsButDoesNotMoveTheStatusBack)
 {
     const storage::TrackingRepository tracking(db());
