@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CarrierDirectory.h"
 
-#include <QRegularExpression>
+#include "CarrierDetector.h"
+
 #include <QUrl>
 
 namespace waybill::commerce {
@@ -20,6 +21,8 @@ constexpr Carrier Carriers[] = {
     { "usps", "USPS", "https://tools.usps.com/go/TrackConfirmAction?tLabels=%1" },
     { "fedex", "FedEx", "https://www.fedex.com/fedextrack/?trknbr=%1" },
     { "dhl", "DHL", "https://www.dhl.com/global-en/home/tracking/tracking-express.html?tracking-id=%1" },
+    { "dhl_ecommerce", "DHL eCommerce",
+        "https://www.dhl.com/global-en/home/tracking/tracking-ecommerce.html?tracking-id=%1" },
     { "royal_mail", "Royal Mail", "https://www.royalmail.com/track-your-item#/tracking-results/%1" },
     { "canada_post", "Canada Post", "https://www.canadapost-postescanada.ca/track-reperage/en#/details/%1" },
     { "japan_post", "Japan Post",
@@ -39,13 +42,6 @@ const Carrier *find(const QString &key)
     return nullptr;
 }
 
-/// Yamato and Sagawa numbers end in a check digit: the first 11 (Yamato) digits modulo 7.
-bool mod7CheckDigit(const QString &digits)
-{
-    const qint64 body = digits.left(digits.size() - 1).toLongLong();
-    return body % 7 == digits.right(1).toInt();
-}
-
 } // namespace
 
 QString CarrierDirectory::displayName(const QString &carrier)
@@ -63,51 +59,35 @@ QString CarrierDirectory::trackingUrl(const QString &carrier, const QString &tra
     return QString::fromLatin1(found->url).arg(QString::fromLatin1(QUrl::toPercentEncoding(trackingNumber)));
 }
 
-QString CarrierDirectory::detect(const QString &trackingNumber)
+QString CarrierDirectory::keyFor(const QString &providerCarrierName)
 {
-    const QString number = trackingNumber.trimmed().toUpper().remove(u' ');
-    static const QRegularExpression ups(QStringLiteral("^1Z[0-9A-Z]{16}$"));
-    static const QRegularExpression upu(QStringLiteral("^[A-Z]{2}\\d{9}([A-Z]{2})$"));
-    static const QRegularExpression usps(QStringLiteral("^(94|93|92|95)\\d{20}$"));
-    static const QRegularExpression sf(QStringLiteral("^SF\\d{12,13}$"));
-    static const QRegularExpression digits(QStringLiteral("^\\d+$"));
-    if (ups.match(number).hasMatch()) {
-        return QStringLiteral("ups");
-    }
-    if (usps.match(number).hasMatch()) {
-        return QStringLiteral("usps");
-    }
-    if (sf.match(number).hasMatch()) {
-        return QStringLiteral("sf_express");
-    }
-    if (const auto m = upu.match(number); m.hasMatch()) {
-        const QString country = m.captured(1);
-        if (country == QLatin1String("JP")) {
-            return QStringLiteral("japan_post");
-        }
-        if (country == QLatin1String("GB")) {
-            return QStringLiteral("royal_mail");
-        }
-        if (country == QLatin1String("CA")) {
-            return QStringLiteral("canada_post");
-        }
-        if (country == QLatin1String("US")) {
-            return QStringLiteral("usps");
-        }
-        return {};
-    }
-    if (digits.match(number).hasMatch()) {
-        if (number.size() == 12 && mod7CheckDigit(number)) {
-            return QStringLiteral("yamato");
-        }
-        if (number.size() == 12 || number.size() == 15 || number.size() == 20) {
-            return QStringLiteral("fedex");
-        }
-        if (number.size() == 10) {
-            return QStringLiteral("dhl");
+    struct Alias {
+        const char *spelling; ///< lower case, letters and digits only
+        const char *key;
+    };
+    static constexpr Alias Aliases[] = { { "ups", "ups" }, { "upsmailinnovations", "ups" }, { "usps", "usps" },
+        { "fedex", "fedex" }, { "fedexground", "fedex" }, { "fedexsmartpost", "fedex" }, { "dhl", "dhl" },
+        { "dhlexpress", "dhl" }, { "dhlecommerce", "dhl_ecommerce" }, { "dhlglobalmail", "dhl_ecommerce" },
+        { "royalmail", "royal_mail" }, { "canadapost", "canada_post" }, { "japanpost", "japan_post" },
+        { "yamato", "yamato" }, { "taqbinjp", "yamato" }, { "yamatotransport", "yamato" }, { "sagawa", "sagawa" },
+        { "sagawaexpress", "sagawa" }, { "sfexpress", "sf_express" }, { "sf", "sf_express" } };
+    QString compact;
+    for (const QChar c : providerCarrierName) {
+        if (c.isLetterOrNumber()) {
+            compact += c.toLower();
         }
     }
-    return {};
+    for (const Alias &alias : Aliases) {
+        if (compact == QLatin1String(alias.spelling)) {
+            return QString::fromLatin1(alias.key);
+        }
+    }
+    return providerCarrierName.trimmed().toLower();
+}
+
+QString CarrierDirectory::detect(const QString &trackingNumber, const QStringList &preferred)
+{
+    return CarrierDetector::detect(trackingNumber, preferred);
 }
 
 } // namespace waybill::commerce

@@ -3,19 +3,23 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace waybill::commerce {
 
-/// Carriers Waybill knows by name: their display name and public tracking page.
+/// Carriers Waybill knows by name: their display name and public tracking page. Stateless; any thread.
 class CarrierDirectory final {
 public:
     /// "UPS", "USPS", "FedEx", "DHL", "Japan Post", "Yamato", ... for a stored carrier key ("ups").
     static QString displayName(const QString &carrier);
     /// The carrier's public tracking page for this number, or an empty string for unknown carriers.
     static QString trackingUrl(const QString &carrier, const QString &trackingNumber);
-    /// A best guess of the carrier from the number's format (UPS 1Z…, USPS 94…/92…, FedEx 12/15 digits,
-    /// DHL 10 digits, Japan Post XX123456789JP, Yamato 12 digits with check digit), or an empty string.
-    static QString detect(const QString &trackingNumber);
+    /// The carrier of this number from its format and check digit, or an empty string when it is unknown or
+    /// ambiguous (see CarrierDetector; `preferred` resolves ambiguity in favour of the shop's carriers).
+    /// Waybill's key for a carrier as tracking providers spell it ("USPS", "FedEx", "DHLExpress", "canada-post",
+    /// "CanadaPost", "royal_mail", "taqbin-jp", ...); unknown names come back lower-cased.
+    static QString keyFor(const QString &providerCarrierName);
+    static QString detect(const QString &trackingNumber, const QStringList &preferred = {});
 };
 
 } // namespace waybill::commerce

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Waybill authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Carriers: detection from the tracking number's format, display names and percent-encoded tracking URLs.
+// Carriers: detection from the tracking number's format and check digit (more in CarrierDetectorTest), display
+// names and percent-encoded tracking URLs.
 #include "commerce/CarrierDirectory.h"
 
 #include <gtest/gtest.h>
@@ -11,22 +12,24 @@ TEST(CarrierDirectoryTest, DetectsCarriersFromTheNumber)
 {
     EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("1Z999AA10123456784")), QStringLiteral("ups"));
     EXPECT_EQ(CarrierDirectory::detect(QStringLiteral(" 1z 999 aa1 0123 456 784 ")), QStringLiteral("ups"));
-    EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("9400111899223197428490")), QStringLiteral("usps"));
+    EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("9400111201080805483016")), QStringLiteral("usps"));
     EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("9205590164917312751089")), QStringLiteral("usps"));
     EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("EJ123456785JP")), QStringLiteral("japan_post"));
     EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("RR123456785GB")), QStringLiteral("royal_mail"));
     EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("SF1234567890123")), QStringLiteral("sf_express"));
-    EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("1234567890")), QStringLiteral("dhl"));
-    EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("123456789012345")), QStringLiteral("fedex"));
+    EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("3318810025")), QStringLiteral("dhl"));
+    EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("041441760228964")), QStringLiteral("fedex"));
 }
 
-TEST(CarrierDirectoryTest, TwelveDigitsAreYamatoOnlyWithTheMod7CheckDigit)
+TEST(CarrierDirectoryTest, TwelveDigitsAreYamatoOnlyWithTheMod7CheckDigitAndTheShopsCarriers)
 {
-    // 12345678901 mod 7 = 3
+    // 12345678901 mod 7 = 3; Sagawa and Japan Post use the same rule, so the shop's carriers decide.
     ASSERT_EQ(12345678901LL % 7, 3);
-    EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("123456789013")), QStringLiteral("yamato"));
-    EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("123456789015")), QStringLiteral("fedex"));
-    EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("123456789010")), QStringLiteral("fedex"));
+    EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("123456789013"), { QStringLiteral("yamato") }),
+        QStringLiteral("yamato"));
+    EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("123456789013")), QString());
+    EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("123456789015"), { QStringLiteral("yamato") }), QString());
+    EXPECT_EQ(CarrierDirectory::detect(QStringLiteral("123456789012")), QStringLiteral("fedex"));
 }
 
 TEST(CarrierDirectoryTest, UnknownFormats)
