@@ -410,7 +410,10 @@ void DemoGenerator::run(const Progress &progress)
                 const QStringList states = ReturnState::keys();
                 const int reached = i % int(states.size());
                 ReturnRequest request { 0, order.id, states.at(reached), QStringLiteral("Wrong size"),
-                    order.lines.first().unitPriceCents, {}, lastActivity - 2 * Day, {} };
+                    order.lines.first().unitPriceCents, {}, lastActivity - 2 * Day, {}, 0, 0, {} };
+                if (request.state == QLatin1String("refunded") || request.state == QLatin1String("store_credit")) {
+                    request.refundCents = request.amountCents;
+                }
                 const QStringList path
                     = { QStringLiteral("requested"), QStringLiteral("approved"), QStringLiteral("label_sent"),
                           QStringLiteral("in_transit"), QStringLiteral("received"), QStringLiteral("inspected") };
@@ -433,7 +436,7 @@ void DemoGenerator::run(const Progress &progress)
                 const QString state = states.at(i % int(states.size()));
                 Claim claim { 0, order.id, shipment.id,
                     scenario == Scenario::Damaged ? QStringLiteral("damaged") : QStringLiteral("lost"), state, {},
-                    order.totalCents, shipment.shippedAt + 60 * Day, lastActivity - Day, {} };
+                    order.totalCents, shipment.shippedAt + 60 * Day, lastActivity - Day, {}, {}, 0, {} };
                 claim.history.append({ claim.createdAt, QStringLiteral("opened"), {} });
                 if (state != QLatin1String("opened")) {
                     claim.history.append({ claim.createdAt + 4 * Hour, state, {} });

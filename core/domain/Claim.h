@@ -21,6 +21,9 @@ struct Claim {
     qint64 filingDeadline = 0;
     qint64 createdAt = 0;
     QList<WorkflowStep> history; ///< oldest first
+    QString remedy; ///< for the customer: "", reship, refund
+    qint64 conversationId = 0; ///< where it was opened, 0 when imported
+    QList<qint64> evidenceAttachmentIds; ///< attachments of the conversation sent as evidence
 };
 
 } // namespace waybill::domain
