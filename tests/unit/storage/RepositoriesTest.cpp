@@ -180,7 +180,8 @@ TEST_F(RepositoriesTest, ReturnsAndClaimsWithHistory)
     const domain::ReturnRequest request { 0, orderId, QStringLiteral("approved"), QStringLiteral("Wrong size"), 2000,
         {}, Now - 5 * Day,
         { { Now - 5 * Day, QStringLiteral("requested"), QStringLiteral("by e-mail") },
-            { Now - 4 * Day, QStringLiteral("approved"), {} } } };
+            { Now - 4 * Day, QStringLiteral("approved"), {} } },
+        0, 0, {} };
     const qint64 returnId = workflows.insertReturn(request);
     workflows.addReturnStep(returnId, { Now - 3 * Day, QStringLiteral("label_sent"), QStringLiteral("UPS label") });
     const auto returns = workflows.returnsForOrder(orderId);
@@ -193,7 +194,7 @@ TEST_F(RepositoriesTest, ReturnsAndClaimsWithHistory)
     EXPECT_EQ(returns.first().history.at(2).state, QStringLiteral("label_sent"));
 
     const domain::Claim claim { 0, orderId, 0, QStringLiteral("lost"), QStringLiteral("opened"), {}, 2759,
-        Now + 60 * Day, Now - Day, { { Now - Day, QStringLiteral("opened"), {} } } };
+        Now + 60 * Day, Now - Day, { { Now - Day, QStringLiteral("opened"), {} } }, {}, 0, {} };
     const qint64 claimId = workflows.insertClaim(claim);
     workflows.addClaimStep(claimId, { Now, QStringLiteral("filed"), QStringLiteral("CLM-00000001") });
     const auto claims = workflows.claimsForOrder(orderId);
@@ -236,11 +237,13 @@ TEST_F(RepositoriesTest, AgentsTeamsTagsAndTemplates)
     EXPECT_EQ(tags.tagsOf(id), QStringList { QStringLiteral("fragile") });
     EXPECT_EQ(tags.allTags(), (QStringList { QStringLiteral("fragile"), QStringLiteral("vip") }));
 
+    // A new workspace comes with a template for each customer-facing return and claim step; these add to them.
+    const qsizetype defaults = tags.templates().size();
     tags.insertTemplate({ 0, QStringLiteral("Thanks"), QStringLiteral("Thank you {{customer.first_name}}!") });
     tags.insertTemplate({ 0, QStringLiteral("Delay apology"), QStringLiteral("Sorry about {{order.number}}.") });
     const auto templates = tags.templates();
-    ASSERT_EQ(templates.size(), 2);
-    EXPECT_EQ(templates.first().name, QStringLiteral("Delay apology"));
+    ASSERT_EQ(templates.size(), defaults + 2);
+    EXPECT_EQ(templates.first().name, QStringLiteral("Claim opened"));
     EXPECT_EQ(templates.last().body, QStringLiteral("Thank you {{customer.first_name}}!"));
 }
 
@@ -344,10 +347,10 @@ TEST_F(RepositoriesTest, ConversationDetailJoinsEverything)
     shipment.status = TrackingStatus::InTransit;
     shipment.events = { { 0, Now - Day, TrackingStatus::InTransit, {}, QStringLiteral("Arrived at facility") } };
     storage::OrderRepository(db()).insertShipment(shipment);
-    storage::WorkflowRepository(db()).insertReturn(
-        { 0, linked, QStringLiteral("requested"), {}, 0, {}, Now, { { Now, QStringLiteral("requested"), {} } } });
+    storage::WorkflowRepository(db()).insertReturn({ 0, linked, QStringLiteral("requested"), {}, 0, {}, Now,
+        { { Now, QStringLiteral("requested"), {} } }, 0, 0, {} });
     storage::WorkflowRepository(db()).insertClaim(
-        { 0, linked, 0, QStringLiteral("damaged"), QStringLiteral("opened"), {}, 0, 0, Now, {} });
+        { 0, linked, 0, QStringLiteral("damaged"), QStringLiteral("opened"), {}, 0, 0, Now, {}, {}, 0, {} });
     const qint64 id = conversation(olivia, linked);
     storage::TagRepository(db()).addTag(id, QStringLiteral("vip"));
     domain::Message m;
