@@ -344,8 +344,11 @@ void OrderImportDialog::finishImport()
         m_ui->problemsView->setPlainText(lines.join(u'\n'));
         m_ui->problemsView->setVisible(true);
     }
+    if (m_stats.resumed) {
+        summary += u' ' + tr("It went on from where the last import of this file stopped.");
+    }
     if (m_stats.stopped) {
-        summary += u' ' + tr("The import was stopped; run it again to finish.");
+        summary += u' ' + tr("The import was stopped; import the file again to finish.");
     }
     m_ui->resultLabel->setText(summary);
     updateButtons();

@@ -98,7 +98,7 @@ int OrderImportCommand::run(const QCommandLineParser &parser, QTextStream &out, 
     });
     progress.finish();
     out << "Imported " << counted(stats.orders(), "order", "orders") << " (" << mapping.source() << ") from " << path
-        << ": " << stats.created << " new, " << stats.updated << " updated, "
+        << (stats.resumed ? " (resumed)" : "") << ": " << stats.created << " new, " << stats.updated << " updated, "
         << counted(stats.customersCreated, "new customer", "new customers") << ", "
         << counted(stats.shipments, "shipment", "shipments") << "; " << counted(stats.rows, "row", "rows") << " read, "
         << stats.badRows << " left out" << (stats.stopped ? " (stopped; run it again to finish)" : "") << Qt::endl;

@@ -19,7 +19,14 @@ QString CsvReader::Record::field(qsizetype index) const
         return {};
     }
     const qsizetype start = index == 0 ? 0 : ends.at(index - 1);
-    return QString::fromUtf8(text.constData() + start, ends.at(index) - start);
+    const QByteArrayView bytes(text.constData() + start, ends.at(index) - start);
+    QString decoded = QString::fromUtf8(bytes);
+    // Not UTF-8 (a file saved by a spreadsheet in Windows-1252 or Latin-1): read the bytes as Latin-1 rather than
+    // turning every accented letter into U+FFFD.
+    if (decoded.contains(QChar::ReplacementCharacter) && !bytes.contains(QByteArrayView("\xEF\xBF\xBD"))) {
+        decoded = QString::fromLatin1(bytes);
+    }
+    return decoded;
 }
 
 QStringList CsvReader::Record::fields() const
@@ -71,6 +78,20 @@ bool CsvReader::fill()
             m_consumed += 3;
         }
     }
+    return true;
+}
+
+bool CsvReader::seek(qint64 offset, int line)
+{
+    if (!m_device.seek(offset)) {
+        return false;
+    }
+    m_buffer.clear();
+    m_pos = 0;
+    m_consumed = offset;
+    m_line = line;
+    m_started = true;
+    m_eof = false;
     return true;
 }
 

@@ -13,9 +13,10 @@ namespace waybill::commerce {
 
 /// Reads delimited text (RFC 4180 CSV, or tab-separated) one record at a time from a device, without loading the
 /// file: quoted fields may hold delimiters, doubled quotes and line breaks; CRLF and LF both end a record; a UTF-8
-/// byte order mark at the start is dropped. A record longer than the length limit or a quoted field still open at
-/// the end of the input comes back as a record with an error (and the line it started on), and reading goes on at
-/// the next line. Does not own the device; lives on the thread that reads it; ends at atEnd().
+/// byte order mark at the start is dropped; fields that are not valid UTF-8 are read as Latin-1. A record longer than
+/// the length limit or a quoted field still open at the end of the input comes back as a record with an error (and the
+/// line it started on), and reading goes on at the next line. Does not own the device; lives on the thread that reads
+/// it; ends at atEnd().
 class CsvReader final {
 public:
     static constexpr qint64 DefaultMaxRecordBytes = 1 << 20;
@@ -29,7 +30,7 @@ public:
         QString error;
 
         qsizetype size() const { return ends.size(); }
-        /// Field `index`, decoded from UTF-8 (invalid bytes become U+FFFD).
+        /// Field `index`, decoded from UTF-8, or from Latin-1 when it is not valid UTF-8.
         QString field(qsizetype index) const;
         QStringList fields() const;
         /// True for a record without any text (an empty line).
@@ -41,8 +42,13 @@ public:
     /// Reads the next record into `record`; false at the end of the input.
     bool next(Record &record);
     bool atEnd() const;
-    /// Bytes consumed so far (for progress against the file size).
+    /// Bytes consumed so far (for progress against the file size); before next(), where the next record starts.
     qint64 position() const { return m_consumed; }
+    /// The line the next record starts on.
+    int line() const { return m_line; }
+    /// Goes on from byte `offset` of the device, which is where a record starting on `line` begins (a position()
+    /// and line() taken earlier on the same file). False when the device cannot seek there.
+    bool seek(qint64 offset, int line);
 
 private:
     bool fill();

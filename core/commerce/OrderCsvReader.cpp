@@ -86,6 +86,20 @@ qint64 OrderCsvReader::position() const
     return m_csv ? m_csv->position() : 0;
 }
 
+OrderCsvReader::ResumePoint OrderCsvReader::resumePoint() const
+{
+    if (m_hasPending) {
+        return m_pendingStart;
+    }
+    return m_csv ? ResumePoint { m_csv->position(), m_csv->line() } : ResumePoint {};
+}
+
+bool OrderCsvReader::resumeFrom(const ResumePoint &point)
+{
+    m_hasPending = false;
+    return m_csv && m_csv->seek(point.offset, point.line);
+}
+
 bool OrderCsvReader::start()
 {
     char delimiter = m_mapping.delimiter();
@@ -287,6 +301,7 @@ bool OrderCsvReader::next(ImportedOrder &out)
     }
     CsvReader::Record record;
     for (;;) {
+        const ResumePoint rowStart { m_csv->position(), m_csv->line() };
         if (!m_csv->next(record)) {
             if (!m_hasPending) {
                 return false;
@@ -326,11 +341,13 @@ bool OrderCsvReader::next(ImportedOrder &out)
         }
         if (!m_hasPending) {
             begin(row, record.line);
+            m_pendingStart = rowStart;
             continue;
         }
         finish(m_pending);
         out = std::move(m_pending);
         begin(row, record.line);
+        m_pendingStart = rowStart;
         return true;
     }
 }

@@ -50,6 +50,16 @@ public:
     /// Bytes read so far.
     qint64 position() const;
 
+    /// Where reading must start again to read every order after the last one next() returned: the byte offset and
+    /// line of the first row of the order being collected (or of the next row when there is none).
+    struct ResumePoint {
+        qint64 offset = 0;
+        int line = 0;
+    };
+    ResumePoint resumePoint() const;
+    /// Goes on from a resume point taken on the same file (after start()); false when the file cannot seek there.
+    bool resumeFrom(const ResumePoint &point);
+
 private:
     struct Row;
     bool parseRow(const CsvReader::Record &record, Row &row, QString &error) const;
@@ -70,6 +80,7 @@ private:
 
     ImportedOrder m_pending;
     bool m_hasPending = false;
+    ResumePoint m_pendingStart; ///< where the pending order's first row starts
     bool m_hasSubtotal = false;
     bool m_hasShipping = false;
     bool m_hasTax = false;

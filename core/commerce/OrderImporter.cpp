@@ -8,15 +8,24 @@
 #include "storage/OrderRepository.h"
 #include "storage/SearchIndex.h"
 #include "storage/StorageError.h"
+#include "storage/SyncStateRepository.h"
 #include "storage/TransactionGuard.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 
 namespace waybill::commerce {
 
 using storage::StorageError;
+
+namespace {
+
+/// Where the sync state keeps the position of stopped order imports.
+const QString ResumeAccount = QStringLiteral("import");
+
+} // namespace
 
 OrderImporter::OrderImporter(const storage::Database &database, std::function<qint64()> now)
     : m_database(database)
@@ -46,12 +55,27 @@ OrderImporter::Stats OrderImporter::importFile(
             QCoreApplication::translate("OrderImporter", "%1 cannot be imported: %2")
                 .arg(QFileInfo(path).fileName(), reason));
     }
-    return run(reader, file.size(), progress, batchSize);
+    // Resume where a stopped import of this very file (same size and modification time) left off.
+    const QString key = QStringLiteral("orders-csv:") + mapping.source() + u':' + QFileInfo(path).absoluteFilePath();
+    const QFileInfo info(path);
+    const QString stamp
+        = QString::number(info.size()) + u':' + QString::number(info.lastModified().toMSecsSinceEpoch());
+    const QStringList saved
+        = storage::SyncStateRepository(m_database).value(ResumeAccount, key).split(u' ', Qt::SkipEmptyParts);
+    bool resumed = false;
+    if (saved.size() == 3 && saved.at(2) == stamp) {
+        const OrderCsvReader::ResumePoint point { saved.at(0).toLongLong(), saved.at(1).toInt() };
+        resumed = point.offset > 0 && reader.resumeFrom(point);
+    }
+    Stats stats = run(reader, file.size(), progress, batchSize, key, stamp);
+    stats.resumed = resumed;
+    return stats;
 }
 
-OrderImporter::Stats OrderImporter::run(
-    OrderCsvReader &reader, qint64 totalBytes, const Progress &progress, int batchSize)
+OrderImporter::Stats OrderImporter::run(OrderCsvReader &reader, qint64 totalBytes, const Progress &progress,
+    int batchSize, const QString &resumeKey, const QString &fileStamp)
 {
+    const storage::SyncStateRepository state(m_database);
     Stats stats;
     m_seenOrders.clear();
     m_customerByEmail.clear();
@@ -73,6 +97,12 @@ OrderImporter::Stats OrderImporter::run(
             ++inBatch;
         }
         flushCustomerIndex();
+        if (!resumeKey.isEmpty()) {
+            const auto point = reader.resumePoint();
+            state.setValue(ResumeAccount, resumeKey,
+                more ? QString::number(point.offset) + u' ' + QString::number(point.line) + u' ' + fileStamp
+                     : QString());
+        }
         transaction.commit();
         collectProblems();
         stats.rows = reader.rows();

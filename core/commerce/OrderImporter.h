@@ -23,8 +23,10 @@ struct ImportedOrder;
 /// Imports an order export into the workspace: each order is upserted on (source, number), so importing the same
 /// file again updates the orders (their lines replaced) and never duplicates them; the customer is found by the
 /// e-mail identity (created, and indexed for search, when new); a tracking number the order does not have yet
-/// becomes a shipment. Writes in batches of `batchSize` orders per transaction; an interrupted import keeps every
-/// finished batch and is simply run again. Runs on the thread that owns `database`; throws storage::StorageError
+/// becomes a shipment. Writes in batches of `batchSize` orders per transaction, each with the file position it
+/// reached (in the sync state, keyed by source and path): an interrupted import keeps every finished batch, and
+/// importing the same, unchanged file again resumes there (a changed file is read from the start, which is safe
+/// too). Runs on the thread that owns `database`; throws storage::StorageError
 /// (the file cannot be read, or the database fails: then the current batch is rolled back).
 class OrderImporter final {
 public:
@@ -40,6 +42,7 @@ public:
         int badRows = 0;
         QList<OrderCsvReader::Problem> problems; ///< the first MaxKeptProblems bad rows, in file order
         bool stopped = false; ///< the progress callback asked to stop
+        bool resumed = false; ///< started where an earlier, stopped import of the same file left off
 
         int orders() const { return created + updated; }
     };
@@ -52,8 +55,11 @@ public:
     /// the mapping, throws storage::StorageError before anything is written.
     Stats importFile(
         const QString &path, const OrderColumnMapping &mapping, const Progress &progress = {}, int batchSize = 5000);
-    /// Imports from a reader whose start() succeeded; `totalBytes` is for progress.
-    Stats run(OrderCsvReader &reader, qint64 totalBytes, const Progress &progress = {}, int batchSize = 5000);
+    /// Imports from a reader whose start() succeeded; `totalBytes` is for progress. With a `resumeKey`, each batch
+    /// records where it ended under that key, with `fileStamp` (what identifies the file's content); the key is
+    /// cleared when the file is finished.
+    Stats run(OrderCsvReader &reader, qint64 totalBytes, const Progress &progress = {}, int batchSize = 5000,
+        const QString &resumeKey = {}, const QString &fileStamp = {});
 
 private:
     void store(const ImportedOrder &imported, Stats &stats);

@@ -81,6 +81,14 @@ TEST(CsvReaderTest, DropsUtf8ByteOrderMark)
     EXPECT_EQ(records.at(1).fields().at(1), QString::fromUtf8("村上@example.jp"));
 }
 
+TEST(CsvReaderTest, FieldsThatAreNotUtf8AreReadAsLatin1)
+{
+    const auto records = readAll("name,city\nM\xFCller,K\xF6ln\nM\xC3\xBCller,K\xC3\xB6ln\n");
+    ASSERT_EQ(records.size(), 3);
+    EXPECT_EQ(records.at(1).fields(), QStringList({ QString::fromUtf8("Müller"), QString::fromUtf8("Köln") }));
+    EXPECT_EQ(records.at(2).fields(), QStringList({ QString::fromUtf8("Müller"), QString::fromUtf8("Köln") }));
+}
+
 TEST(CsvReaderTest, EmptyFieldsAndEmptyLines)
 {
     const auto records = readAll("a,,c\n\n,\n");

@@ -159,23 +159,55 @@ TEST_F(OrderImporterTest, BrokenRowsAreReportedAndTheRestIsImported)
     EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM shipments WHERE carrier = 'dhl'")), 1);
 }
 
-TEST_F(OrderImporterTest, StoppedImportKeepsFinishedBatchesAndCompletesWhenRunAgain)
+TEST_F(OrderImporterTest, StoppedImportKeepsFinishedBatchesAndResumesWhenRunAgain)
 {
+    // Work on a copy: resuming is keyed by the file, and only an unchanged file is resumed.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("orders_export.csv"));
+    ASSERT_TRUE(QFile::copy(sample("shopify_orders_export.csv"), path));
     int batches = 0;
-    const auto first
-        = import(sample("shopify_orders_export.csv"), OrderColumnMapping::shopify(), 1, [&](qint64 done, qint64 total) {
-              EXPECT_LE(done, total);
-              return ++batches < 2;
-          });
+    const auto first = import(path, OrderColumnMapping::shopify(), 1, [&](qint64 done, qint64 total) {
+        EXPECT_LE(done, total);
+        return ++batches < 2;
+    });
     EXPECT_TRUE(first.stopped);
+    EXPECT_FALSE(first.resumed);
     EXPECT_EQ(first.created, 2);
     EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM orders")), 2);
-    const auto second = import(sample("shopify_orders_export.csv"), OrderColumnMapping::shopify(), 1);
+
+    const auto second = import(path, OrderColumnMapping::shopify(), 1);
     EXPECT_FALSE(second.stopped);
-    EXPECT_EQ(second.created, 2);
-    EXPECT_EQ(second.updated, 2);
+    EXPECT_TRUE(second.resumed);
+    EXPECT_EQ(second.created, 2) << "#1003 and #1004, after where the first run stopped";
+    EXPECT_EQ(second.updated, 0);
     EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM orders")), 4);
     EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM order_lines")), 5);
+
+    // Finished: importing it again reads it all again, and updates.
+    const auto third = import(path, OrderColumnMapping::shopify());
+    EXPECT_FALSE(third.resumed);
+    EXPECT_EQ(third.updated, 4);
+}
+
+TEST_F(OrderImporterTest, ResumingStartsOverWhenTheFileChanged)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("orders_export.csv"));
+    ASSERT_TRUE(QFile::copy(sample("shopify_orders_export.csv"), path));
+    const auto first = import(path, OrderColumnMapping::shopify(), 1, [](qint64, qint64) { return false; });
+    EXPECT_TRUE(first.stopped);
+    EXPECT_EQ(first.created, 1);
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::Append));
+    file.write("#1005,new@example.com,paid,,,,,USD,1.00,0.00,0.00,1.00,,,,2026-03-20 10:00:00 -0400,1,Pen,1.00,,PEN,"
+               "true,true,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n");
+    file.close();
+    const auto second = import(path, OrderColumnMapping::shopify());
+    EXPECT_FALSE(second.resumed);
+    EXPECT_EQ(second.updated, 1);
+    EXPECT_EQ(second.created, 4);
+    EXPECT_EQ(second.badRows, 0) << (second.problems.isEmpty() ? std::string()
+                                                               : second.problems.at(0).reason.toStdString());
 }
 
 TEST_F(OrderImporterTest, MissingFileOrWrongFormatIsAClearErrorAndWritesNothing)
