@@ -7,6 +7,7 @@
 #include "DialogService.h"
 #include "InboxListWidget.h"
 #include "MailController.h"
+#include "OrderImportDialog.h"
 #include "OrderPanelWidget.h"
 #include "ThreadView.h"
 #include "ViewListDelegate.h"
@@ -24,10 +25,12 @@
 #include <QBoxLayout>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QListView>
 #include <QLocale>
 #include <QMenu>
+#include <QMenuBar>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
@@ -114,6 +117,10 @@ MainWindow::MainWindow(Context context, QWidget *parent)
     const QString attachments = context.attachmentsDirectory.isEmpty()
         ? QFileInfo(m_database.path()).absolutePath() + QStringLiteral("/attachments")
         : context.attachmentsDirectory;
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    fileMenu->addAction(tr("Import &orders…"), this, &MainWindow::importOrders)
+        ->setObjectName(QStringLiteral("importOrdersAction"));
     m_mail = new MailController({ m_database, m_dialogs, *m_controller, context.credentials, context.transports,
                                     attachments, m_now, [this] { return currentTarget(); } },
         this);
@@ -508,6 +515,25 @@ void MainWindow::submitComposer(ComposerWidget::Mode mode, const QString &text)
             Q_EMIT replyQueued(messageId);
         }
     }
+}
+
+void MainWindow::importOrders()
+{
+    if (m_orderImport) {
+        m_orderImport->raise();
+        m_orderImport->activateWindow();
+        return;
+    }
+    m_orderImport = new OrderImportDialog(
+        m_database.path(),
+        [this] {
+            return QFileDialog::getOpenFileName(
+                this, tr("Import orders"), QString(), tr("Order exports (*.csv *.txt *.tsv);;All files (*)"));
+        },
+        this);
+    m_orderImport->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_orderImport, &OrderImportDialog::imported, this, [this] { loadCurrentConversation(); });
+    m_orderImport->open();
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

@@ -8,6 +8,7 @@
 #include "engine/SlaClock.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 #include <functional>
@@ -42,6 +43,7 @@ class ConversationWidget;
 class InboxListWidget;
 class DialogService;
 class MailController;
+class OrderImportDialog;
 class OrderPanelWidget;
 
 /// The agent's window: views with live counts, the conversation list of the chosen view or search, and the
@@ -121,6 +123,8 @@ private:
     void addTagToSelection();
     void linkOrder();
     void unlinkOrder();
+    /// File → "Import orders…": the order import dialog (one at a time).
+    void importOrders();
     void submitComposer(ComposerWidget::Mode mode, const QString &text);
     void showError(const QString &title, const QString &message);
     void showConversationById(qint64 id);
@@ -135,6 +139,7 @@ private:
     std::unique_ptr<engine::ConversationActions> m_actions;
     ConversationActionController *m_controller;
     MailController *m_mail = nullptr;
+    QPointer<OrderImportDialog> m_orderImport;
 
     models::ViewListModel *m_viewModel;
     models::ConversationListModel *m_listModel;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImportCommand.h"
 
+#include "OrderImportCommand.h"
 #include "TerminalProgress.h"
 #include "channels/email/MailArchiveReader.h"
 #include "engine/Ingest.h"
@@ -23,24 +24,35 @@ QString ImportCommand::name() const
 
 QString ImportCommand::summary() const
 {
-    return QStringLiteral("Import mail from another client or helpdesk: import mbox|maildir|eml PATH.");
+    return QStringLiteral("Import mail (import mbox|maildir|eml PATH) or orders (import orders --csv FILE "
+                          "--preset shopify|amazon|ebay).");
 }
 
 void ImportCommand::configure(QCommandLineParser &parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("format"), QStringLiteral("mbox, maildir or eml."));
+    parser.addPositionalArgument(QStringLiteral("format"), QStringLiteral("mbox, maildir, eml or orders."));
     parser.addPositionalArgument(QStringLiteral("path"), QStringLiteral("The archive: a file or a folder."));
     parser.addOption({ QStringLiteral("account"),
         QStringLiteral("The account the mail is filed under (default email:import)."), QStringLiteral("NAME") });
+    OrderImportCommand().configure(parser);
 }
 
 int ImportCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
 {
     const QStringList args = parser.positionalArguments();
+    if (args.value(0) == QLatin1String("orders")) {
+        if (args.size() != 1) {
+            err << "waybillctl import orders: the file goes after --csv, e.g. waybillctl import orders --csv "
+                   "orders.csv --preset shopify"
+                << Qt::endl;
+            return 2;
+        }
+        return OrderImportCommand().run(parser, out, err);
+    }
     const auto format = channels::email::MailArchiveReader::formatFromName(args.value(0));
     if (args.size() != 2 || !format) {
         err << "waybillctl import: say what to import, e.g. waybillctl import mbox ~/archive.mbox "
-               "(formats: mbox, maildir, eml)"
+               "(formats: mbox, maildir, eml), or orders: waybillctl import orders --csv FILE --preset shopify"
             << Qt::endl;
         return 2;
     }

@@ -127,12 +127,57 @@ qint64 OrderRepository::insert(const Order &o) const
         .bind(o.status)
         .exec();
     const qint64 id = q.lastInsertId();
-    for (const domain::OrderLine &line : o.lines) {
+    appendLines(id, o.lines);
+    return id;
+}
+
+void OrderRepository::appendLines(qint64 id, const QList<domain::OrderLine> &lines) const
+{
+    for (const domain::OrderLine &line : lines) {
         SqlQuery &l = m_database.prepared(QStringLiteral("INSERT INTO order_lines (order_id, sku, title, quantity, "
                                                          "unit_price_cents) VALUES (?, ?, ?, ?, ?)"));
         l.bind(id).bind(line.sku).bind(line.title).bind(line.quantity).bind(line.unitPriceCents).exec();
     }
+}
+
+qint64 OrderRepository::idOf(const QString &source, const QString &number) const
+{
+    SqlQuery &q = m_database.prepared(QStringLiteral("SELECT id FROM orders WHERE source = ? AND number = ?"));
+    q.bind(source).bind(number).exec();
+    const qint64 id = q.next() ? q.int64(0) : 0;
+    q.finish();
     return id;
+}
+
+void OrderRepository::update(qint64 id, const Order &o) const
+{
+    SqlQuery &q = m_database.prepared(
+        QStringLiteral("UPDATE orders SET customer_id = coalesce(?, customer_id), placed_at = ?, currency = ?, "
+                       "subtotal_cents = ?, shipping_cents = ?, tax_cents = ?, total_cents = ?, status = ? "
+                       "WHERE id = ?"));
+    q.bindOptional(o.customerId)
+        .bind(o.placedAt)
+        .bind(o.currency)
+        .bind(o.subtotalCents)
+        .bind(o.shippingCents)
+        .bind(o.taxCents)
+        .bind(o.totalCents)
+        .bind(o.status)
+        .bind(id)
+        .exec();
+    SqlQuery &d = m_database.prepared(QStringLiteral("DELETE FROM order_lines WHERE order_id = ?"));
+    d.bind(id).exec();
+    appendLines(id, o.lines);
+}
+
+bool OrderRepository::hasShipment(qint64 orderId, const QString &trackingNumber) const
+{
+    SqlQuery &q = m_database.prepared(
+        QStringLiteral("SELECT 1 FROM shipments WHERE order_id = ? AND tracking_number = ? LIMIT 1"));
+    q.bind(orderId).bind(trackingNumber).exec();
+    const bool found = q.next();
+    q.finish();
+    return found;
 }
 
 QList<Shipment> OrderRepository::shipments(qint64 orderId) const

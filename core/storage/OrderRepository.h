@@ -24,10 +24,19 @@ public:
     /// Orders whose number starts with `text` or whose customer's name or e-mail does, newest first.
     QList<domain::Order> lookup(const QString &text, int limit) const;
     qint64 insert(const domain::Order &order) const;
+    /// The id of the order `number` from `source`, or 0 (one indexed lookup, for imports).
+    qint64 idOf(const QString &source, const QString &number) const;
+    /// Overwrites order `id`'s fields from `order` (source and number stay) and replaces its lines; a customer id
+    /// of 0 keeps the linked customer.
+    void update(qint64 id, const domain::Order &order) const;
+    /// Adds lines to order `id` after the ones it has.
+    void appendLines(qint64 id, const QList<domain::OrderLine> &lines) const;
 
     /// The order's shipments, oldest first, each with its events.
     QList<domain::Shipment> shipments(qint64 orderId) const;
     qint64 insertShipment(const domain::Shipment &shipment) const;
+    /// Whether order `orderId` already has a shipment with this tracking number.
+    bool hasShipment(qint64 orderId, const QString &trackingNumber) const;
 
 private:
     const Database &m_database;

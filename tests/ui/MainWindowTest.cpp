@@ -11,6 +11,7 @@
 #include "ui/ComposerWidget.h"
 #include "ui/ConversationHeaderWidget.h"
 #include "ui/MainWindow.h"
+#include "ui/OrderImportDialog.h"
 #include "ui/OrderPanelWidget.h"
 #include "ui/ThreadView.h"
 
@@ -217,3 +218,20 @@ TEST_F(MainWindowTest, LayoutAndViewAreRemembered)
 }
 
 } // namespace
+
+TEST_F(MainWindowTest, FileMenuOpensOneOrderImportDialog)
+{
+    auto *action = find<QAction>("importOrdersAction");
+    ASSERT_NE(action, nullptr);
+    EXPECT_EQ(action->text(), QStringLiteral("Import &orders…"));
+    action->trigger();
+    ASSERT_TRUE(waitUntil([this] {
+        const auto *dialog = window->findChild<ui::OrderImportDialog *>();
+        return dialog && dialog->isVisible();
+    }));
+    action->trigger();
+    EXPECT_EQ(window->findChildren<ui::OrderImportDialog *>().size(), 1);
+    auto *dialog = window->findChild<ui::OrderImportDialog *>();
+    dialog->reject();
+    EXPECT_FALSE(dialog->isVisible());
+}
