@@ -202,7 +202,10 @@ Ingest::Result Ingest::ingest(const PreparedMessage &prepared)
         }
     }
 
-    const OrderLinker::Link link = OrderLinker(m_database).link(prepared.numbers, customerId, now);
+    OrderLinker::Link link = OrderLinker(m_database).link(prepared.numbers, customerId, now);
+    if (link.confidence < OrderLinker::AutoLinkConfidence) {
+        link = {}; // a guess is for the agent to make, not for incoming mail
+    }
     const channels::email::Threader threader(m_database);
     const channels::email::Threader::Match match
         = threader.find(message, prepared.threadSubject, customerId, link.orderId, now);

@@ -49,25 +49,42 @@ OrderLinker::OrderLinker(const storage::Database &database, qint64 recentOrderWi
 
 QStringList OrderLinker::orderNumbers(const QString &text)
 {
+    QStringList numbers, bare;
+    findOrderNumbers(text, numbers, bare);
+    for (const QString &number : std::as_const(bare)) {
+        appendUnique(numbers, number);
+    }
+    return numbers;
+}
+
+void OrderLinker::findOrderNumbers(const QString &text, QStringList &named, QStringList &bare)
+{
     static const QRegularExpression amazon(QStringLiteral("(?<![\\d-])(\\d{3}-\\d{7}-\\d{7})(?![\\d-])"));
     static const QRegularExpression ebay(QStringLiteral("(?<![\\d-])(\\d{2}-\\d{5}-\\d{5})(?![\\d-])"));
-    // "#1001", "order 1001", "order no. 1001", "注文#1001", "订单1001".
+    // "order 1001", "order no. 1001", "order #1001", "注文#1001", "订单1001".
     static const QRegularExpression shop(
-        QStringLiteral("(?:#|(?:order|bestellung|commande|pedido|ordine)\\s*(?:no\\.?|number|nr\\.?|#)?\\s*#?|"
+        QStringLiteral("(?:(?:order|bestellung|commande|pedido|ordine)\\s*(?:no\\.?|number|nr\\.?|#)?\\s*#?|"
                        "注文\\s*(?:番号)?\\s*[#＃]?|订单\\s*(?:号)?\\s*[#＃]?)\\s*(\\d{3,10})(?![\\d-])"),
         QRegularExpression::CaseInsensitiveOption);
-    QStringList numbers;
+    // A bare "#1001" may be an order, or an apartment, a ticket, a list position.
+    static const QRegularExpression hash(QStringLiteral("(?<![\\w#])[#＃]\\s*(\\d{3,10})(?![\\d-])"));
     for (const QRegularExpression *re : { &amazon, &ebay }) {
         auto it = re->globalMatch(text);
         while (it.hasNext()) {
-            appendUnique(numbers, it.next().captured(1));
+            appendUnique(named, it.next().captured(1));
         }
     }
     auto it = shop.globalMatch(text);
     while (it.hasNext()) {
-        appendUnique(numbers, u'#' + it.next().captured(1));
+        appendUnique(named, u'#' + it.next().captured(1));
     }
-    return numbers;
+    auto bareIt = hash.globalMatch(text);
+    while (bareIt.hasNext()) {
+        const QString number = u'#' + bareIt.next().captured(1);
+        if (!named.contains(number)) {
+            appendUnique(bare, number);
+        }
+    }
 }
 
 QStringList OrderLinker::trackingNumbers(const QString &text)
@@ -86,7 +103,15 @@ QStringList OrderLinker::trackingNumbers(const QString &text)
 
 OrderLinker::Candidates OrderLinker::Candidates::in(const QString &subject, const QString &body)
 {
-    return { orderNumbers(subject), orderNumbers(body), trackingNumbers(subject), trackingNumbers(body) };
+    Candidates candidates;
+    findOrderNumbers(subject, candidates.subjectOrders, candidates.bareOrders);
+    findOrderNumbers(body, candidates.bodyOrders, candidates.bareOrders);
+    candidates.bareOrders.removeIf([&](const QString &number) {
+        return candidates.subjectOrders.contains(number) || candidates.bodyOrders.contains(number);
+    });
+    candidates.subjectTracking = trackingNumbers(subject);
+    candidates.bodyTracking = trackingNumbers(body);
+    return candidates;
 }
 
 storage::SqlQuery &OrderLinker::lookUp(const QString &selectWhereIn, const QStringList &values) const
@@ -165,8 +190,9 @@ OrderLinker::Link OrderLinker::link(const QString &subject, const QString &body,
 
 OrderLinker::Link OrderLinker::link(const Candidates &candidates, qint64 customerId, qint64 now) const
 {
-    // The subject before the body, order numbers before tracking numbers, each in the order written.
-    const QStringList orderNumbers = unique(candidates.subjectOrders + candidates.bodyOrders);
+    // Named order numbers (the subject's before the body's), then tracking numbers, each in the order written;
+    // a bare "#1001" only when nothing else names an order, and then only the sender's own order is certain.
+    const QStringList orderNumbers = unique(candidates.subjectOrders + candidates.bodyOrders + candidates.bareOrders);
     const QHash<QString, Known> orders = knownOrders(orderNumbers, customerId);
     for (const auto &[numbers, where] : { std::pair { &candidates.subjectOrders, tr("subject") },
              std::pair { &candidates.bodyOrders, tr("message") } }) {
@@ -187,6 +213,20 @@ OrderLinker::Link OrderLinker::link(const Candidates &candidates, qint64 custome
             }
         }
     }
+    // A bare number: the sender's own order is certain; someone else's is only offered, after the sender's recent
+    // orders have had their say.
+    Link bareOther;
+    for (const QString &number : candidates.bareOrders) {
+        if (const auto it = orders.constFind(number); it != orders.cend()) {
+            if (it->sameCustomer) {
+                return numberLink(number, *it, tr("message"), customerId);
+            }
+            if (bareOther.orderId == 0) {
+                bareOther = numberLink(number, *it, tr("message"), customerId);
+                bareOther.confidence = BareNumberConfidence;
+            }
+        }
+    }
     if (customerId != 0) {
         SqlQuery &q = m_database.prepared(
             QStringLiteral("SELECT id, number FROM orders WHERE customer_id = ? AND placed_at >= ? "
@@ -203,7 +243,7 @@ OrderLinker::Link OrderLinker::link(const Candidates &candidates, qint64 custome
         }
         q.finish();
     }
-    return {};
+    return bareOther;
 }
 
 } // namespace waybill::engine

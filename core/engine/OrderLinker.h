@@ -28,19 +28,28 @@ public:
     struct Candidates {
         QStringList subjectOrders;
         QStringList bodyOrders;
+        QStringList bareOrders; ///< "#1001" with no word saying it is an order, in subject or body
         QStringList subjectTracking;
         QStringList bodyTracking;
 
         static Candidates in(const QString &subject, const QString &body);
     };
 
+    /// Incoming mail is linked to the order found when the confidence reaches this; below it the agent decides.
+    static constexpr int AutoLinkConfidence = 70;
+    /// A bare "#1001" of someone else's order (an apartment, a ticket?): offered, never linked on its own.
+    static constexpr int BareNumberConfidence = 60;
+
     explicit OrderLinker(const storage::Database &database, qint64 recentOrderWindowSeconds = 60 * 24 * 3600);
 
     Link link(const Candidates &candidates, qint64 customerId, qint64 now) const;
     Link link(const QString &subject, const QString &body, qint64 customerId, qint64 now) const;
 
-    /// Order-number candidates in text, most specific patterns first, without duplicates.
+    /// Order-number candidates in text, most specific patterns first, bare "#1001" last, without duplicates.
     static QStringList orderNumbers(const QString &text);
+    /// Appends the order numbers in text to `named` (marketplace patterns, and shop numbers with a word such as
+    /// "order" or 注文) and to `bare` (a "#1001" alone), without duplicates.
+    static void findOrderNumbers(const QString &text, QStringList &named, QStringList &bare);
     /// Tracking-number candidates in text (UPS, USPS, S10, long digit runs).
     static QStringList trackingNumbers(const QString &text);
 

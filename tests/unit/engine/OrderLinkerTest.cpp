@@ -93,20 +93,38 @@ TEST_F(OrderLinkerTest, ANumberTwoStoresShareGoesToTheCustomersOwnOrderThenTheNe
     EXPECT_EQ(OrderLinker(ws.db()).link(QStringLiteral("Order #3001"), {}, third, Now).orderId, newer);
 }
 
-TEST_F(OrderLinkerTest, TheFirstKnownNumberWinsSubjectBeforeBodyOrdersBeforeParcels)
+TEST_F(OrderLinkerTest, TheFirstKnownNumberWinsNamedBeforeBareSubjectBeforeBodyOrdersBeforeParcels)
 {
     // Unknown numbers are skipped; the subject's known number beats the body's; an order number beats a
     // tracking number wherever it is.
     const auto candidates = OrderLinker::Candidates::in(
         QStringLiteral("Order #9999 and #1042"), QStringLiteral("Also 12-34567-89012, parcel EJ123456785JP"));
-    EXPECT_EQ(candidates.subjectOrders, (QStringList { QStringLiteral("#9999"), QStringLiteral("#1042") }));
+    EXPECT_EQ(candidates.subjectOrders, QStringList { QStringLiteral("#9999") });
+    EXPECT_EQ(candidates.bareOrders, QStringList { QStringLiteral("#1042") }); // "#1042" alone: maybe not an order
     EXPECT_EQ(candidates.bodyTracking, QStringList { QStringLiteral("EJ123456785JP") });
-    EXPECT_EQ(OrderLinker(ws.db()).link(candidates, customer, Now).orderId, shop);
+    // A named number (the eBay one in the body) beats a bare "#1042", even in the subject.
+    EXPECT_EQ(OrderLinker(ws.db()).link(candidates, customer, Now).orderId, ebay);
     const auto parcelOnly = OrderLinker::Candidates::in(
         QStringLiteral("Where is it"), QStringLiteral("order #9999, tracking ej123456785jp"));
     const auto link = OrderLinker(ws.db()).link(parcelOnly, customer, Now);
     EXPECT_EQ(link.orderId, ebay);
     EXPECT_EQ(link.reason, QStringLiteral("tracking number EJ123456785JP in the message"));
+}
+
+TEST_F(OrderLinkerTest, ABareNumberOfSomeoneElsesOrderIsOnlyOffered)
+{
+    // "#2001" is another customer's order; written alone it may be an apartment: offered below the link threshold,
+    // and the sender's only recent order comes first.
+    const OrderLinker linker(ws.db());
+    const auto stranger = linker.link(QStringLiteral("Delivery"), QStringLiteral("I live at apartment #2001."), 0, Now);
+    EXPECT_EQ(stranger.orderId, othersOrder);
+    EXPECT_LT(stranger.confidence, OrderLinker::AutoLinkConfidence);
+    const auto own
+        = linker.link(QStringLiteral("Delivery"), QStringLiteral("I live at apartment #2001."), customer, Now);
+    EXPECT_EQ(own.orderId, shop);
+    EXPECT_EQ(own.confidence, 50); // the customer's most recent of several: offered too
+    EXPECT_EQ(linker.link(QStringLiteral("About #1042"), {}, customer, Now).confidence, 99);
+    EXPECT_EQ(linker.link(QStringLiteral("Order #2001"), {}, customer, Now).confidence, 70);
 }
 
 TEST_F(OrderLinkerTest, FallsBackToTheCustomersMostRecentOrder)
