@@ -6,6 +6,7 @@
 #include "BenchCommand.h"
 #include "DemoCommand.h"
 #include "ImportCommand.h"
+#include "RelinkCommand.h"
 #include "SearchCommand.h"
 #include "ShowCommand.h"
 #include "StatsCommand.h"
@@ -22,6 +23,7 @@ CtlRunner::CtlRunner()
     m_commands.push_back(std::make_unique<DemoCommand>());
     m_commands.push_back(std::make_unique<StatsCommand>());
     m_commands.push_back(std::make_unique<ImportCommand>());
+    m_commands.push_back(std::make_unique<RelinkCommand>());
     m_commands.push_back(std::make_unique<SearchCommand>());
     m_commands.push_back(std::make_unique<ShowCommand>());
     m_commands.push_back(std::make_unique<SyncCommand>());
