@@ -16,6 +16,9 @@ public:
     /// A best guess of the carrier from the number's format (UPS 1Z…, USPS 94…/92…, FedEx 12/15 digits,
     /// DHL 10 digits, Japan Post XX123456789JP, Yamato 12 digits with check digit), or an empty string.
     static QString detect(const QString &trackingNumber);
+    /// The carrier key for a carrier's name as stores write it ("UPS", "FedEx", "DHL Express", "Japan Post (EN)",
+    /// "Yamato (JA)", "Royal Mail", ...), or an empty string for names it does not know.
+    static QString fromName(const QString &name);
 };
 
 } // namespace waybill::commerce

@@ -24,10 +24,24 @@ public:
     /// Orders whose number starts with `text` or whose customer's name or e-mail does, newest first.
     QList<domain::Order> lookup(const QString &text, int limit) const;
     qint64 insert(const domain::Order &order) const;
+    /// The order with this source and number, with its lines.
+    std::optional<domain::Order> findByNumber(const QString &source, const QString &number) const;
+    /// Stores an order synchronised from a store: inserts it, or updates the row with the same source and number
+    /// and replaces its lines. Returns the row id, or nothing when that number belongs to an order of another
+    /// account (two stores numbering alike), which is left as it was.
+    std::optional<qint64> upsert(const domain::Order &order) const;
 
     /// The order's shipments, oldest first, each with its events.
     QList<domain::Shipment> shipments(qint64 orderId) const;
     qint64 insertShipment(const domain::Shipment &shipment) const;
+    /// Stores a shipment known by the store's fulfillment id (externalId, not empty): inserts it or updates the one
+    /// with the same order, fulfillment and tracking number. A status of Unknown leaves the stored status alone.
+    void upsertShipment(const domain::Shipment &shipment) const;
+
+    /// The order's refunds, oldest first.
+    QList<domain::OrderRefund> refunds(qint64 orderId) const;
+    /// Inserts the refund or updates the one with the same order and store id.
+    void upsertRefund(qint64 orderId, const domain::OrderRefund &refund) const;
 
 private:
     const Database &m_database;
