@@ -85,6 +85,16 @@ QUrl HttpJsonClient::linkWithRel(const QByteArray &linkHeader, const QString &re
     return {};
 }
 
+QDateTime HttpJsonClient::httpDate(const QByteArray &value)
+{
+    // Qt reads RFC 2822 dates with a numeric zone only; HTTP writes GMT (RFC 9110's IMF-fixdate).
+    QString text = QString::fromLatin1(value.trimmed());
+    if (text.endsWith(QLatin1String(" GMT")) || text.endsWith(QLatin1String(" UTC"))) {
+        text = text.left(text.size() - 4) + QStringLiteral(" +0000");
+    }
+    return QDateTime::fromString(text, Qt::RFC2822Date);
+}
+
 QString HttpJsonClient::urlProblem(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty()) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -59,6 +60,8 @@ public:
 
     /// The URL of the Link header entry with this rel ("next"), or an empty URL.
     static QUrl linkWithRel(const QByteArray &linkHeader, const QString &rel);
+    /// An HTTP date ("Fri, 11 Jan 2008 13:02:00 GMT", as in Date and Retry-After), or an invalid QDateTime.
+    static QDateTime httpDate(const QByteArray &value);
     /// Why requests may not go to `url` (not https, and http not to this computer), or an empty string.
     static QString urlProblem(const QUrl &url);
 

@@ -30,7 +30,7 @@ int retryAfterMs(const QByteArray &value)
     if (ok && seconds >= 0) {
         return int(std::ceil(seconds * 1000.0));
     }
-    const QDateTime at = QDateTime::fromString(QString::fromLatin1(trimmed), Qt::RFC2822Date);
+    const QDateTime at = HttpJsonClient::httpDate(trimmed);
     if (at.isValid()) {
         return int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(at)));
     }

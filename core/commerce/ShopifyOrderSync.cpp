@@ -83,7 +83,6 @@ void ShopifyOrderSync::start()
     abort();
     m_page = 0;
     m_stored = 0;
-    m_warnings.clear();
     QString cursor;
     QString pageInfo;
     try {
@@ -91,7 +90,7 @@ void ShopifyOrderSync::start()
         cursor = state.value(m_account.id, key(CursorKey));
         pageInfo = state.value(m_account.id, key(PageInfoKey));
     } catch (const storage::StorageError &error) {
-        QTimer::singleShot(0, this, [this, message = error.userMessage()] { finish(message); });
+        QTimer::singleShot(0, this, [this, message = error.userMessage()] { finish(label() + u": " + message); });
         return;
     }
     QUrlQuery query;
@@ -146,7 +145,7 @@ void ShopifyOrderSync::onError(const HttpJsonError &error)
             state.setValue(m_account.id, key(PageInfoKey), QString());
             guard.commit();
         } catch (const storage::StorageError &storageError) {
-            finish(storageError.userMessage());
+            finish(label() + u": " + storageError.userMessage());
             return;
         }
         start();
@@ -183,7 +182,7 @@ void ShopifyOrderSync::onPage(const HttpJsonResponse &response)
     const bool startsRun = m_page == 1 && !m_resumed;
     qint64 ceiling = 0;
     if (startsRun) {
-        const QDateTime date = QDateTime::fromString(QString::fromLatin1(response.header("date")), Qt::RFC2822Date);
+        const QDateTime date = HttpJsonClient::httpDate(response.header("date"));
         ceiling = date.isValid() ? date.toSecsSinceEpoch() - CeilingMarginSeconds : 0;
     }
     try {
@@ -224,7 +223,6 @@ int ShopifyOrderSync::store(
                                                    "with that number")
                                         .arg(order.number);
             qCWarning(lcShopify) << label() << warning;
-            m_warnings << warning;
             continue;
         }
         for (domain::Shipment shipment : parsed.shipments) {

@@ -86,7 +86,6 @@ private:
     bool m_resumed = false; ///< this pass started from a stored page_info
     int m_page = 0;
     int m_stored = 0;
-    QStringList m_warnings;
 };
 
 } // namespace waybill::commerce

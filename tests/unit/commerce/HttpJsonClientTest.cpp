@@ -54,6 +54,16 @@ TEST(HttpJsonClientTest, SlowsDownNearTheCallLimit)
     EXPECT_EQ(client.paceDelayMs(), 0);
 }
 
+TEST(HttpJsonClientTest, HttpDates)
+{
+    EXPECT_EQ(HttpJsonClient::httpDate("Fri, 11 Jan 2008 13:02:00 GMT"),
+        QDateTime::fromString(QStringLiteral("2008-01-11T13:02:00Z"), Qt::ISODate));
+    EXPECT_EQ(HttpJsonClient::httpDate("Fri, 11 Jan 2008 08:02:00 -0500"),
+        QDateTime::fromString(QStringLiteral("2008-01-11T13:02:00Z"), Qt::ISODate));
+    EXPECT_FALSE(HttpJsonClient::httpDate("2.0").isValid());
+    EXPECT_FALSE(HttpJsonClient::httpDate(QByteArray()).isValid());
+}
+
 TEST(HttpJsonClientTest, PlainHttpOnlyToThisComputer)
 {
     EXPECT_TRUE(HttpJsonClient::urlProblem(QUrl(QStringLiteral("https://shop.myshopify.com"))).isEmpty());

@@ -12,6 +12,7 @@
 #include "storage/SqlQuery.h"
 #include "storage/SyncStateRepository.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -431,6 +432,29 @@ TEST_F(ShopifyOrderSyncTest, CallLimitNearlyUsedSlowsTheNextRequest)
     ASSERT_EQ(requests.size(), 2);
     EXPECT_GE(requests.at(1).atMs - requests.at(0).atMs, 1900);
     EXPECT_EQ(sync->client().paceDelayMs(), 0);
+}
+
+TEST_F(ShopifyOrderSyncTest, CursorIsTheNewestChangeSeenWhenThatIsBeforeThePassBegan)
+{
+    // #1002 was changed at 13:00 UTC; Shopify's clock said 14:00 when the pass began.
+    server.route("GET", FirstPage,
+        ReplayHttpServer::json(page({ recordedOrder(), secondOrder() }))
+            .header("Date", "Fri, 11 Jan 2008 14:00:00 GMT"));
+    auto sync = makeSync(server);
+    ASSERT_TRUE(run(*sync).finished);
+    EXPECT_EQ(state(accountId, ShopifyOrderSync::CursorKey), QStringLiteral("2008-01-11T08:00:00-05:00"));
+}
+
+TEST_F(ShopifyOrderSyncTest, CursorNeverPassesTheStoresClockWhenThePassBegan)
+{
+    // Shopify's clock said 13:02 UTC when the pass began, so orders changed while it paged may be older than the
+    // newest it saw (13:00): the cursor stops five minutes before the start.
+    server.route("GET", FirstPage,
+        ReplayHttpServer::json(page({ secondOrder() })).header("Date", "Fri, 11 Jan 2008 13:02:00 GMT"));
+    auto sync = makeSync(server);
+    ASSERT_TRUE(run(*sync).finished);
+    const QDateTime cursor = QDateTime::fromString(state(accountId, ShopifyOrderSync::CursorKey), Qt::ISODate);
+    EXPECT_EQ(cursor, QDateTime::fromString(QStringLiteral("2008-01-11T12:57:00Z"), Qt::ISODate));
 }
 
 TEST_F(ShopifyOrderSyncTest, AnOrderNumberOfAnotherStoreIsLeftAlone)
