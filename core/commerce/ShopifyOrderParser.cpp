@@ -425,8 +425,9 @@ std::optional<ShopifyOrder> ShopifyOrderParser::parseOrder(
         if (!f.ok()) {
             return std::nullopt;
         }
-        if (status == QLatin1String("cancelled") || status == QLatin1String("error")) {
-            continue; // never shipped
+        if (status == QLatin1String("cancelled") || status == QLatin1String("error")
+            || status == QLatin1String("failure")) {
+            continue; // never shipped (a stored shipment of it is removed)
         }
         for (qsizetype n = 0; n < numbers.size(); ++n) {
             domain::Shipment shipment;

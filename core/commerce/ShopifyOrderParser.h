@@ -15,6 +15,7 @@ class QJsonObject;
 namespace waybill::commerce {
 
 /// Reads Shopify Admin REST order payloads (`{"orders": [...]}` pages and single orders) into ShopifyOrders.
+/// Fulfillments that were cancelled or failed are not shipments.
 /// Strict about what Waybill relies on (ids, names, dates, money, arrays) and lenient about the rest (nulls and
 /// missing optional fields): a page with anything wrong is refused as a whole, with an error that names the field
 /// ("orders[2].total_price is not an amount: \"abc\""), so that nothing from it is stored. Pure; any thread.

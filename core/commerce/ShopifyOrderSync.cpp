@@ -229,6 +229,7 @@ int ShopifyOrderSync::store(
             shipment.orderId = *id;
             repository.upsertShipment(shipment);
         }
+        repository.removeStoreShipmentsExcept(*id, parsed.shipments);
         for (const domain::OrderRefund &refund : parsed.refunds) {
             repository.upsertRefund(*id, refund);
         }

@@ -5,6 +5,8 @@
 #include "Database.h"
 #include "SqlQuery.h"
 
+#include <algorithm>
+
 namespace waybill::storage {
 
 using domain::Order;
@@ -286,6 +288,30 @@ void OrderRepository::upsertShipment(const Shipment &s) const
         .bind(s.deliveredAt > 0 ? s.deliveredAt : s.shippedAt)
         .bind(s.externalId)
         .exec();
+}
+
+int OrderRepository::removeStoreShipmentsExcept(qint64 orderId, const QList<Shipment> &kept) const
+{
+    SqlQuery q(m_database,
+        QStringLiteral(
+            "SELECT id, external_id, tracking_number FROM shipments WHERE order_id = ? AND external_id <> '' "
+            "AND id NOT IN (SELECT shipment_id FROM claims WHERE shipment_id IS NOT NULL)"));
+    q.bind(orderId).exec();
+    QList<qint64> gone;
+    while (q.next()) {
+        const QString externalId = q.text(1);
+        const QString tracking = q.text(2);
+        const bool keep = std::any_of(kept.cbegin(), kept.cend(),
+            [&](const Shipment &s) { return s.externalId == externalId && s.trackingNumber == tracking; });
+        if (!keep) {
+            gone.append(q.int64(0));
+        }
+    }
+    for (const qint64 id : std::as_const(gone)) {
+        SqlQuery &remove = m_database.prepared(QStringLiteral("DELETE FROM shipments WHERE id = ?"));
+        remove.bind(id).exec();
+    }
+    return int(gone.size());
 }
 
 QList<domain::OrderRefund> OrderRepository::refunds(qint64 orderId) const

@@ -37,6 +37,10 @@ public:
     /// Stores a shipment known by the store's fulfillment id (externalId, not empty): inserts it or updates the one
     /// with the same order, fulfillment and tracking number. A status of Unknown leaves the stored status alone.
     void upsertShipment(const domain::Shipment &shipment) const;
+    /// Removes the order's store shipments (those with a fulfillment id) that are not in `kept` — fulfillments the
+    /// store cancelled, tracking numbers it replaced — with their tracking events. Shipments a delivery claim names
+    /// stay. Returns how many went.
+    int removeStoreShipmentsExcept(qint64 orderId, const QList<domain::Shipment> &kept) const;
 
     /// The order's refunds, oldest first.
     QList<domain::OrderRefund> refunds(qint64 orderId) const;

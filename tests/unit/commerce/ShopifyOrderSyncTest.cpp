@@ -57,10 +57,23 @@ QJsonObject recordedOrder()
         .toObject();
 }
 
-/// The recorded order as another order of the same store: only its ids, name and number differ.
-QJsonObject secondOrder()
+/// order.json's order once shipped: the recording's one fulfillment has status "failure" (it never shipped); here it
+/// says "success", as Shopify does once the parcel is handed over. Nothing else differs.
+QJsonObject shippedOrder()
 {
     QJsonObject order = recordedOrder();
+    QJsonArray fulfillments = order.value(QStringLiteral("fulfillments")).toArray();
+    QJsonObject fulfillment = fulfillments.at(0).toObject();
+    fulfillment.insert(QStringLiteral("status"), QStringLiteral("success"));
+    fulfillments.replace(0, fulfillment);
+    order.insert(QStringLiteral("fulfillments"), fulfillments);
+    return order;
+}
+
+/// The shipped order as another order of the same store: only its ids, name, number and update time differ.
+QJsonObject secondOrder()
+{
+    QJsonObject order = shippedOrder();
     order.insert(QStringLiteral("id"), 450789470);
     order.insert(QStringLiteral("name"), QStringLiteral("#1002"));
     order.insert(QStringLiteral("order_number"), 1002);
@@ -150,7 +163,7 @@ TEST_F(ShopifyOrderSyncTest, FullSyncStoresOrderCustomerLinesShipmentAndRefund)
     server.route("GET", FirstPage,
         ReplayHttpServer::file(fixturePath(QStringLiteral("orders.json")))
             .header("Link", nextLink(QStringLiteral("p2"))));
-    QJsonObject withRefund = recordedOrder();
+    QJsonObject withRefund = shippedOrder();
     withRefund.insert(QStringLiteral("refunds"),
         QJsonArray {
             QJsonDocument::fromJson(fixture(QStringLiteral("refund.json"))).object().value(QStringLiteral("refund")) });
@@ -214,14 +227,14 @@ TEST_F(ShopifyOrderSyncTest, FullSyncStoresOrderCustomerLinesShipmentAndRefund)
 
 TEST_F(ShopifyOrderSyncTest, SecondRunAsksForChangesSinceTheCursorAndUpdatesInPlace)
 {
-    server.route("GET", FirstPage, ReplayHttpServer::json(page({ recordedOrder(), secondOrder() })));
+    server.route("GET", FirstPage, ReplayHttpServer::json(page({ shippedOrder(), secondOrder() })));
     auto sync = makeSync(server);
     ASSERT_TRUE(run(*sync).finished);
     EXPECT_EQ(count(QStringLiteral("orders")), 2);
     EXPECT_EQ(state(accountId, ShopifyOrderSync::CursorKey), QStringLiteral("2008-01-11T08:00:00-05:00"));
 
     // Later #1001 is refunded and delivered; Shopify lists only it for updated_at_min.
-    QJsonObject changed = recordedOrder();
+    QJsonObject changed = shippedOrder();
     changed.insert(QStringLiteral("updated_at"), QStringLiteral("2008-01-12T09:30:00-05:00"));
     changed.insert(QStringLiteral("financial_status"), QStringLiteral("refunded"));
     QJsonArray fulfillments = changed.value(QStringLiteral("fulfillments")).toArray();
@@ -257,6 +270,47 @@ TEST_F(ShopifyOrderSyncTest, SecondRunAsksForChangesSinceTheCursorAndUpdatesInPl
     ASSERT_TRUE(untouched);
     EXPECT_EQ(untouched->status, QStringLiteral("authorized"));
     EXPECT_EQ(state(accountId, ShopifyOrderSync::CursorKey), QStringLiteral("2008-01-12T09:30:00-05:00"));
+}
+
+TEST_F(ShopifyOrderSyncTest, AFulfillmentThatFailsOrIsCancelledIsNoLongerAShipment)
+{
+    server.route("GET", FirstPage, ReplayHttpServer::json(page({ shippedOrder() })));
+    auto sync = makeSync(server);
+    ASSERT_TRUE(run(*sync).finished);
+    EXPECT_EQ(count(QStringLiteral("shipments")), 1);
+
+    // The order as recorded: its fulfillment failed.
+    QJsonObject failed = recordedOrder();
+    failed.insert(QStringLiteral("updated_at"), QStringLiteral("2008-01-12T09:30:00-05:00"));
+    server.route("GET", FirstPage + QStringLiteral("&updated_at_min=2008-01-10T11:00:00-05:00"),
+        ReplayHttpServer::json(page({ failed })));
+    ASSERT_TRUE(run(*sync).finished);
+    EXPECT_EQ(count(QStringLiteral("shipments")), 0);
+    EXPECT_EQ(count(QStringLiteral("order_lines")), 3);
+}
+
+TEST_F(ShopifyOrderSyncTest, AShipmentWithADeliveryClaimStaysWhenItsFulfillmentFails)
+{
+    server.route("GET", FirstPage, ReplayHttpServer::json(page({ shippedOrder() })));
+    auto sync = makeSync(server);
+    ASSERT_TRUE(run(*sync).finished);
+    const storage::OrderRepository orders(workspace.db());
+    const auto order = orders.findByNumber(QStringLiteral("shopify"), QStringLiteral("#1001"));
+    ASSERT_TRUE(order);
+    const QList<domain::Shipment> shipments = orders.shipments(order->id);
+    ASSERT_EQ(shipments.size(), 1);
+    storage::SqlQuery claim(workspace.db(),
+        QStringLiteral("INSERT INTO claims (order_id, shipment_id, kind, state, created_at, updated_at) "
+                       "VALUES (?, ?, 'lost', 'opened', 0, 0)"));
+    claim.bind(order->id).bind(shipments.at(0).id).exec();
+
+    QJsonObject failed = recordedOrder();
+    failed.insert(QStringLiteral("updated_at"), QStringLiteral("2008-01-12T09:30:00-05:00"));
+    server.route("GET", FirstPage + QStringLiteral("&updated_at_min=2008-01-10T11:00:00-05:00"),
+        ReplayHttpServer::json(page({ failed })));
+    const Outcome outcome = run(*sync);
+    ASSERT_TRUE(outcome.finished) << outcome.error.toStdString();
+    EXPECT_EQ(count(QStringLiteral("shipments")), 1);
 }
 
 TEST_F(ShopifyOrderSyncTest, FollowsTheLinkHeaderToTheLastPage)
