@@ -216,13 +216,13 @@ int ShopifyOrderSync::store(
     int stored = 0;
     for (const ShopifyOrder &parsed : orders) {
         domain::Order order = parsed.order;
-        order.customerId = customerFor(parsed);
-        const std::optional<qint64> id = repository.upsert(order);
+        const std::optional<QString> owner = repository.accountOf(order.source, order.number);
+        const bool othersNumber = owner && !owner->isEmpty() && *owner != account;
+        order.customerId = othersNumber ? 0 : customerFor(parsed);
+        const std::optional<qint64> id = othersNumber ? std::nullopt : repository.upsert(order);
         if (!id) {
-            const QString warning = QStringLiteral("order %1 was not stored: another account already has an order "
-                                                   "with that number")
-                                        .arg(order.number);
-            qCWarning(lcShopify) << label() << warning;
+            qCWarning(lcShopify) << label() << "order" << order.number
+                                 << "was not stored: another account already has an order with that number";
             continue;
         }
         for (domain::Shipment shipment : parsed.shipments) {

@@ -74,6 +74,18 @@ std::optional<Order> OrderRepository::findByNumber(const QString &source, const 
     return find(q.int64(0));
 }
 
+std::optional<QString> OrderRepository::accountOf(const QString &source, const QString &number) const
+{
+    SqlQuery &q = m_database.prepared(QStringLiteral("SELECT account FROM orders WHERE source = ? AND number = ?"));
+    q.bind(source).bind(number).exec();
+    std::optional<QString> account;
+    if (q.next()) {
+        account = q.text(0);
+    }
+    q.finish();
+    return account;
+}
+
 std::optional<qint64> OrderRepository::upsert(const Order &o) const
 {
     SqlQuery &q = m_database.prepared(QStringLiteral(

@@ -26,6 +26,8 @@ public:
     qint64 insert(const domain::Order &order) const;
     /// The order with this source and number, with its lines.
     std::optional<domain::Order> findByNumber(const QString &source, const QString &number) const;
+    /// The account of the order with this source and number ("" for orders not from a store), if there is one.
+    std::optional<QString> accountOf(const QString &source, const QString &number) const;
     /// Stores an order synchronised from a store: inserts it, or updates the row with the same source and number
     /// and replaces its lines. Returns the row id, or nothing when that number belongs to an order of another
     /// account (two stores numbering alike), which is left as it was.
