@@ -89,7 +89,8 @@ void MailController::showAccountStatus(const QString &accountId, const QString &
     m_accounts.insert(accountId, { state, message });
     const QString name = accountId.section(u':', 1).isEmpty() ? accountId : accountId.section(u':', 1);
     if (state == QLatin1String("syncing")) {
-        m_window->statusBar()->showMessage(tr("%1: fetching mail…").arg(name), 5'000);
+        // A store's order sync says what it waits for (Shopify's rate limit); mail accounts say nothing.
+        m_window->statusBar()->showMessage(message.isEmpty() ? tr("%1: fetching mail…").arg(name) : message, 5'000);
     } else if (state == QLatin1String("failed") || state == QLatin1String("retrying")) {
         m_window->statusBar()->showMessage(tr("%1: %2").arg(name, message), 10'000);
     }

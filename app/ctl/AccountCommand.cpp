@@ -6,6 +6,7 @@
 #include "CredentialWait.h"
 #include "channels/ServerAddress.h"
 #include "channels/email/EmailProviderPreset.h"
+#include "commerce/HttpJsonClient.h"
 #include "security/KeychainCredentialStore.h"
 #include "security/OAuthProvider.h"
 #include "storage/AccountRepository.h"
@@ -13,6 +14,8 @@
 #include "storage/Workspace.h"
 
 #include <QDateTime>
+#include <QRegularExpression>
+#include <QUrl>
 
 namespace waybill::ctl {
 
@@ -40,15 +43,18 @@ QString AccountCommand::name() const
 
 QString AccountCommand::summary() const
 {
-    return QStringLiteral("Add, list or remove channel accounts: account add email --address A --imap URL --smtp URL "
-                          "--user U (--password-env VAR | --oauth gmail|microsoft [--no-browser]) | account list | "
-                          "account remove ID.");
+    return QStringLiteral(
+        "Add, list or remove channel accounts: account add email --address A --imap URL --smtp URL "
+        "--user U (--password-env VAR | --oauth gmail|microsoft [--no-browser]) | account add shopify "
+        "--shop NAME.myshopify.com --token-env VAR [--api-version V] [--base-url URL] | account list | "
+        "account remove ID.");
 }
 
 void AccountCommand::configure(QCommandLineParser &parser) const
 {
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add, list or remove."));
-    parser.addPositionalArgument(QStringLiteral("kind"), QStringLiteral("For add: email. For remove: the account id."));
+    parser.addPositionalArgument(
+        QStringLiteral("kind"), QStringLiteral("For add: email or shopify. For remove: the account id."));
     parser.addOptions({
         { QStringLiteral("address"), QStringLiteral("The address replies come from (default: --user when it is one)."),
             QStringLiteral("ADDRESS") },
@@ -74,6 +80,20 @@ void AccountCommand::configure(QCommandLineParser &parser) const
             QStringLiteral("LIST") },
         { QStringLiteral("display-name"), QStringLiteral("The From name of replies."), QStringLiteral("NAME") },
         { QStringLiteral("signature"), QStringLiteral("Added below every reply."), QStringLiteral("TEXT") },
+        { QStringLiteral("shop"), QStringLiteral("Shopify: the store's NAME.myshopify.com address."),
+            QStringLiteral("DOMAIN") },
+        { QStringLiteral("token-env"),
+            QStringLiteral("Shopify: the environment variable holding the Admin API access token; it is stored in the "
+                           "system keychain."),
+            QStringLiteral("VAR") },
+        { QStringLiteral("api-version"),
+            QStringLiteral("Shopify: the Admin API version (default %1).")
+                .arg(QString::fromLatin1(domain::ShopifyAccount::DefaultApiVersion)),
+            QStringLiteral("VERSION") },
+        { QStringLiteral("base-url"),
+            QStringLiteral("Shopify: send requests here instead of https://SHOP (a proxy; http:// only to this "
+                           "computer)."),
+            QStringLiteral("URL") },
     });
 }
 
@@ -84,11 +104,20 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
     if (action == QLatin1String("add") && args.value(1) == QLatin1String("email")) {
         return add(parser, out, err);
     }
+    if (action == QLatin1String("add") && args.value(1) == QLatin1String("shopify")) {
+        return addShopify(parser, out, err);
+    }
     if (action == QLatin1String("list")) {
         const auto database = openExisting(parser);
-        for (const domain::EmailAccount &a : storage::AccountRepository(*database).emailAccounts()) {
+        const storage::AccountRepository accounts(*database);
+        for (const domain::EmailAccount &a : accounts.emailAccounts()) {
             out << a.id << "  " << a.name << "  imap " << a.imapUrl << "  smtp " << a.smtpUrl << "  folders "
                 << a.folders.join(u',') << authLabel(a.auth) << (a.enabled ? "" : "  (disabled)") << "\n";
+        }
+        for (const domain::ShopifyAccount &a : accounts.shopifyAccounts()) {
+            out << a.id << "  " << a.name << "  shopify " << a.shop << "  api " << a.apiVersion
+                << (a.baseUrl.isEmpty() ? QString() : QStringLiteral("  via ") + a.baseUrl)
+                << (a.enabled ? "" : "  (disabled)") << "\n";
         }
         return 0;
     }
@@ -104,7 +133,8 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
         out << "Removed " << args.at(1) << Qt::endl;
         return 0;
     }
-    err << "waybillctl account: say add email …, list, or remove ID (see waybillctl account --help)" << Qt::endl;
+    err << "waybillctl account: say add email …, add shopify …, list, or remove ID (see waybillctl account --help)"
+        << Qt::endl;
     return 2;
 }
 
@@ -213,6 +243,61 @@ int AccountCommand::add(const QCommandLineParser &parser, QTextStream &out, QTex
     storage::AccountRepository(*database).saveEmailAccount(account, QDateTime::currentSecsSinceEpoch());
     out << "Added " << account.id << " (imap " << account.imapUrl << ", smtp " << account.smtpUrl
         << (oauth ? QStringLiteral(", signed in with %1").arg(provider.name) : QString()) << ")" << Qt::endl;
+    return 0;
+}
+
+int AccountCommand::addShopify(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
+{
+    domain::ShopifyAccount account;
+    account.shop = parser.value(QStringLiteral("shop")).trimmed().toLower();
+    if (account.shop.startsWith(QLatin1String("https://"))) {
+        account.shop = account.shop.mid(8);
+    }
+    while (account.shop.endsWith(u'/')) {
+        account.shop.chop(1);
+    }
+    if (!domain::ShopifyAccount::isValidShop(account.shop)) {
+        err << "waybillctl account add shopify: give the store with --shop NAME.myshopify.com (its myshopify.com "
+               "address, not its own domain)"
+            << Qt::endl;
+        return 2;
+    }
+    account.id = domain::ShopifyAccount::idForShop(account.shop);
+    account.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : account.shop;
+    if (parser.isSet(QStringLiteral("api-version"))) {
+        static const QRegularExpression version(QStringLiteral("^\\d{4}-\\d{2}$|^unstable$"));
+        account.apiVersion = parser.value(QStringLiteral("api-version")).trimmed();
+        if (!version.match(account.apiVersion).hasMatch()) {
+            err << "waybillctl account add shopify: --api-version is a release such as 2024-01" << Qt::endl;
+            return 2;
+        }
+    }
+    if (parser.isSet(QStringLiteral("base-url"))) {
+        account.baseUrl = parser.value(QStringLiteral("base-url")).trimmed();
+        if (const QString problem = commerce::HttpJsonClient::urlProblem(QUrl(account.baseUrl)); !problem.isEmpty()) {
+            err << "waybillctl account add shopify: --base-url " << problem << Qt::endl;
+            return 2;
+        }
+    }
+    const QString variable = parser.value(QStringLiteral("token-env"));
+    if (variable.isEmpty() || qEnvironmentVariableIsEmpty(variable.toLocal8Bit().constData())) {
+        err << "waybillctl account add shopify: give --token-env VAR naming an environment variable that holds the "
+               "Admin API access token (it is stored in the system keychain, never in the workspace)"
+            << Qt::endl;
+        return 2;
+    }
+    const QString token = qEnvironmentVariable(variable.toLocal8Bit().constData()).trimmed();
+    const auto database = CtlCommand::workspace(parser).openDatabase(QStringLiteral("ctl"));
+    // The keychain first: an account without its token would only fail later.
+    security::KeychainCredentialStore keychain;
+    QString error;
+    if (!waitForCredential(keychain.write(account.id, token, nullptr), &error)) {
+        err << "waybillctl account add shopify: " << error << Qt::endl;
+        return 1;
+    }
+    storage::AccountRepository(*database).saveShopifyAccount(account, QDateTime::currentSecsSinceEpoch());
+    out << "Added " << account.id << " (Admin API " << account.apiVersion
+        << (account.baseUrl.isEmpty() ? QString() : QStringLiteral(" via ") + account.baseUrl) << ")" << Qt::endl;
     return 0;
 }
 

@@ -16,6 +16,7 @@ public:
 
 private:
     int add(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
+    int addShopify(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
 };
 
 } // namespace waybill::ctl

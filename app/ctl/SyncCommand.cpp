@@ -35,8 +35,9 @@ QString SyncCommand::name() const
 
 QString SyncCommand::summary() const
 {
-    return QStringLiteral("Fetch mail for every account (or one): sync [--once] [ACCOUNT]. Without --once it keeps "
-                          "running (IDLE) until stopped with Ctrl-C or SIGTERM.");
+    return QStringLiteral("Fetch mail and store orders for every account (or one): sync [--once] [ACCOUNT]. Without "
+                          "--once it keeps running (IDLE; orders every 5 minutes) until stopped with Ctrl-C or "
+                          "SIGTERM.");
 }
 
 void SyncCommand::configure(QCommandLineParser &parser) const
@@ -52,13 +53,17 @@ int SyncCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
     int enabled = 0;
     {
         const auto database = openExisting(parser);
-        for (const domain::EmailAccount &account : storage::AccountRepository(*database).emailAccounts()) {
+        const storage::AccountRepository accounts(*database);
+        for (const domain::EmailAccount &account : accounts.emailAccounts()) {
+            enabled += account.enabled && (only.isEmpty() || account.id == only) ? 1 : 0;
+        }
+        for (const domain::ShopifyAccount &account : accounts.shopifyAccounts()) {
             enabled += account.enabled && (only.isEmpty() || account.id == only) ? 1 : 0;
         }
     }
     if (enabled == 0) {
         err << "waybillctl sync: "
-            << (only.isEmpty() ? QStringLiteral("no accounts yet; add one with waybillctl account add email …")
+            << (only.isEmpty() ? QStringLiteral("no accounts yet; add one with waybillctl account add email|shopify …")
                                : QStringLiteral("there is no enabled account ") + only)
             << Qt::endl;
         return 1;
@@ -77,6 +82,9 @@ int SyncCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
     });
     QObject::connect(&engine, &engine::Engine::conversationsChanged, &engine,
         [&](const QList<qint64> &ids) { changed += int(ids.size()); });
+    QObject::connect(&engine, &engine::Engine::ordersSynced, &engine, [&](const QString &account, int orders) {
+        out << account << ": " << orders << " order(s) added or updated" << Qt::endl;
+    });
     QObject::connect(&engine, &engine::Engine::accountStatus, &engine,
         [&](const QString &account, const QString &state, const QString &message) {
             if (!only.isEmpty() && account != only) {

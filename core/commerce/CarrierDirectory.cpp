@@ -6,6 +6,8 @@
 
 #include <QUrl>
 
+#include <utility>
+
 namespace waybill::commerce {
 
 namespace {
@@ -57,6 +59,37 @@ QString CarrierDirectory::trackingUrl(const QString &carrier, const QString &tra
         return {};
     }
     return QString::fromLatin1(found->url).arg(QString::fromLatin1(QUrl::toPercentEncoding(trackingNumber)));
+}
+
+QString CarrierDirectory::fromName(const QString &name)
+{
+    QString folded;
+    for (const QChar c : name.toLower()) {
+        if (c.isLetterOrNumber()) {
+            folded += c;
+        }
+    }
+    static const std::pair<const char *, const char *> Prefixes[] = {
+        { "ups", "ups" },
+        { "usps", "usps" },
+        { "unitedstatespostal", "usps" },
+        { "fedex", "fedex" },
+        { "dhl", "dhl" },
+        { "royalmail", "royal_mail" },
+        { "canadapost", "canada_post" },
+        { "japanpost", "japan_post" },
+        { "yamato", "yamato" },
+        { "kuronekoyamato", "yamato" },
+        { "sagawa", "sagawa" },
+        { "sfexpress", "sf_express" },
+        { "sfexpresschina", "sf_express" },
+    };
+    for (const auto &[prefix, key] : Prefixes) {
+        if (folded.startsWith(QLatin1String(prefix))) {
+            return QString::fromLatin1(key);
+        }
+    }
+    return {};
 }
 
 QString CarrierDirectory::keyFor(const QString &providerCarrierName)

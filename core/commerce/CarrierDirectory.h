@@ -20,6 +20,9 @@ public:
     /// "CanadaPost", "royal_mail", "taqbin-jp", ...); unknown names come back lower-cased.
     static QString keyFor(const QString &providerCarrierName);
     static QString detect(const QString &trackingNumber, const QStringList &preferred = {});
+    /// The carrier key for a carrier's name as stores write it ("UPS", "FedEx", "DHL Express", "Japan Post (EN)",
+    /// "Yamato (JA)", "Royal Mail", ...), or an empty string for names it does not know.
+    static QString fromName(const QString &name);
 };
 
 } // namespace waybill::commerce

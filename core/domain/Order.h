@@ -14,6 +14,16 @@ struct OrderLine {
     QString title;
     int quantity = 0;
     qint64 unitPriceCents = 0;
+    QString externalId {}; ///< the store's line item id, empty for orders not synchronised from a store
+};
+
+/// Money given back on an order, as the store reports it.
+struct OrderRefund {
+    qint64 id = 0;
+    QString externalId; ///< the store's refund id
+    qint64 amountCents = 0;
+    QString note;
+    qint64 createdAt = 0;
 };
 
 /// A customer's order from a store or marketplace; source is "shopify", "amazon" or "ebay".
@@ -30,6 +40,10 @@ struct Order {
     qint64 totalCents = 0;
     QString status;
     QList<OrderLine> lines;
+    QString account {}; ///< the store account it was synchronised from ("shopify:shop.myshopify.com"), or empty
+    QString externalId {}; ///< the store's order id, or empty
+    qint64 updatedAt = 0; ///< when the store last changed it; 0 when not known
+    qint64 refundedCents = 0; ///< the sum of its refunds
 };
 
 } // namespace waybill::domain

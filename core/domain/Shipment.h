@@ -30,6 +30,7 @@ struct Shipment {
     qint64 expectedAt = 0;
     qint64 deliveredAt = 0;
     QList<TrackingEvent> events; ///< oldest first
+    QString externalId {}; ///< the store's fulfillment id, or empty
 
     /// Past its expected delivery at `now` without being delivered or returned.
     bool isLate(qint64 now) const { return expectedAt > 0 && expectedAt < now && !isFinal(status); }

@@ -8,6 +8,8 @@
 #include "SeenSync.h"
 #include "SlaClock.h"
 #include "channels/SslTransportFactory.h"
+#include "commerce/HttpJsonClient.h"
+#include "commerce/ShopifyOrderSync.h"
 #include "security/CredentialJob.h"
 #include "security/CredentialStore.h"
 #include "security/OAuthProvider.h"
@@ -21,6 +23,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QNetworkAccessManager>
+#include <QTimer>
 
 namespace waybill::engine {
 
@@ -30,6 +33,9 @@ qint64 now()
 {
     return QDateTime::currentSecsSinceEpoch();
 }
+
+/// How often a store account's orders are synced again while the engine runs.
+constexpr int OrderSyncIntervalMs = 5 * 60 * 1000;
 
 } // namespace
 
@@ -115,7 +121,9 @@ bool Engine::isIdle() const
         = std::all_of(m_inbound.cbegin(), m_inbound.cend(), [](const auto &i) { return i->isSynced(); });
     const bool outboundDone
         = std::all_of(m_outbound.cbegin(), m_outbound.cend(), [](const auto &o) { return o.second->isIdle(); });
-    return m_pendingSecrets == 0 && inboundDone && outboundDone;
+    const bool ordersDone = std::all_of(m_orderSyncs.cbegin(), m_orderSyncs.cend(),
+        [this](const auto &sync) { return m_orderSyncsPassed.contains(sync->account().id); });
+    return m_pendingSecrets == 0 && inboundDone && outboundDone && ordersDone;
 }
 
 void Engine::stopAccounts()
@@ -125,6 +133,8 @@ void Engine::stopAccounts()
     m_inbound.clear();
     m_outbound.clear();
     m_tokenSources.clear();
+    m_orderSyncs.clear();
+    m_orderSyncsPassed.clear();
 }
 
 void Engine::stopAccount(const QString &accountId)
@@ -139,42 +149,87 @@ void Engine::startAccounts()
         return;
     }
     QList<domain::EmailAccount> accounts;
+    QList<domain::ShopifyAccount> stores;
     try {
         accounts = storage::AccountRepository(*m_database).emailAccounts();
+        stores = storage::AccountRepository(*m_database).shopifyAccounts();
     } catch (const storage::StorageError &error) {
         Q_EMIT startFailed(error.userMessage());
         return;
     }
-    const int generation = m_generation;
     for (const domain::EmailAccount &account : accounts) {
         if (!account.enabled || (!m_onlyAccount.isEmpty() && account.id != m_onlyAccount)) {
             continue;
         }
-        ++m_pendingSecrets;
         Q_EMIT accountStatus(account.id, QStringLiteral("connecting"), QString());
         if (security::OAuthProvider::isOAuth(account.auth)) {
+            ++m_pendingSecrets;
             startOAuthAccount(account);
             continue;
         }
-        security::CredentialJob *job = m_credentials->read(account.id, this);
-        connect(job, &security::CredentialJob::failed, this, [this, job, account, generation](const QString &message) {
-            job->deleteLater();
-            if (generation != m_generation) {
-                return;
-            }
-            --m_pendingSecrets;
-            Q_EMIT accountStatus(account.id, QStringLiteral("failed"), message);
-        });
-        connect(
-            job, &security::CredentialJob::succeeded, this, [this, job, account, generation](const QString &secret) {
-                job->deleteLater();
-                if (generation != m_generation) {
-                    return;
-                }
-                --m_pendingSecrets;
-                startAccount(account, secret);
-            });
+        readSecretThen(account.id, [this, account](const QString &secret) { startAccount(account, secret); });
     }
+    for (const domain::ShopifyAccount &store : stores) {
+        if (store.enabled && (m_onlyAccount.isEmpty() || store.id == m_onlyAccount)) {
+            Q_EMIT accountStatus(store.id, QStringLiteral("connecting"), QString());
+            readSecretThen(store.id, [this, store](const QString &token) { startShopifyAccount(store, token); });
+        }
+    }
+}
+
+void Engine::readSecretThen(const QString &accountId, const std::function<void(const QString &)> &start)
+{
+    ++m_pendingSecrets;
+    const int generation = m_generation;
+    security::CredentialJob *job = m_credentials->read(accountId, this);
+    connect(job, &security::CredentialJob::failed, this, [this, job, accountId, generation](const QString &message) {
+        job->deleteLater();
+        if (generation == m_generation) {
+            --m_pendingSecrets;
+            Q_EMIT accountStatus(accountId, QStringLiteral("failed"), message);
+        }
+    });
+    connect(job, &security::CredentialJob::succeeded, this, [this, job, start, generation](const QString &secret) {
+        job->deleteLater();
+        if (generation == m_generation) {
+            --m_pendingSecrets;
+            start(secret);
+        }
+    });
+}
+
+void Engine::startShopifyAccount(const domain::ShopifyAccount &account, const QString &accessToken)
+{
+    if (accessToken.isEmpty()) {
+        Q_EMIT accountStatus(account.id, QStringLiteral("failed"),
+            QStringLiteral("Shopify %1: there is no access token in the keychain for this account; add it again with "
+                           "waybillctl account add shopify")
+                .arg(account.shop));
+        return;
+    }
+    auto client = std::make_unique<commerce::HttpJsonClient>(
+        *m_network, commerce::ShopifyOrderSync::clientConfig(account, accessToken));
+    auto sync = std::make_unique<commerce::ShopifyOrderSync>(*m_database, std::move(client), account);
+    commerce::ShopifyOrderSync *started = sync.get();
+    auto again = [this, started, id = account.id] {
+        m_orderSyncsPassed.insert(id);
+        QTimer::singleShot(OrderSyncIntervalMs, started, &commerce::ShopifyOrderSync::start);
+    };
+    connect(started, &commerce::ShopifyOrderSync::finished, this, [this, again, id = account.id](int orders) {
+        Q_EMIT accountStatus(id, QStringLiteral("connected"), QString());
+        Q_EMIT ordersSynced(id, orders);
+        again();
+    });
+    connect(started, &commerce::ShopifyOrderSync::failed, this, [this, again, id = account.id](const QString &message) {
+        Q_EMIT accountStatus(id, QStringLiteral("failed"), message);
+        again();
+    });
+    connect(started, &commerce::ShopifyOrderSync::retrying, this, [this, id = account.id](const QString &message) {
+        // Waiting out a rate limit or a server hiccup is part of a pass, not a failure.
+        Q_EMIT accountStatus(id, QStringLiteral("syncing"), message);
+    });
+    m_orderSyncs.push_back(std::move(sync));
+    started->start();
 }
 
 void Engine::startAccount(const domain::EmailAccount &account, const QString &secret)

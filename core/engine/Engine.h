@@ -3,11 +3,14 @@
 #pragma once
 
 #include "domain/EmailAccount.h"
+#include "domain/ShopifyAccount.h"
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <utility>
@@ -17,6 +20,9 @@ class QNetworkAccessManager;
 
 namespace waybill::channels {
 class TransportFactory;
+}
+namespace waybill::commerce {
+class ShopifyOrderSync;
 }
 namespace waybill::security {
 class CredentialStore;
@@ -35,7 +41,8 @@ class Ingest;
 class SlaClock;
 
 /// The channel engine: owns the workspace's write connection ("engine"), the e-mail accounts' inbound sync and
-/// outbound delivery, and publishes change notices. Lives on its own thread (EngineThread) in the desktop app
+/// outbound delivery, the store accounts' order sync (Shopify: a pass at start and every few minutes), and publishes
+/// change notices. Lives on its own thread (EngineThread) in the desktop app
 /// and on the main thread in `waybillctl sync`; every slot must be called on that thread (queued connections).
 /// start() opens the database and the accounts; stop() ends all network work and closes the database.
 class Engine final : public QObject {
@@ -50,7 +57,8 @@ public:
 
     /// Limits the engine to one account (waybillctl sync ACCOUNT); call before start().
     void setOnlyAccount(const QString &accountId) { m_onlyAccount = accountId; }
-    /// Every account has fetched what its server had and has nothing left to send (for one-off runs).
+    /// Every account has fetched what its server had and has nothing left to send, and every store account has
+    /// finished (or failed) its first order sync pass (for one-off runs).
     bool isIdle() const;
 
 public Q_SLOTS:
@@ -66,6 +74,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// Conversations that changed because of the engine (new mail, a reply sent or failed).
     void conversationsChanged(const QList<qint64> &conversationIds);
+    /// A store account finished an order sync pass that added or updated `orders` orders.
+    void ordersSynced(const QString &accountId, int orders);
     /// "connected", "syncing", "retrying" or "failed", with a message for people when not fine.
     void accountStatus(const QString &accountId, const QString &state, const QString &message);
     void started();
@@ -79,6 +89,11 @@ private:
     /// OAuth accounts: their channels start with an access token from an OAuthTokenSource (which reads the
     /// refresh token under the account id) and restart with each fresh token, minutes before the old expires.
     void startOAuthAccount(const domain::EmailAccount &account);
+    /// Starts the account's order sync with its access token; it runs again every OrderSyncIntervalMs.
+    void startShopifyAccount(const domain::ShopifyAccount &account, const QString &accessToken);
+    /// Reads the account's password or token from the keychain, then calls `start` with it (unless the accounts
+    /// were reloaded meanwhile); a keychain failure becomes a "failed" status.
+    void readSecretThen(const QString &accountId, const std::function<void(const QString &)> &start);
     void stopAccount(const QString &accountId);
     void stopAccounts();
 
@@ -94,6 +109,8 @@ private:
     std::map<QString, std::unique_ptr<security::OAuthTokenSource>> m_tokenSources; ///< by account id
     std::vector<std::unique_ptr<EmailInbound>> m_inbound;
     std::vector<std::pair<QString, std::unique_ptr<EmailOutbound>>> m_outbound; ///< with their account ids
+    std::vector<std::unique_ptr<commerce::ShopifyOrderSync>> m_orderSyncs;
+    QSet<QString> m_orderSyncsPassed; ///< store accounts that have finished or failed a pass
     int m_pendingSecrets = 0; ///< keychain reads not answered yet
     int m_generation = 0; ///< bumped by reloadAccounts(), so late keychain answers for old accounts are ignored
 };

@@ -51,6 +51,19 @@ EmailAccount fromRow(const SqlQuery &q)
     return a;
 }
 
+domain::ShopifyAccount shopifyFromRow(const SqlQuery &q)
+{
+    domain::ShopifyAccount a;
+    a.id = q.text(0);
+    a.name = q.text(1);
+    a.enabled = q.int64(3) != 0;
+    const QJsonObject json = QJsonDocument::fromJson(q.text(2).toUtf8()).object();
+    a.shop = json.value(QStringLiteral("shop")).toString();
+    a.apiVersion = json.value(QStringLiteral("api_version")).toString(a.apiVersion);
+    a.baseUrl = json.value(QStringLiteral("base_url")).toString();
+    return a;
+}
+
 } // namespace
 
 AccountRepository::AccountRepository(const Database &database)
@@ -88,6 +101,34 @@ std::optional<EmailAccount> AccountRepository::emailAccount(const QString &id) c
         return std::nullopt;
     }
     return fromRow(q);
+}
+
+void AccountRepository::saveShopifyAccount(const domain::ShopifyAccount &account, qint64 now) const
+{
+    const QJsonObject json { { QStringLiteral("shop"), account.shop },
+        { QStringLiteral("api_version"), account.apiVersion }, { QStringLiteral("base_url"), account.baseUrl } };
+    SqlQuery q(m_database,
+        QStringLiteral("INSERT INTO accounts (id, kind, name, config, enabled, created_at) "
+                       "VALUES (?, 'shopify', ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                       "name = excluded.name, config = excluded.config, enabled = excluded.enabled"));
+    q.bind(account.id)
+        .bind(account.name)
+        .bind(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)))
+        .bind(account.enabled ? 1 : 0)
+        .bind(now)
+        .exec();
+}
+
+QList<domain::ShopifyAccount> AccountRepository::shopifyAccounts() const
+{
+    SqlQuery q(m_database,
+        QStringLiteral("SELECT id, name, config, enabled FROM accounts WHERE kind = 'shopify' ORDER BY id"));
+    q.exec();
+    QList<domain::ShopifyAccount> accounts;
+    while (q.next()) {
+        accounts.append(shopifyFromRow(q));
+    }
+    return accounts;
 }
 
 bool AccountRepository::remove(const QString &id) const

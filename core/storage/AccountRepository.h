@@ -3,6 +3,7 @@
 #pragma once
 
 #include "domain/EmailAccount.h"
+#include "domain/ShopifyAccount.h"
 
 #include <QList>
 
@@ -21,6 +22,9 @@ public:
     void saveEmailAccount(const domain::EmailAccount &account, qint64 now) const;
     QList<domain::EmailAccount> emailAccounts() const;
     std::optional<domain::EmailAccount> emailAccount(const QString &id) const;
+    /// Adds or replaces the Shopify store account with this id.
+    void saveShopifyAccount(const domain::ShopifyAccount &account, qint64 now) const;
+    QList<domain::ShopifyAccount> shopifyAccounts() const;
     bool remove(const QString &id) const;
 
 private:

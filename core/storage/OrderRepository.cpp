@@ -5,6 +5,8 @@
 #include "Database.h"
 #include "SqlQuery.h"
 
+#include <algorithm>
+
 namespace waybill::storage {
 
 using domain::Order;
@@ -14,7 +16,7 @@ namespace {
 
 const QString OrderColumns = QStringLiteral(
     "o.id, o.source, o.number, o.customer_id, o.placed_at, o.currency, o.subtotal_cents, o.shipping_cents, "
-    "o.tax_cents, o.total_cents, o.status");
+    "o.tax_cents, o.total_cents, o.status, o.account, o.external_id, o.updated_at, o.refunded_cents");
 
 Order readOrder(const SqlQuery &q)
 {
@@ -30,6 +32,10 @@ Order readOrder(const SqlQuery &q)
     o.taxCents = q.int64(8);
     o.totalCents = q.int64(9);
     o.status = q.text(10);
+    o.account = q.text(11);
+    o.externalId = q.text(12);
+    o.updatedAt = q.int64(13);
+    o.refundedCents = q.int64(14);
     return o;
 }
 
@@ -49,13 +55,85 @@ std::optional<Order> OrderRepository::find(qint64 id) const
     }
     Order order = readOrder(q);
     SqlQuery l(m_database,
-        QStringLiteral("SELECT id, sku, title, quantity, unit_price_cents FROM order_lines "
+        QStringLiteral("SELECT id, sku, title, quantity, unit_price_cents, external_id FROM order_lines "
                        "WHERE order_id = ? ORDER BY id"));
     l.bind(id).exec();
     while (l.next()) {
-        order.lines.append({ l.int64(0), l.text(1), l.text(2), int(l.int64(3)), l.int64(4) });
+        order.lines.append({ l.int64(0), l.text(1), l.text(2), int(l.int64(3)), l.int64(4), l.text(5) });
     }
     return order;
+}
+
+std::optional<Order> OrderRepository::findByNumber(const QString &source, const QString &number) const
+{
+    SqlQuery q(m_database, QStringLiteral("SELECT id FROM orders WHERE source = ? AND number = ?"));
+    q.bind(source).bind(number).exec();
+    if (!q.next()) {
+        return std::nullopt;
+    }
+    return find(q.int64(0));
+}
+
+std::optional<QString> OrderRepository::accountOf(const QString &source, const QString &number) const
+{
+    SqlQuery &q = m_database.prepared(QStringLiteral("SELECT account FROM orders WHERE source = ? AND number = ?"));
+    q.bind(source).bind(number).exec();
+    std::optional<QString> account;
+    if (q.next()) {
+        account = q.text(0);
+    }
+    q.finish();
+    return account;
+}
+
+std::optional<qint64> OrderRepository::upsert(const Order &o) const
+{
+    SqlQuery &q = m_database.prepared(QStringLiteral(
+        "INSERT INTO orders (source, number, customer_id, placed_at, currency, subtotal_cents, shipping_cents, "
+        "tax_cents, total_cents, status, account, external_id, updated_at, refunded_cents) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, number) DO UPDATE SET "
+        "customer_id = coalesce(excluded.customer_id, orders.customer_id), placed_at = excluded.placed_at, "
+        "currency = excluded.currency, subtotal_cents = excluded.subtotal_cents, "
+        "shipping_cents = excluded.shipping_cents, tax_cents = excluded.tax_cents, "
+        "total_cents = excluded.total_cents, status = excluded.status, account = excluded.account, "
+        "external_id = excluded.external_id, updated_at = excluded.updated_at, "
+        "refunded_cents = excluded.refunded_cents "
+        "WHERE orders.account = excluded.account OR orders.account = '' RETURNING id"));
+    q.bind(o.source)
+        .bind(o.number)
+        .bindOptional(o.customerId)
+        .bind(o.placedAt)
+        .bind(o.currency)
+        .bind(o.subtotalCents)
+        .bind(o.shippingCents)
+        .bind(o.taxCents)
+        .bind(o.totalCents)
+        .bind(o.status)
+        .bind(o.account)
+        .bind(o.externalId)
+        .bind(o.updatedAt)
+        .bind(o.refundedCents)
+        .exec();
+    if (!q.next()) {
+        q.finish();
+        return std::nullopt;
+    }
+    const qint64 id = q.int64(0);
+    q.finish();
+    SqlQuery &clear = m_database.prepared(QStringLiteral("DELETE FROM order_lines WHERE order_id = ?"));
+    clear.bind(id).exec();
+    for (const domain::OrderLine &line : o.lines) {
+        SqlQuery &l = m_database.prepared(QStringLiteral("INSERT INTO order_lines (order_id, sku, title, quantity, "
+                                                         "unit_price_cents, external_id) VALUES (?, ?, ?, ?, ?, ?)"));
+        l.bind(id)
+            .bind(line.sku)
+            .bind(line.title)
+            .bind(line.quantity)
+            .bind(line.unitPriceCents)
+            .bind(line.externalId)
+            .exec();
+    }
+    return id;
 }
 
 QList<Order> OrderRepository::forCustomer(qint64 customerId, int limit) const
@@ -184,8 +262,8 @@ QList<Shipment> OrderRepository::shipments(qint64 orderId) const
 {
     SqlQuery q(m_database,
         QStringLiteral(
-            "SELECT id, order_id, carrier, service, tracking_number, status, shipped_at, expected_at, delivered_at "
-            "FROM shipments WHERE order_id = ? ORDER BY id"));
+            "SELECT id, order_id, carrier, service, tracking_number, status, shipped_at, expected_at, delivered_at, "
+            "external_id FROM shipments WHERE order_id = ? ORDER BY id"));
     q.bind(orderId).exec();
     QList<Shipment> shipments;
     while (q.next()) {
@@ -199,6 +277,7 @@ QList<Shipment> OrderRepository::shipments(qint64 orderId) const
         s.shippedAt = q.int64(6);
         s.expectedAt = q.int64(7);
         s.deliveredAt = q.int64(8);
+        s.externalId = q.text(9);
         shipments.append(s);
     }
     for (Shipment &s : shipments) {
@@ -242,6 +321,76 @@ qint64 OrderRepository::insertShipment(const Shipment &s) const
             .exec();
     }
     return id;
+}
+
+void OrderRepository::upsertShipment(const Shipment &s) const
+{
+    SqlQuery &q = m_database.prepared(QStringLiteral(
+        "INSERT INTO shipments (order_id, carrier, service, tracking_number, status, shipped_at, expected_at, "
+        "delivered_at, updated_at, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (order_id, external_id, tracking_number) WHERE external_id <> '' DO UPDATE SET "
+        "carrier = excluded.carrier, service = excluded.service, "
+        "status = CASE WHEN excluded.status = 'unknown' THEN shipments.status ELSE excluded.status END, "
+        "shipped_at = coalesce(excluded.shipped_at, shipments.shipped_at), "
+        "delivered_at = coalesce(excluded.delivered_at, shipments.delivered_at), "
+        "updated_at = max(excluded.updated_at, shipments.updated_at)"));
+    q.bind(s.orderId)
+        .bind(s.carrier)
+        .bind(s.service)
+        .bind(s.trackingNumber)
+        .bind(domain::trackingStatusKey(s.status))
+        .bindOptional(s.shippedAt)
+        .bindOptional(s.expectedAt)
+        .bindOptional(s.deliveredAt)
+        .bind(s.deliveredAt > 0 ? s.deliveredAt : s.shippedAt)
+        .bind(s.externalId)
+        .exec();
+}
+
+int OrderRepository::removeStoreShipmentsExcept(qint64 orderId, const QList<Shipment> &kept) const
+{
+    SqlQuery q(m_database,
+        QStringLiteral(
+            "SELECT id, external_id, tracking_number FROM shipments WHERE order_id = ? AND external_id <> '' "
+            "AND id NOT IN (SELECT shipment_id FROM claims WHERE shipment_id IS NOT NULL)"));
+    q.bind(orderId).exec();
+    QList<qint64> gone;
+    while (q.next()) {
+        const QString externalId = q.text(1);
+        const QString tracking = q.text(2);
+        const bool keep = std::any_of(kept.cbegin(), kept.cend(),
+            [&](const Shipment &s) { return s.externalId == externalId && s.trackingNumber == tracking; });
+        if (!keep) {
+            gone.append(q.int64(0));
+        }
+    }
+    for (const qint64 id : std::as_const(gone)) {
+        SqlQuery &remove = m_database.prepared(QStringLiteral("DELETE FROM shipments WHERE id = ?"));
+        remove.bind(id).exec();
+    }
+    return int(gone.size());
+}
+
+QList<domain::OrderRefund> OrderRepository::refunds(qint64 orderId) const
+{
+    SqlQuery q(m_database,
+        QStringLiteral("SELECT id, external_id, amount_cents, note, created_at FROM refunds WHERE order_id = ? "
+                       "ORDER BY created_at, id"));
+    q.bind(orderId).exec();
+    QList<domain::OrderRefund> refunds;
+    while (q.next()) {
+        refunds.append({ q.int64(0), q.text(1), q.int64(2), q.text(3), q.int64(4) });
+    }
+    return refunds;
+}
+
+void OrderRepository::upsertRefund(qint64 orderId, const domain::OrderRefund &refund) const
+{
+    SqlQuery &q = m_database.prepared(
+        QStringLiteral("INSERT INTO refunds (order_id, external_id, amount_cents, note, created_at) "
+                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (order_id, external_id) DO UPDATE SET "
+                       "amount_cents = excluded.amount_cents, note = excluded.note, created_at = excluded.created_at"));
+    q.bind(orderId).bind(refund.externalId).bind(refund.amountCents).bind(refund.note).bind(refund.createdAt).exec();
 }
 
 } // namespace waybill::storage

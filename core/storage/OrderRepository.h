@@ -31,12 +31,32 @@ public:
     void update(qint64 id, const domain::Order &order) const;
     /// Adds lines to order `id` after the ones it has.
     void appendLines(qint64 id, const QList<domain::OrderLine> &lines) const;
+    /// The order with this source and number, with its lines.
+    std::optional<domain::Order> findByNumber(const QString &source, const QString &number) const;
+    /// The account of the order with this source and number ("" for orders not from a store), if there is one.
+    std::optional<QString> accountOf(const QString &source, const QString &number) const;
+    /// Stores an order synchronised from a store: inserts it, or updates the row with the same source and number
+    /// and replaces its lines. Returns the row id, or nothing when that number belongs to an order of another
+    /// account (two stores numbering alike), which is left as it was.
+    std::optional<qint64> upsert(const domain::Order &order) const;
 
     /// The order's shipments, oldest first, each with its events.
     QList<domain::Shipment> shipments(qint64 orderId) const;
     qint64 insertShipment(const domain::Shipment &shipment) const;
     /// Whether order `orderId` already has a shipment with this tracking number.
     bool hasShipment(qint64 orderId, const QString &trackingNumber) const;
+    /// Stores a shipment known by the store's fulfillment id (externalId, not empty): inserts it or updates the one
+    /// with the same order, fulfillment and tracking number. A status of Unknown leaves the stored status alone.
+    void upsertShipment(const domain::Shipment &shipment) const;
+    /// Removes the order's store shipments (those with a fulfillment id) that are not in `kept` — fulfillments the
+    /// store cancelled, tracking numbers it replaced — with their tracking events. Shipments a delivery claim names
+    /// stay. Returns how many went.
+    int removeStoreShipmentsExcept(qint64 orderId, const QList<domain::Shipment> &kept) const;
+
+    /// The order's refunds, oldest first.
+    QList<domain::OrderRefund> refunds(qint64 orderId) const;
+    /// Inserts the refund or updates the one with the same order and store id.
+    void upsertRefund(qint64 orderId, const domain::OrderRefund &refund) const;
 
 private:
     const Database &m_database;

@@ -38,8 +38,8 @@ bool isMbox(const QString &path)
     return QFileInfo(path).fileName().contains(QLatin1String(".mbox"));
 }
 
-/// Every message kept from the third-party sources: SOURCE.md files and GMime's charset samples (plain text, not
-/// mail) are left out.
+/// Every message kept from the third-party sources: SOURCE.md files, GMime's charset samples (plain text, not
+/// mail) and the order payloads of stores (third_party/orders/, JSON) are left out.
 QList<RawMessage> thirdPartyMessages(int *fileCount)
 {
     QList<RawMessage> messages;
