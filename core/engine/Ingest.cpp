@@ -108,11 +108,11 @@ Ingest::Customer Ingest::identifyCustomer(const IncomingMessage &message)
     customer.createdAt = m_now();
     customer.identities.append({ 0, kind, value });
     if (!m_bulk) {
-        return { customers.insert(customer), customer.name };
+        return { customers.insert(customer), customer.name, true };
     }
     const qint64 id = customers.insertUnindexed(customer);
     m_pendingCustomers.append({ id, storage::CustomerRepository::searchText(customer) });
-    return { id, customer.name };
+    return { id, customer.name, true };
 }
 
 Ingest::Result Ingest::recordBounce(const PreparedMessage &prepared)
@@ -202,13 +202,13 @@ Ingest::Result Ingest::ingest(const PreparedMessage &prepared)
         }
     }
 
-    OrderLinker::Link link = OrderLinker(m_database).link(prepared.numbers, customerId, now);
+    OrderLinker::Link link = OrderLinker(m_database).link(prepared.numbers, customerId, now, customer.isNew);
     if (link.confidence < OrderLinker::AutoLinkConfidence) {
         link = {}; // a guess is for the agent to make, not for incoming mail
     }
     const channels::email::Threader threader(m_database);
     const channels::email::Threader::Match match
-        = threader.find(message, prepared.threadSubject, customerId, link.orderId, now);
+        = threader.find(message, prepared.threadSubject, customerId, link.orderId, now, customer.isNew);
     const storage::ConversationRepository conversations(m_database);
     const qint64 at = message.sentAt > 0 && message.sentAt <= now ? message.sentAt : now;
     const bool startsClock = !message.isAutoReply && !message.isBounce;

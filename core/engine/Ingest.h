@@ -73,6 +73,7 @@ private:
     struct Customer {
         qint64 id = 0;
         QString name;
+        bool isNew = false; ///< created for this message
     };
 
     Customer identifyCustomer(const domain::IncomingMessage &message);

@@ -7,12 +7,16 @@
 #include "channels/email/MarketplaceRelay.h"
 #include "channels/email/MimeParser.h"
 #include "storage/Database.h"
+#include "storage/StorageError.h"
 #include "storage/SyncStateRepository.h"
 #include "storage/TransactionGuard.h"
 
+#include <QCoreApplication>
 #include <QFuture>
 #include <QList>
+#include <QMutex>
 #include <QScopeGuard>
+#include <QWaitCondition>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <optional>
@@ -37,6 +41,59 @@ struct ImportBatch {
     QList<ImportItem> items;
     qint64 done = 0; ///< the reader's progress after the batch was read
     bool last = false; ///< the reader had no more messages
+    QString failure; ///< set when preparing stopped on an unexpected error (the batch is the last)
+};
+
+/// Batches handed from the preparing thread to the writing one: at most `capacity` wait, so the preparing thread
+/// runs ahead by that much and no further, and an uneven batch on either side does not stall the other.
+class BatchQueue {
+public:
+    explicit BatchQueue(qsizetype capacity)
+        : m_capacity(capacity)
+    {
+    }
+
+    /// Producer: waits for room; returns false when the consumer has stopped.
+    bool push(ImportBatch batch)
+    {
+        QMutexLocker lock(&m_mutex);
+        while (m_batches.size() >= m_capacity && !m_stopped) {
+            m_changed.wait(&m_mutex);
+        }
+        if (m_stopped) {
+            return false;
+        }
+        m_batches.append(std::move(batch));
+        m_changed.wakeAll();
+        return true;
+    }
+
+    /// Consumer: waits for the next batch.
+    ImportBatch pop()
+    {
+        QMutexLocker lock(&m_mutex);
+        while (m_batches.isEmpty()) {
+            m_changed.wait(&m_mutex);
+        }
+        ImportBatch batch = m_batches.takeFirst();
+        m_changed.wakeAll();
+        return batch;
+    }
+
+    /// Consumer: no more batches are wanted; a waiting producer returns.
+    void stop()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stopped = true;
+        m_changed.wakeAll();
+    }
+
+private:
+    QMutex m_mutex;
+    QWaitCondition m_changed;
+    QList<ImportBatch> m_batches;
+    qsizetype m_capacity;
+    bool m_stopped = false;
 };
 
 } // namespace
@@ -60,9 +117,8 @@ MailImporter::Stats MailImporter::run(const Progress &progress, int batchSize)
         m_reader.seek(resumeAt);
         stats.resumed = true;
     }
-    // Reading, parsing and preparing (search text, order numbers, attachment files) run on the pool thread, one
-    // batch at a time, so batch n + 1 is made ready while batch n is stored here. The reader is only ever used by
-    // the one batch in flight.
+    // Reading, parsing and preparing (search text, order numbers, attachment files) run on a pool thread, up to two
+    // batches ahead of the batch stored here. Only that thread uses the reader until it has finished.
     auto readAndPrepare = [this, batchSize] {
         ImportBatch batch;
         batch.items.reserve(batchSize);
@@ -96,23 +152,44 @@ MailImporter::Stats MailImporter::run(const Progress &progress, int batchSize)
         batch.done = m_reader.done();
         return batch;
     };
-    QFuture<ImportBatch> ahead = QtConcurrent::run(readAndPrepare);
+    BatchQueue queue(2);
+    QFuture<void> producer = QtConcurrent::run([&queue, &readAndPrepare] {
+        for (;;) {
+            ImportBatch batch;
+            try {
+                batch = readAndPrepare();
+            } catch (const std::exception &error) {
+                batch = {};
+                batch.last = true;
+                batch.failure = QString::fromLocal8Bit(error.what());
+            }
+            const bool last = batch.last;
+            if (!queue.push(std::move(batch)) || last) {
+                return;
+            }
+        }
+    });
     // SQLite copies the write-ahead log into the database every 1,000 pages by default; a bulk load rewrites the
     // same index pages again at each copy. Copying every 64 MB instead, and once at the end, writes far less.
     m_database.execute(QStringLiteral("PRAGMA wal_autocheckpoint = 16384"));
     const auto cleanup = qScopeGuard([&] {
         m_ingest.endBulk();
-        ahead.waitForFinished();
+        queue.stop();
+        producer.waitForFinished();
         m_database.execute(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"));
     });
     const qint64 total = m_reader.total();
     bool more = true;
     while (more) {
-        const ImportBatch batch = ahead.result();
-        more = !batch.last;
-        if (more) {
-            ahead = QtConcurrent::run(readAndPrepare);
+        const ImportBatch batch = queue.pop();
+        if (!batch.failure.isEmpty()) {
+            throw storage::StorageError(storage::StorageError::Kind::Other,
+                QCoreApplication::translate("MailImporter",
+                    "The import stopped while reading the archive (%1). Everything before is imported; run it again "
+                    "to continue.")
+                    .arg(batch.failure));
         }
+        more = !batch.last;
         storage::TransactionGuard transaction(m_database);
         m_ingest.beginBulk();
         qint64 position = -1;

@@ -188,7 +188,7 @@ OrderLinker::Link OrderLinker::link(const QString &subject, const QString &body,
     return link(Candidates::in(subject, body), customerId, now);
 }
 
-OrderLinker::Link OrderLinker::link(const Candidates &candidates, qint64 customerId, qint64 now) const
+OrderLinker::Link OrderLinker::link(const Candidates &candidates, qint64 customerId, qint64 now, bool newCustomer) const
 {
     // Named order numbers (the subject's before the body's), then tracking numbers, each in the order written;
     // a bare "#1001" only when nothing else names an order, and then only the sender's own order is certain.
@@ -227,7 +227,7 @@ OrderLinker::Link OrderLinker::link(const Candidates &candidates, qint64 custome
             }
         }
     }
-    if (customerId != 0) {
+    if (customerId != 0 && !newCustomer) {
         SqlQuery &q = m_database.prepared(
             QStringLiteral("SELECT id, number FROM orders WHERE customer_id = ? AND placed_at >= ? "
                            "ORDER BY placed_at DESC LIMIT 2"));

@@ -42,7 +42,8 @@ public:
 
     explicit OrderLinker(const storage::Database &database, qint64 recentOrderWindowSeconds = 60 * 24 * 3600);
 
-    Link link(const Candidates &candidates, qint64 customerId, qint64 now) const;
+    /// `newCustomer`: the customer was created for this very message and has no orders of their own yet.
+    Link link(const Candidates &candidates, qint64 customerId, qint64 now, bool newCustomer = false) const;
     Link link(const QString &subject, const QString &body, qint64 customerId, qint64 now) const;
 
     /// Order-number candidates in text, most specific patterns first, bare "#1001" last, without duplicates.

@@ -6,6 +6,7 @@
 #include "storage/SqlQuery.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
 
 namespace waybill::channels::email {
@@ -13,6 +14,9 @@ namespace waybill::channels::email {
 using storage::SqlQuery;
 
 namespace {
+
+/// References beyond this many (newest first) are not looked up: a thread that long is found by its newest ones.
+constexpr qsizetype MaxReferences = 30;
 
 QString tr(const char *text)
 {
@@ -66,15 +70,22 @@ QString Threader::threadIndexRoot(const QString &threadIndex)
     return QString::fromLatin1(bytes.left(22).toBase64());
 }
 
-qint64 Threader::conversationOfMessageId(const QString &messageId) const
+QHash<QString, qint64> Threader::conversationsOfMessageIds(const QStringList &messageIds) const
 {
-    if (messageId.isEmpty()) {
-        return 0;
+    // The newest conversation wins when a split left an id in two.
+    SqlQuery &q = m_database.prepared(
+        QStringLiteral("SELECT message_id, max(conversation_id) FROM message_ids WHERE message_id IN (")
+        + SqlQuery::placeholders(messageIds.size()) + QStringLiteral(") GROUP BY message_id"));
+    for (const QString &id : messageIds) {
+        q.bind(id);
     }
-    // The newest conversation wins when a split left the id in two.
-    SqlQuery &q = m_database.prepared(QStringLiteral("SELECT conversation_id FROM message_ids WHERE message_id = ? "
-                                                     "ORDER BY conversation_id DESC LIMIT 1"));
-    return firstId(q.bind(messageId));
+    q.exec();
+    QHash<QString, qint64> found;
+    while (q.next()) {
+        found.insert(q.text(0), q.int64(1));
+    }
+    q.finish();
+    return found;
 }
 
 Threader::Match Threader::find(
@@ -84,14 +95,27 @@ Threader::Match Threader::find(
 }
 
 Threader::Match Threader::find(const domain::IncomingMessage &message, const QString &threadSubject, qint64 customerId,
-    qint64 orderId, qint64 now) const
+    qint64 orderId, qint64 now, bool newCustomer) const
 {
-    if (const qint64 id = conversationOfMessageId(message.inReplyTo)) {
-        return { id, tr("threaded by In-Reply-To") };
+    // In-Reply-To, then References newest first: every id in one lookup.
+    QStringList ids;
+    if (!message.inReplyTo.isEmpty()) {
+        ids.append(message.inReplyTo);
     }
-    for (auto it = message.references.crbegin(); it != message.references.crend(); ++it) {
-        if (const qint64 id = conversationOfMessageId(*it)) {
-            return { id, tr("threaded by References") };
+    for (auto it = message.references.crbegin(); it != message.references.crend() && ids.size() < MaxReferences; ++it) {
+        if (!it->isEmpty() && !ids.contains(*it)) {
+            ids.append(*it);
+        }
+    }
+    if (!ids.isEmpty()) {
+        const QHash<QString, qint64> known = conversationsOfMessageIds(ids);
+        if (const qint64 id = known.value(message.inReplyTo)) {
+            return { id, tr("threaded by In-Reply-To") };
+        }
+        for (const QString &reference : std::as_const(ids)) {
+            if (const qint64 id = known.value(reference)) {
+                return { id, tr("threaded by References") };
+            }
         }
     }
     if (const QString root = threadIndexRoot(message.threadIndex); !root.isEmpty()) {
@@ -101,8 +125,8 @@ Threader::Match Threader::find(const domain::IncomingMessage &message, const QSt
             return { id, tr("threaded by Thread-Index") };
         }
     }
-    if (customerId == 0) {
-        return {};
+    if (customerId == 0 || newCustomer) {
+        return {}; // a customer met just now has no conversations to continue
     }
     if (const QString &subject = threadSubject; !subject.isEmpty()) {
         SqlQuery &q = m_database.prepared(

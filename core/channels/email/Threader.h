@@ -4,6 +4,7 @@
 
 #include "domain/IncomingMessage.h"
 
+#include <QHash>
 #include <QString>
 
 namespace waybill::storage {
@@ -26,9 +27,10 @@ public:
     explicit Threader(const storage::Database &database, qint64 subjectWindowSeconds = 14 * 24 * 3600);
 
     Match find(const domain::IncomingMessage &message, qint64 customerId, qint64 orderId, qint64 now) const;
-    /// The same, with the subject already normalised (normalizeSubject) by the caller.
+    /// The same, with the subject already normalised (normalizeSubject) by the caller; `newCustomer`: the customer
+    /// was created for this very message, so only the message's own ids can thread it.
     Match find(const domain::IncomingMessage &message, const QString &threadSubject, qint64 customerId, qint64 orderId,
-        qint64 now) const;
+        qint64 now, bool newCustomer = false) const;
     /// Records the message's Message-ID and Thread-Index for later replies (inside the storing transaction).
     void remember(const domain::IncomingMessage &message, qint64 conversationId, qint64 messageRow) const;
     /// Records a Message-ID we sent, so that the customer's reply finds its conversation.
@@ -41,7 +43,8 @@ public:
     static QString threadIndexRoot(const QString &threadIndex);
 
 private:
-    qint64 conversationOfMessageId(const QString &messageId) const;
+    /// Message-ID → the newest conversation that has it, for those that any has.
+    QHash<QString, qint64> conversationsOfMessageIds(const QStringList &messageIds) const;
 
     const storage::Database &m_database;
     qint64 m_subjectWindow;
