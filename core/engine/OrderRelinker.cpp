@@ -3,6 +3,7 @@
 #include "OrderRelinker.h"
 
 #include "OrderLinker.h"
+#include "domain/Message.h"
 #include "storage/AuditLogRepository.h"
 #include "storage/ConversationRepository.h"
 #include "storage/Database.h"
@@ -87,8 +88,11 @@ OrderRelinker::Stats OrderRelinker::run(const Progress &progress, int pageSize)
         }
         storage::SqlQuery messages(m_database,
             QStringLiteral("SELECT conversation_id, body_text FROM messages WHERE conversation_id BETWEEN ? AND ? "
-                           "AND direction = 'inbound' ORDER BY id"));
-        messages.bind(page.constFirst().id).bind(page.constLast().id).exec();
+                           "AND direction = ? ORDER BY id"));
+        messages.bind(page.constFirst().id)
+            .bind(page.constLast().id)
+            .bind(domain::Message::directionKey(domain::Message::Direction::Inbound))
+            .exec();
         while (messages.next()) {
             if (const auto it = index.constFind(messages.int64(0)); it != index.cend()) {
                 QString &text = page[*it].text;

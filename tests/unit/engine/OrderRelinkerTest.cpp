@@ -42,7 +42,9 @@ protected:
     {
         const auto owner = storage::CustomerRepository(ws.db()).findByIdentity(QStringLiteral("email"), email);
         domain::Order o;
-        o.source = number.startsWith(u'#') ? QStringLiteral("shopify") : QStringLiteral("amazon");
+        o.source = number.startsWith(u'#') ? QStringLiteral("shopify")
+            : number.size() == 14          ? QStringLiteral("ebay")
+                                           : QStringLiteral("amazon");
         o.number = number;
         o.customerId = owner ? owner->customerId : 0;
         o.placedAt = Now - 86400 * 5;
@@ -65,25 +67,29 @@ TEST_F(OrderRelinkerTest, MailThatCameBeforeItsOrderIsLinkedOnceTheOrderIsThere)
     const qint64 vague
         = mail(QStringLiteral("lee@mail.example"), QStringLiteral("Hello"), QStringLiteral("Any news on my parcel?"));
     const qint64 chosen = mail(QStringLiteral("ana@mail.example"), QStringLiteral("Re: order #1042"), QString());
+    const qint64 inBody = mail(QStringLiteral("max@mail.example"), QStringLiteral("Hello"),
+        QStringLiteral("It is about my eBay order 12-34567-89012, thanks."));
     EXPECT_EQ(conversation(early).orderId, 0); // the order was not imported yet
     const qint64 amazon = order(QStringLiteral("113-4567890-1234567"), QStringLiteral("kim@mail.example"));
     const qint64 leesOnly = order(QStringLiteral("#1050"), QStringLiteral("lee@mail.example"));
     const qint64 anas = order(QStringLiteral("#1042"), QStringLiteral("ana@mail.example"));
     const qint64 other = order(QStringLiteral("#1043"), QStringLiteral("ana@mail.example"));
+    const qint64 ebay = order(QStringLiteral("12-34567-89012"), QStringLiteral("someone@else.example"));
     // An agent linked Ana's conversation to another order: that choice stays.
     engine::ConversationActions(ws.db(), sla, 0, [] {
         return Now;
     }).linkOrder(chosen, conversation(chosen).version, other, QStringLiteral("chosen by the agent"));
 
     const auto stats = OrderRelinker(ws.db(), [] { return Now; }).run({}, 2);
-    EXPECT_EQ(stats.conversations, 3);
-    EXPECT_EQ(stats.linked, 2);
+    EXPECT_EQ(stats.conversations, 4);
+    EXPECT_EQ(stats.linked, 3);
     EXPECT_EQ(stats.moved, 0);
     EXPECT_EQ(stats.keptByAgent, 1);
     EXPECT_EQ(conversation(early).orderId, amazon);
     EXPECT_EQ(conversation(early).orderNumber, QStringLiteral("113-4567890-1234567"));
     EXPECT_TRUE(conversation(early).linkReason.contains(QStringLiteral("Amazon order number")));
     EXPECT_EQ(conversation(vague).orderId, leesOnly);
+    EXPECT_EQ(conversation(inBody).orderId, ebay); // the number is only in the customer's message
     EXPECT_EQ(conversation(chosen).orderId, other);
     EXPECT_NE(conversation(chosen).orderId, anas);
     const auto entries = storage::AuditLogRepository(ws.db()).forConversation(early);
