@@ -18,7 +18,7 @@ const QString Provider = QStringLiteral("AfterShip");
 
 QString fail(const QString &what)
 {
-    return Provider + QStringLiteral(": ") + what + (what.endsWith(u'.') ? QString() : QStringLiteral("."));
+    return TrackingParsing::failure(Provider, what);
 }
 
 /// AfterShip tags: Pending, InfoReceived, InTransit, OutForDelivery, AttemptFail, Delivered, AvailableForPickup,

@@ -16,7 +16,7 @@ const QString Provider = QStringLiteral("Canada Post");
 
 QString fail(const QString &what)
 {
-    return Provider + QStringLiteral(": ") + what + (what.endsWith(u'.') ? QString() : QStringLiteral("."));
+    return TrackingParsing::failure(Provider, what);
 }
 
 /// Canada Post event identifiers seen in its tracking details; other identifiers fall back to the English words

@@ -18,7 +18,7 @@ const QString Provider = QStringLiteral("EasyPost");
 
 QString fail(const QString &what)
 {
-    return Provider + QStringLiteral(": ") + what + (what.endsWith(u'.') ? QString() : QStringLiteral("."));
+    return TrackingParsing::failure(Provider, what);
 }
 
 /// EasyPost's tracker statuses: unknown, pre_transit, in_transit, out_for_delivery, available_for_pickup,

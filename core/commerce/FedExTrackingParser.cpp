@@ -16,7 +16,7 @@ const QString Provider = QStringLiteral("FedEx");
 
 QString fail(const QString &what)
 {
-    return Provider + QStringLiteral(": ") + what + (what.endsWith(u'.') ? QString() : QStringLiteral("."));
+    return TrackingParsing::failure(Provider, what);
 }
 
 /// FedEx tracking event and status codes.

@@ -18,7 +18,7 @@ const QString Provider = QStringLiteral("Shippo");
 
 QString fail(const QString &what)
 {
-    return Provider + QStringLiteral(": ") + what + (what.endsWith(u'.') ? QString() : QStringLiteral("."));
+    return TrackingParsing::failure(Provider, what);
 }
 
 /// Shippo statuses: PRE_TRANSIT, TRANSIT, DELIVERED, RETURNED, FAILURE, UNKNOWN; the substatus code refines them

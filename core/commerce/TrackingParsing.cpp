@@ -143,4 +143,9 @@ void TrackingParsing::finish(TrackingUpdate &update)
     }
 }
 
+QString TrackingParsing::failure(const QString &provider, const QString &what)
+{
+    return provider + QStringLiteral(": ") + what + (what.endsWith(u'.') ? QString() : QStringLiteral("."));
+}
+
 } // namespace waybill::commerce

@@ -30,6 +30,8 @@ public:
 
     /// "HOUSTON, TX, 77063, US" from the non-empty parts.
     static QString place(const QStringList &parts);
+    /// "Provider: what was wrong." — an error sentence naming the sender.
+    static QString failure(const QString &provider, const QString &what);
     /// A string member, or empty for null and missing; numbers are spelled out.
     static QString string(const QJsonObject &object, const QString &key);
     /// The status a carrier's own event text describes ("Delivered, In/At Mailbox", "Out for Delivery", "Notice

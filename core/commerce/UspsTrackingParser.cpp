@@ -18,7 +18,7 @@ const QString Provider = QStringLiteral("USPS");
 
 QString fail(const QString &what)
 {
-    return Provider + QStringLiteral(": ") + what + (what.endsWith(u'.') ? QString() : QStringLiteral("."));
+    return TrackingParsing::failure(Provider, what);
 }
 
 /// USPS event codes where they are definite, else the event's words.

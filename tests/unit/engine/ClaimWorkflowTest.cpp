@@ -64,17 +64,6 @@ class ClaimWorkflowTest : public waybill::testing::WorkflowTestFixture {
 protected:
     ClaimWorkflow workflow { workspace.db(), 0, [this] { return now; } };
 
-    void expectRefused(const std::function<void()> &step, const QString &words)
-    {
-        try {
-            step();
-            ADD_FAILURE() << "the step must be refused";
-        } catch (const StorageError &error) {
-            EXPECT_EQ(error.kind(), StorageError::Kind::Invalid);
-            EXPECT_TRUE(error.userMessage().contains(words)) << error.userMessage().toStdString();
-        }
-    }
-
     domain::Claim stored(qint64 id) { return *storage::WorkflowRepository(db()).findClaim(id); }
 };
 

@@ -13,7 +13,9 @@
 #include "storage/MessageRepository.h"
 #include "storage/OrderRepository.h"
 #include "storage/SqlQuery.h"
+#include "storage/StorageError.h"
 
+#include <functional>
 #include <gtest/gtest.h>
 
 namespace waybill::testing {
@@ -58,6 +60,18 @@ protected:
     const storage::Database &db() { return workspace.db(); }
     domain::ConversationSummary conversation() { return *storage::ConversationRepository(db()).find(conversationId); }
     QList<domain::AuditEntry> audit() { return storage::AuditLogRepository(db()).forConversation(conversationId); }
+
+    /// Runs a workflow step that must be refused with a reason containing `words`.
+    void expectRefused(const std::function<void()> &step, const QString &words)
+    {
+        try {
+            step();
+            ADD_FAILURE() << "the step must be refused";
+        } catch (const storage::StorageError &error) {
+            EXPECT_EQ(error.kind(), storage::StorageError::Kind::Invalid);
+            EXPECT_TRUE(error.userMessage().contains(words)) << error.userMessage().toStdString();
+        }
+    }
 
     /// A message in `conversation` with one attachment; returns the attachment's id.
     qint64 addPhoto(qint64 conversation)
