@@ -2,10 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "WorkflowForm.h"
+
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 class QWidget;
@@ -44,6 +47,12 @@ public:
         = 0;
     /// Asks where to save a file, proposing `suggestedName`; the chosen path, or std::nullopt when cancelled.
     virtual std::optional<QString> askSaveFileName(QWidget *parent, const QString &title, const QString &suggestedName)
+        = 0;
+
+    /// Shows a return or claim form (WorkflowStepDialog); `apply` takes the answers and returns why they were
+    /// refused (the form stays open) or an empty string. True when applied, false when cancelled.
+    virtual bool fillWorkflowForm(
+        QWidget *parent, const WorkflowForm &form, const std::function<QString(const WorkflowForm &)> &apply)
         = 0;
 
 protected:

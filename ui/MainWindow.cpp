@@ -11,6 +11,7 @@
 #include "OrderPanelWidget.h"
 #include "ThreadView.h"
 #include "ViewListDelegate.h"
+#include "WorkflowActions.h"
 #include "engine/ConversationActions.h"
 #include "models/ConversationListModel.h"
 #include "models/ViewListModel.h"
@@ -140,6 +141,23 @@ MainWindow::MainWindow(Context context, QWidget *parent)
     connect(m_conversation->composer(), &ComposerWidget::submitted, this, &MainWindow::submitComposer);
     connect(m_orderPanel, &OrderPanelWidget::linkRequested, this, &MainWindow::linkOrder);
     connect(m_orderPanel, &OrderPanelWidget::unlinkRequested, this, &MainWindow::unlinkOrder);
+    // Returns and claims: the panel's links run the workflow on the conversation being shown.
+    auto *workflows = new WorkflowActions(m_database, m_dialogs, m_agentId, m_now, this, this);
+    const auto withDetail = [this](const std::function<void(const domain::ConversationDetail &)> &action) {
+        if (const auto &detail = m_conversation->detail()) {
+            action(*detail);
+        }
+    };
+    connect(m_orderPanel, &OrderPanelWidget::newReturnRequested, workflows,
+        [=] { withDetail([=](const auto &detail) { workflows->openReturn(detail); }); });
+    connect(m_orderPanel, &OrderPanelWidget::newClaimRequested, workflows,
+        [=] { withDetail([=](const auto &detail) { workflows->openClaim(detail); }); });
+    connect(m_orderPanel, &OrderPanelWidget::returnStepRequested, workflows,
+        [=](qint64 id) { withDetail([=](const auto &detail) { workflows->advanceReturn(detail, id); }); });
+    connect(m_orderPanel, &OrderPanelWidget::claimStepRequested, workflows,
+        [=](qint64 id) { withDetail([=](const auto &detail) { workflows->advanceClaim(detail, id); }); });
+    connect(workflows, &WorkflowActions::changed, this,
+        [this](qint64 id) { onConversationsChanged({ id }, ConversationActionController::Effect::Membership); });
     connect(
         m_controller, &ConversationActionController::conversationsChanged, this, &MainWindow::onConversationsChanged);
     connect(

@@ -5,6 +5,7 @@
 #include "LinkOrderDialog.h"
 #include "MergeConversationDialog.h"
 #include "SnoozeDialog.h"
+#include "WorkflowStepDialog.h"
 
 #include <QFileDialog>
 #include <QInputDialog>
@@ -74,6 +75,13 @@ std::optional<QString> MessageBoxDialogService::askSaveFileName(
         return std::nullopt;
     }
     return path;
+}
+
+bool MessageBoxDialogService::fillWorkflowForm(
+    QWidget *parent, const WorkflowForm &form, const std::function<QString(const WorkflowForm &)> &apply)
+{
+    WorkflowStepDialog dialog(form, apply, parent);
+    return dialog.exec() == QDialog::Accepted;
 }
 
 } // namespace waybill::ui

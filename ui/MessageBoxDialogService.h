@@ -22,6 +22,8 @@ public:
         QWidget *parent, const storage::Database &database, const QString &initialText) override;
     std::optional<qint64> chooseConversation(
         QWidget *parent, const storage::Database &database, qint64 excludeId, const QString &initialText) override;
+    bool fillWorkflowForm(
+        QWidget *parent, const WorkflowForm &form, const std::function<QString(const WorkflowForm &)> &apply) override;
     std::optional<QString> askSaveFileName(
         QWidget *parent, const QString &title, const QString &suggestedName) override;
 };

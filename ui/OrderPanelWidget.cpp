@@ -6,11 +6,14 @@
 #include "StatusPalette.h"
 #include "commerce/CarrierDirectory.h"
 #include "domain/WorkflowStates.h"
+#include "engine/ClaimWorkflow.h"
+#include "engine/ReturnWorkflow.h"
 #include "models/Formatting.h"
 
 #include <QBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QUrlQuery>
 
 namespace waybill::ui {
 
@@ -106,6 +109,7 @@ OrderPanelWidget::OrderPanelWidget(QWidget *parent)
 
     connect(m_linkButton, &QPushButton::clicked, this, &OrderPanelWidget::linkRequested);
     connect(m_unlinkButton, &QPushButton::clicked, this, &OrderPanelWidget::unlinkRequested);
+    connect(m_browser, &SafeTextBrowser::linkActivated, this, &OrderPanelWidget::onLink);
     clear();
 }
 
@@ -115,6 +119,21 @@ void OrderPanelWidget::clear()
     m_unlinkButton->setEnabled(false);
     m_browser->setHtml(
         QStringLiteral("<p style=\"color:#8a919c\">%1</p>").arg(esc(tr("The customer and their order show here."))));
+}
+
+void OrderPanelWidget::onLink(const QUrl &url)
+{
+    const QString what = url.path();
+    const qint64 id = QUrlQuery(url).queryItemValue(QStringLiteral("id")).toLongLong();
+    if (what == QLatin1String("return-step") && id > 0) {
+        Q_EMIT returnStepRequested(id);
+    } else if (what == QLatin1String("claim-step") && id > 0) {
+        Q_EMIT claimStepRequested(id);
+    } else if (what == QLatin1String("new-return")) {
+        Q_EMIT newReturnRequested();
+    } else if (what == QLatin1String("new-claim")) {
+        Q_EMIT newClaimRequested();
+    }
 }
 
 QString OrderPanelWidget::plainText() const
@@ -231,7 +250,12 @@ QString OrderPanelWidget::workflowHtml(const domain::ConversationDetail &detail)
         if (!request.returnTracking.isEmpty()) {
             html += QStringLiteral("<br>") + gray(tr("Return tracking: %1").arg(request.returnTracking));
         }
-        html += history(request.history, &domain::ReturnState::displayName) + QStringLiteral("</p>");
+        html += history(request.history, &domain::ReturnState::displayName);
+        if (!engine::ReturnWorkflow::graph().next(request.state).isEmpty()) {
+            html += QStringLiteral("<br><a href=\"waybill:return-step?id=%1\">%2</a>")
+                        .arg(QString::number(request.id), esc(tr("Next step…")));
+        }
+        html += QStringLiteral("</p>");
     }
     for (const domain::Claim &claim : detail.claims) {
         html += heading(tr("Claim · %1").arg(claim.kind));
@@ -244,7 +268,17 @@ QString OrderPanelWidget::workflowHtml(const domain::ConversationDetail &detail)
         if (claim.filingDeadline > 0) {
             html += gray(tr(" · file by %1").arg(Formatting::date(claim.filingDeadline)));
         }
-        html += history(claim.history, &domain::ClaimState::displayName) + QStringLiteral("</p>");
+        html += history(claim.history, &domain::ClaimState::displayName);
+        if (!engine::ClaimWorkflow::graph().next(claim.state).isEmpty()) {
+            html += QStringLiteral("<br><a href=\"waybill:claim-step?id=%1\">%2</a>")
+                        .arg(QString::number(claim.id), esc(tr("Next step…")));
+        }
+        html += QStringLiteral("</p>");
+    }
+    if (detail.order) {
+        html += QStringLiteral("<p style=\"margin-top:8px\"><a href=\"waybill:new-return\">%1</a> &nbsp;·&nbsp; "
+                               "<a href=\"waybill:new-claim\">%2</a></p>")
+                    .arg(esc(tr("New return…")), esc(tr("Open a delivery claim…")));
     }
     return html;
 }

@@ -4,6 +4,7 @@
 
 #include "domain/ConversationDetail.h"
 
+#include <QUrl>
 #include <QWidget>
 
 class QLabel;
@@ -33,8 +34,13 @@ public:
 Q_SIGNALS:
     void linkRequested();
     void unlinkRequested();
+    void newReturnRequested();
+    void newClaimRequested();
+    void returnStepRequested(qint64 returnId);
+    void claimStepRequested(qint64 claimId);
 
 private:
+    void onLink(const QUrl &url);
     static QString customerHtml(const domain::ConversationDetail &detail);
     static QString orderHtml(const domain::ConversationDetail &detail);
     static QString shipmentHtml(const domain::Shipment &shipment, qint64 now);

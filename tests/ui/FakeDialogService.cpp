@@ -42,4 +42,19 @@ std::optional<QString> FakeDialogService::askSaveFileName(QWidget *, const QStri
     return std::exchange(nextSavePath, std::nullopt);
 }
 
+bool FakeDialogService::fillWorkflowForm(
+    QWidget *, const ui::WorkflowForm &form, const std::function<QString(const ui::WorkflowForm &)> &apply)
+{
+    lastWorkflowForm = form;
+    if (!nextWorkflowAnswers) {
+        return false;
+    }
+    const QString refusal = apply(*nextWorkflowAnswers);
+    if (!refusal.isEmpty()) {
+        workflowRefusals.append(refusal);
+        return false;
+    }
+    return true;
+}
+
 } // namespace waybill::testing

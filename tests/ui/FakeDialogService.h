@@ -23,6 +23,10 @@ public:
         QWidget *parent, const storage::Database &database, const QString &initialText) override;
     std::optional<qint64> chooseConversation(
         QWidget *parent, const storage::Database &database, qint64 excludeId, const QString &initialText) override;
+    /// Answers with `nextWorkflowAnswers` (the asked form is kept in `lastWorkflowForm`) and applies it once; the
+    /// refusal, if any, goes to `workflowRefusals` and counts as cancelled.
+    bool fillWorkflowForm(QWidget *parent, const ui::WorkflowForm &form,
+        const std::function<QString(const ui::WorkflowForm &)> &apply) override;
     std::optional<QString> askSaveFileName(
         QWidget *parent, const QString &title, const QString &suggestedName) override;
 
@@ -35,6 +39,9 @@ public:
     std::optional<QString> nextSavePath;
     QStringList questions; ///< every confirm() question, in order
     QString lastSuggestedName;
+    std::optional<ui::WorkflowForm> nextWorkflowAnswers;
+    std::optional<ui::WorkflowForm> lastWorkflowForm;
+    QStringList workflowRefusals;
 };
 
 } // namespace waybill::testing
