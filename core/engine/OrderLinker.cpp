@@ -61,13 +61,17 @@ void OrderLinker::findOrderNumbers(const QString &text, QStringList &named, QStr
 {
     static const QRegularExpression amazon(QStringLiteral("(?<![\\d-])(\\d{3}-\\d{7}-\\d{7})(?![\\d-])"));
     static const QRegularExpression ebay(QStringLiteral("(?<![\\d-])(\\d{2}-\\d{5}-\\d{5})(?![\\d-])"));
-    // "order 1001", "order no. 1001", "order #1001", "注文#1001", "订单1001".
+    // "order 1001", "order no. 1001", "order #1001", "注文#1001", "订单1001"; with a store's prefix or suffix as
+    // Shopify allows them: "order EU1001", "#1001-B".
     static const QRegularExpression shop(
         QStringLiteral("(?:(?:order|bestellung|commande|pedido|ordine)\\s*(?:no\\.?|number|nr\\.?|#)?\\s*#?|"
-                       "注文\\s*(?:番号)?\\s*[#＃]?|订单\\s*(?:号)?\\s*[#＃]?)\\s*(\\d{3,10})(?![\\d-])"),
+                       "注文\\s*(?:番号)?\\s*[#＃]?|订单\\s*(?:号)?\\s*[#＃]?)\\s*"
+                       "((?:[A-Z]{1,5}-?)?\\d{3,10}(?:-[A-Z0-9]{1,5}(?![\\w-]))?)(?![\\d-])"),
         QRegularExpression::CaseInsensitiveOption);
-    // A bare "#1001" may be an order, or an apartment, a ticket, a list position.
-    static const QRegularExpression hash(QStringLiteral("(?<![\\w#])[#＃]\\s*(\\d{3,10})(?![\\d-])"));
+    // A bare "#1001" (or "#EU1001") may be an order, or an apartment, a ticket, a list position.
+    static const QRegularExpression hash(
+        QStringLiteral("(?<![\\w#])[#＃]\\s*((?:[A-Z]{1,5}-?)?\\d{3,10}(?:-[A-Z0-9]{1,5}(?![\\w-]))?)(?![\\d-])"),
+        QRegularExpression::CaseInsensitiveOption);
     for (const QRegularExpression *re : { &amazon, &ebay }) {
         auto it = re->globalMatch(text);
         while (it.hasNext()) {
@@ -76,11 +80,11 @@ void OrderLinker::findOrderNumbers(const QString &text, QStringList &named, QStr
     }
     auto it = shop.globalMatch(text);
     while (it.hasNext()) {
-        appendUnique(named, u'#' + it.next().captured(1));
+        appendUnique(named, u'#' + it.next().captured(1).toUpper());
     }
     auto bareIt = hash.globalMatch(text);
     while (bareIt.hasNext()) {
-        const QString number = u'#' + bareIt.next().captured(1);
+        const QString number = u'#' + bareIt.next().captured(1).toUpper();
         if (!named.contains(number)) {
             appendUnique(bare, number);
         }
@@ -192,8 +196,20 @@ OrderLinker::Link OrderLinker::link(const Candidates &candidates, qint64 custome
 {
     // Named order numbers (the subject's before the body's), then tracking numbers, each in the order written;
     // a bare "#1001" only when nothing else names an order, and then only the sender's own order is certain.
-    const QStringList orderNumbers = unique(candidates.subjectOrders + candidates.bodyOrders + candidates.bareOrders);
-    const QHash<QString, Known> orders = knownOrders(orderNumbers, customerId);
+    QStringList orderNumbers = unique(candidates.subjectOrders + candidates.bodyOrders + candidates.bareOrders);
+    for (qsizetype i = 0, count = orderNumbers.size(); i < count; ++i) {
+        if (orderNumbers.at(i).startsWith(u'#')) {
+            orderNumbers.append(orderNumbers.at(i).mid(1)); // stores that number without "#" (WooCommerce exports)
+        }
+    }
+    // Also keyed as the candidates are ("#1001") when the store wrote the number without "#".
+    QHash<QString, Known> orders = knownOrders(orderNumbers, customerId);
+    const QHash<QString, Known> found = orders;
+    for (auto it = found.cbegin(); it != found.cend(); ++it) {
+        if (!it.key().startsWith(u'#') && !orders.contains(u'#' + it.key())) {
+            orders.insert(u'#' + it.key(), it.value());
+        }
+    }
     for (const auto &[numbers, where] : { std::pair { &candidates.subjectOrders, tr("subject") },
              std::pair { &candidates.bodyOrders, tr("message") } }) {
         for (const QString &number : *numbers) {

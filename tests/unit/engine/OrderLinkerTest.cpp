@@ -127,6 +127,23 @@ TEST_F(OrderLinkerTest, ABareNumberOfSomeoneElsesOrderIsOnlyOffered)
     EXPECT_EQ(linker.link(QStringLiteral("Order #2001"), {}, customer, Now).confidence, 70);
 }
 
+TEST_F(OrderLinkerTest, StorePrefixesAndSuffixesAndNumbersWithoutAHashAreFound)
+{
+    const qint64 prefixed = addOrder(QStringLiteral("shopify"), QStringLiteral("#EU1077"), customer, Now - 86400);
+    const qint64 suffixed = addOrder(QStringLiteral("shopify"), QStringLiteral("#1088-B"), customer, Now - 86400);
+    const qint64 woo = addOrder(QStringLiteral("woocommerce"), QStringLiteral("5512"), customer, Now - 86400);
+    EXPECT_EQ(OrderLinker::orderNumbers(QStringLiteral("About order eu1077 and order #1088-B")),
+        (QStringList { QStringLiteral("#EU1077"), QStringLiteral("#1088-B") }));
+    const OrderLinker linker(ws.db());
+    EXPECT_EQ(linker.link(QStringLiteral("Order EU1077"), {}, customer, Now).orderId, prefixed);
+    EXPECT_EQ(linker.link(QStringLiteral("Hi"), QStringLiteral("It is #1088-B."), customer, Now).orderId, suffixed);
+    const auto wooLink = linker.link(QStringLiteral("Order 5512 is late"), {}, customer, Now);
+    EXPECT_EQ(wooLink.orderId, woo);
+    EXPECT_EQ(wooLink.confidence, 99);
+    // A postcode or a SKU is not an order number.
+    EXPECT_TRUE(OrderLinker::orderNumbers(QStringLiteral("Leeds LS1 4AB, SKU MUG-1042")).isEmpty());
+}
+
 TEST_F(OrderLinkerTest, FallsBackToTheCustomersMostRecentOrder)
 {
     const auto link
