@@ -9,12 +9,14 @@
 #include "ui/OrderImportDialog.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -92,7 +94,11 @@ TEST_F(OrderImportDialogTest, OtherMapsColumnsAndListsTheRowsLeftOut)
 {
     ui::OrderImportDialog dialog(workspace.db().path(), [] { return QString(); });
     dialog.resize(900, 640);
-    dialog.setFile(sample("broken_orders.csv"));
+    // The file under the name a person would give it (the screenshot shows its path).
+    QTemporaryDir downloads;
+    const QString file = downloads.filePath(QStringLiteral("wholesale-orders-march.csv"));
+    ASSERT_TRUE(QFile::copy(sample("broken_orders.csv"), file));
+    dialog.setFile(file);
     child<QComboBox>(dialog, "presetCombo")->setCurrentIndex(ui::OrderImportDialog::OtherIndex);
     EXPECT_TRUE(child<QWidget>(dialog, "mappingLabel")->isVisibleTo(&dialog));
     const QStringList header { QStringLiteral("order_id"), QStringLiteral("date"), QStringLiteral("email"),
