@@ -240,7 +240,7 @@ Ingest::Result Ingest::ingest(const PreparedMessage &prepared)
             conversations.refreshOrderSnapshot(result.conversationId, now);
         }
     } else {
-        const auto existing = conversations.find(result.conversationId);
+        const auto existing = conversations.inboundState(result.conversationId);
         // An earlier unanswered message keeps its (earlier) deadlines.
         const qint64 market = !startsClock ? existing->marketDueAt
             : existing->marketDueAt        ? existing->marketDueAt
@@ -253,7 +253,7 @@ Ingest::Result Ingest::ingest(const PreparedMessage &prepared)
             conversations.setStatus(result.conversationId, domain::ConversationStatus::Open, 0, existing->version + 1);
         }
         if (existing->orderId == 0 && link.orderId != 0) {
-            const auto fresh = conversations.find(result.conversationId);
+            const auto fresh = conversations.inboundState(result.conversationId);
             conversations.setOrder(result.conversationId, link.orderId, link.reason, fresh->version);
             conversations.refreshOrderSnapshot(result.conversationId, now);
             result.linkReason = link.reason;

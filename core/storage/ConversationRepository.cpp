@@ -221,6 +221,21 @@ void ConversationRepository::recordActivity(
     updateActivity(id, at, preview, marketDueAt, slaDueAt, false);
 }
 
+std::optional<ConversationRepository::InboundState> ConversationRepository::inboundState(qint64 id) const
+{
+    SqlQuery &q = m_database.prepared(
+        QStringLiteral("SELECT coalesce(market_due_at, 0), coalesce(sla_due_at, 0), status, coalesce(order_id, 0), "
+                       "version FROM conversations WHERE id = ?"));
+    q.bind(id).exec();
+    std::optional<InboundState> state;
+    if (q.next()) {
+        state = InboundState { q.int64(0), q.int64(1),
+            domain::statusFromKey(q.text(2)).value_or(domain::ConversationStatus::Open), q.int64(3), int(q.int64(4)) };
+    }
+    q.finish();
+    return state;
+}
+
 void ConversationRepository::recordInbound(
     qint64 id, qint64 at, const QString &preview, qint64 marketDueAt, qint64 slaDueAt) const
 {

@@ -39,6 +39,15 @@ public:
     void setUnread(qint64 id, bool unread) const;
     /// Records new activity: the preview, the time and the deadlines (0 clears a deadline).
     void recordActivity(qint64 id, qint64 at, const QString &preview, qint64 marketDueAt, qint64 slaDueAt) const;
+    /// What a new message from the customer needs to know of its conversation, in one narrow read.
+    struct InboundState {
+        qint64 marketDueAt = 0;
+        qint64 slaDueAt = 0;
+        domain::ConversationStatus status = domain::ConversationStatus::Open;
+        qint64 orderId = 0;
+        int version = 0;
+    };
+    std::optional<InboundState> inboundState(qint64 id) const;
     /// recordActivity() for a message from the customer, which also marks the conversation unread.
     void recordInbound(qint64 id, qint64 at, const QString &preview, qint64 marketDueAt, qint64 slaDueAt) const;
     /// Copies the linked order's number, tracking status, delivery problem, return and claim state onto the row.
