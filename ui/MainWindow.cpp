@@ -141,6 +141,8 @@ MainWindow::MainWindow(Context context, QWidget *parent)
     connect(m_conversation->composer(), &ComposerWidget::submitted, this, &MainWindow::submitComposer);
     connect(m_orderPanel, &OrderPanelWidget::linkRequested, this, &MainWindow::linkOrder);
     connect(m_orderPanel, &OrderPanelWidget::unlinkRequested, this, &MainWindow::unlinkOrder);
+    connect(m_orderPanel, &OrderPanelWidget::linkCopied, this,
+        [this] { statusBar()->showMessage(tr("Tracking link copied"), 3000); });
     // Returns and claims: the panel's links run the workflow on the conversation being shown.
     auto *workflows = new WorkflowActions(m_database, m_dialogs, m_agentId, m_now, this, this);
     const auto withDetail = [this](const std::function<void(const domain::ConversationDetail &)> &action) {

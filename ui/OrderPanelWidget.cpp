@@ -11,6 +11,8 @@
 #include "models/Formatting.h"
 
 #include <QBoxLayout>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QPushButton>
 #include <QUrlQuery>
@@ -133,6 +135,10 @@ void OrderPanelWidget::onLink(const QUrl &url)
         Q_EMIT newReturnRequested();
     } else if (what == QLatin1String("new-claim")) {
         Q_EMIT newClaimRequested();
+    } else if (what == QLatin1String("copy-link")) {
+        const QString link = QUrlQuery(url).queryItemValue(QStringLiteral("url"), QUrl::FullyDecoded);
+        QGuiApplication::clipboard()->setText(link);
+        Q_EMIT linkCopied(link);
     }
 }
 
@@ -217,7 +223,9 @@ QString OrderPanelWidget::shipmentHtml(const domain::Shipment &shipment, qint64 
     const QString url = commerce::CarrierDirectory::trackingUrl(shipment.carrier, shipment.trackingNumber);
     html += QStringLiteral("<br>%1 ").arg(gray(shipment.service.isEmpty() ? carrier : shipment.service));
     html += url.isEmpty() ? esc(shipment.trackingNumber)
-                          : QStringLiteral("<a href=\"%1\">%2</a>").arg(esc(url), esc(shipment.trackingNumber));
+                          : QStringLiteral("<a href=\"%1\">%2</a> &nbsp;<a href=\"waybill:copy-link?url=%3\">%4</a>")
+                                .arg(esc(url), esc(shipment.trackingNumber),
+                                    esc(QString::fromLatin1(QUrl::toPercentEncoding(url))), esc(tr("Copy link")));
     if (shipment.deliveredAt > 0) {
         html += QStringLiteral("<br>") + gray(tr("Delivered %1").arg(Formatting::dateTime(shipment.deliveredAt)));
     } else if (shipment.expectedAt > 0) {

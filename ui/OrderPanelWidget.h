@@ -38,6 +38,8 @@ Q_SIGNALS:
     void newClaimRequested();
     void returnStepRequested(qint64 returnId);
     void claimStepRequested(qint64 claimId);
+    /// A shipment's tracking link was copied to the clipboard.
+    void linkCopied(const QString &url);
 
 private:
     void onLink(const QUrl &url);

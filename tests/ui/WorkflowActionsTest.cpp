@@ -12,10 +12,13 @@
 #include "storage/OrderRepository.h"
 #include "storage/WorkflowRepository.h"
 #include "ui/OrderPanelWidget.h"
+#include "ui/SafeTextBrowser.h"
 #include "ui/WorkflowActions.h"
 #include "ui/WorkflowStepDialog.h"
 
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -157,6 +160,16 @@ TEST_F(WorkflowActionsTest, ThePanelOffersTheWorkflowLinks)
     panel.setDetail(detail(), Now);
     EXPECT_TRUE(panel.plainText().contains(QStringLiteral("New return…")));
     EXPECT_TRUE(panel.plainText().contains(QStringLiteral("Open a delivery claim…")));
+    EXPECT_TRUE(panel.plainText().contains(QStringLiteral("Copy link")));
+    // The shipment's tracking link goes to the clipboard.
+    QSignalSpy copied(&panel, &ui::OrderPanelWidget::linkCopied);
+    auto *browser = panel.findChild<ui::SafeTextBrowser *>();
+    ASSERT_NE(browser, nullptr);
+    Q_EMIT browser->linkActivated(QUrl(QStringLiteral("waybill:copy-link?url=")
+        + QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("https://www.ups.com/track?tracknum=1Z9")))));
+    ASSERT_EQ(copied.size(), 1);
+    EXPECT_EQ(copied.first().first().toString(), QStringLiteral("https://www.ups.com/track?tracknum=1Z9"));
+    EXPECT_EQ(QGuiApplication::clipboard()->text(), QStringLiteral("https://www.ups.com/track?tracknum=1Z9"));
 }
 
 } // namespace
