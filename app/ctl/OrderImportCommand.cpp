@@ -5,6 +5,7 @@
 #include "TerminalProgress.h"
 #include "commerce/OrderColumnMapping.h"
 #include "commerce/OrderImporter.h"
+#include "engine/OrderRelinker.h"
 #include "storage/Database.h"
 #include "storage/Workspace.h"
 
@@ -107,6 +108,12 @@ int OrderImportCommand::run(const QCommandLineParser &parser, QTextStream &out, 
     }
     if (stats.badRows > ListedProblems) {
         out << "… and " << stats.badRows - ListedProblems << " more rows left out" << Qt::endl;
+    }
+    if (stats.orders() > 0) {
+        // Mail that came before its order finds it now.
+        const auto relinked = engine::OrderRelinker(*database, [] { return QDateTime::currentSecsSinceEpoch(); }).run();
+        out << "Linked " << counted(relinked.linked + relinked.moved, "conversation", "conversations") << " to orders."
+            << Qt::endl;
     }
     return 0;
 }

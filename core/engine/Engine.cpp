@@ -5,6 +5,7 @@
 #include "EmailInbound.h"
 #include "EmailOutbound.h"
 #include "Ingest.h"
+#include "OrderRelinker.h"
 #include "SeenSync.h"
 #include "SlaClock.h"
 #include "channels/SslTransportFactory.h"
@@ -22,12 +23,15 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QTimer>
 
 namespace waybill::engine {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcEngine, "waybill.engine")
 
 qint64 now()
 {
@@ -218,6 +222,9 @@ void Engine::startShopifyAccount(const domain::ShopifyAccount &account, const QS
     connect(started, &commerce::ShopifyOrderSync::finished, this, [this, again, id = account.id](int orders) {
         Q_EMIT accountStatus(id, QStringLiteral("connected"), QString());
         Q_EMIT ordersSynced(id, orders);
+        if (orders > 0) {
+            relinkConversations(); // mail that came before its order finds it now
+        }
         again();
     });
     connect(started, &commerce::ShopifyOrderSync::failed, this, [this, again, id = account.id](const QString &message) {
@@ -230,6 +237,18 @@ void Engine::startShopifyAccount(const domain::ShopifyAccount &account, const QS
     });
     m_orderSyncs.push_back(std::move(sync));
     started->start();
+}
+
+void Engine::relinkConversations()
+{
+    try {
+        const auto stats = OrderRelinker(*m_database, now).run();
+        if (stats.linked + stats.moved > 0) {
+            qCInfo(lcEngine) << "linked" << stats.linked + stats.moved << "conversations to orders after a sync";
+        }
+    } catch (const storage::StorageError &error) {
+        qCWarning(lcEngine) << "relinking after an order sync failed:" << error.userMessage();
+    }
 }
 
 void Engine::startAccount(const domain::EmailAccount &account, const QString &secret)

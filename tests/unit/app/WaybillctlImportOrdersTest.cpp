@@ -66,7 +66,7 @@ TEST_F(WaybillctlImportOrdersTest, CustomMappingListsBadRowsWithLineNumbers)
         QStringLiteral("--map"), QStringLiteral("tracking=tracking") });
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
-    ASSERT_EQ(lines.size(), 5) << run.out.toStdString();
+    ASSERT_EQ(lines.size(), 6) << run.out.toStdString();
     EXPECT_TRUE(lines.at(0).startsWith(QStringLiteral("Imported 2 orders (wholesale) from ")))
         << lines.at(0).toStdString();
     EXPECT_TRUE(lines.at(0).endsWith(QStringLiteral("1 shipment; 6 rows read, 4 left out")))
@@ -75,6 +75,7 @@ TEST_F(WaybillctlImportOrdersTest, CustomMappingListsBadRowsWithLineNumbers)
     EXPECT_EQ(lines.at(2), QStringLiteral("line 4: the date \"the day after tomorrow\" is not a date"));
     EXPECT_EQ(lines.at(3), QStringLiteral("line 5: \"thirty\" in column \"total\" is not an amount"));
     EXPECT_EQ(lines.at(4), QStringLiteral("line 7: a quoted field is not closed"));
+    EXPECT_EQ(lines.at(5), QStringLiteral("Linked 0 conversations to orders."));
 }
 
 TEST_F(WaybillctlImportOrdersTest, ListsTheFirstTwentyBadRowsThenACount)
@@ -92,11 +93,12 @@ TEST_F(WaybillctlImportOrdersTest, ListsTheFirstTwentyBadRowsThenACount)
         QStringLiteral("placed_at=placed_at") });
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
-    ASSERT_EQ(lines.size(), 22) << run.out.toStdString();
+    ASSERT_EQ(lines.size(), 23) << run.out.toStdString();
     EXPECT_TRUE(lines.at(0).contains(QStringLiteral("Imported 1 order (csv)")));
     EXPECT_EQ(lines.at(1), QStringLiteral("line 2: the date \"not a date\" is not a date"));
     EXPECT_EQ(lines.at(20), QStringLiteral("line 21: the date \"not a date\" is not a date"));
     EXPECT_EQ(lines.at(21), QStringLiteral("… and 10 more rows left out"));
+    EXPECT_EQ(lines.at(22), QStringLiteral("Linked 0 conversations to orders."));
 }
 
 TEST_F(WaybillctlImportOrdersTest, MissingFileIsOneLineAndFails)
