@@ -11,6 +11,7 @@
 #include "ShowCommand.h"
 #include "StatsCommand.h"
 #include "SyncCommand.h"
+#include "TrackingCommand.h"
 #include "storage/StorageError.h"
 
 #include <QCoreApplication>
@@ -27,6 +28,7 @@ CtlRunner::CtlRunner()
     m_commands.push_back(std::make_unique<SearchCommand>());
     m_commands.push_back(std::make_unique<ShowCommand>());
     m_commands.push_back(std::make_unique<SyncCommand>());
+    m_commands.push_back(std::make_unique<TrackingCommand>());
     m_commands.push_back(std::make_unique<BenchCommand>());
 }
 
