@@ -179,7 +179,7 @@ Ingest::Result Ingest::ingest(const PreparedMessage &prepared)
     if (!m_bulk) {
         transaction.emplace(m_database);
     }
-    {
+    if (!prepared.knownNew) {
         storage::SqlQuery &seen
             = m_database.prepared(QStringLiteral("SELECT conversation_id, id FROM messages WHERE external_id = ?"));
         seen.bind(externalId).exec();

@@ -7,6 +7,7 @@
 #include "channels/email/MarketplaceRelay.h"
 #include "channels/email/MimeParser.h"
 #include "storage/Database.h"
+#include "storage/SqlQuery.h"
 #include "storage/StorageError.h"
 #include "storage/SyncStateRepository.h"
 #include "storage/TransactionGuard.h"
@@ -16,6 +17,7 @@
 #include <QList>
 #include <QMutex>
 #include <QScopeGuard>
+#include <QSet>
 #include <QWaitCondition>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -95,6 +97,32 @@ private:
     qsizetype m_capacity;
     bool m_stopped = false;
 };
+
+/// The external ids of the batch's messages that are stored already, in one lookup.
+QSet<QString> storedExternalIds(const storage::Database &database, const ImportBatch &batch)
+{
+    QStringList ids;
+    for (const ImportItem &item : batch.items) {
+        if (item.prepared) {
+            ids.append(item.prepared->externalId);
+        }
+    }
+    QSet<QString> stored;
+    if (ids.isEmpty()) {
+        return stored;
+    }
+    storage::SqlQuery q(database,
+        QStringLiteral("SELECT external_id FROM messages WHERE external_id IN (")
+            + storage::SqlQuery::placeholders(ids.size()) + u')');
+    for (const QString &id : std::as_const(ids)) {
+        q.bind(id);
+    }
+    q.exec();
+    while (q.next()) {
+        stored.insert(q.text(0));
+    }
+    return stored;
+}
 
 } // namespace
 
@@ -181,7 +209,7 @@ MailImporter::Stats MailImporter::run(const Progress &progress, int batchSize)
     const qint64 total = m_reader.total();
     bool more = true;
     while (more) {
-        const ImportBatch batch = queue.pop();
+        ImportBatch batch = queue.pop();
         if (!batch.failure.isEmpty()) {
             throw storage::StorageError(storage::StorageError::Kind::Other,
                 QCoreApplication::translate("MailImporter",
@@ -192,9 +220,19 @@ MailImporter::Stats MailImporter::run(const Progress &progress, int batchSize)
         more = !batch.last;
         storage::TransactionGuard transaction(m_database);
         m_ingest.beginBulk();
+        // Which of the batch's messages are stored already, in one lookup (and which repeat inside the batch).
+        QSet<QString> known = storedExternalIds(m_database, batch);
         qint64 position = -1;
-        for (const ImportItem &item : batch.items) {
+        for (ImportItem &item : batch.items) {
             position = item.position;
+            if (item.prepared) {
+                if (known.contains(item.prepared->externalId)) {
+                    ++stats.duplicates;
+                    continue;
+                }
+                known.insert(item.prepared->externalId);
+                item.prepared->knownNew = true;
+            }
             if (!item.prepared) {
                 m_ingest.quarantine(
                     m_account, item.raw, item.failureReason + QStringLiteral(" (") + item.origin + u')');

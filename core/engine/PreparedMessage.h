@@ -31,6 +31,9 @@ struct PreparedMessage {
     QString threadSubject; ///< Threader::normalizeSubject of the subject
     OrderLinker::Candidates numbers;
     QList<domain::Attachment> attachments; ///< stored; ids are 0 until the message row exists
+    /// The caller has checked, in the storing transaction, that no message has this external id (an importer does
+    /// it for a whole batch in one lookup); Ingest then skips its own check.
+    bool knownNew = false;
     /// Set when an attachment could not be stored (full disk, …): Ingest throws it instead of storing the message.
     std::optional<storage::StorageError> failure;
 

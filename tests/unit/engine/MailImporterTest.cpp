@@ -185,6 +185,17 @@ TEST_F(MailImporterTest, AnAttachmentThatCannotBeSavedStopsTheImportWithoutLosin
     EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM attachments WHERE filename = 'photo.png'")), 1);
 }
 
+TEST_F(MailImporterTest, AMessageTwiceInOneBatchIsStoredOnce)
+{
+    const QString path = writeMbox({ message(1, "first"), message(2, "second"), message(1, "first") });
+    MailArchiveReader reader(MailArchiveReader::Format::Mbox, path);
+    const auto stats
+        = MailImporter(ws.db(), *ingest, reader, QStringLiteral("mbox:") + path, QStringLiteral("email:import")).run();
+    EXPECT_EQ(stats.stored, 2);
+    EXPECT_EQ(stats.duplicates, 1);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM messages")), 2);
+}
+
 TEST_F(MailImporterTest, MissingArchivesAreReportedClearly)
 {
     EXPECT_TRUE(MailArchiveReader(MailArchiveReader::Format::Mbox, dir.filePath(QStringLiteral("nope.mbox")))
