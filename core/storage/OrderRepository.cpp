@@ -39,6 +39,21 @@ Order readOrder(const SqlQuery &q)
     return o;
 }
 
+/// Binds source, number, customer, placed at, currency, subtotal, shipping, tax, total and status, in that order.
+SqlQuery &bindOrder(SqlQuery &q, const domain::Order &o)
+{
+    return q.bind(o.source)
+        .bind(o.number)
+        .bindOptional(o.customerId)
+        .bind(o.placedAt)
+        .bind(o.currency)
+        .bind(o.subtotalCents)
+        .bind(o.shippingCents)
+        .bind(o.taxCents)
+        .bind(o.totalCents)
+        .bind(o.status);
+}
+
 } // namespace
 
 OrderRepository::OrderRepository(const Database &database)
@@ -99,21 +114,7 @@ std::optional<qint64> OrderRepository::upsert(const Order &o) const
         "external_id = excluded.external_id, updated_at = excluded.updated_at, "
         "refunded_cents = excluded.refunded_cents "
         "WHERE orders.account = excluded.account OR orders.account = '' RETURNING id"));
-    q.bind(o.source)
-        .bind(o.number)
-        .bindOptional(o.customerId)
-        .bind(o.placedAt)
-        .bind(o.currency)
-        .bind(o.subtotalCents)
-        .bind(o.shippingCents)
-        .bind(o.taxCents)
-        .bind(o.totalCents)
-        .bind(o.status)
-        .bind(o.account)
-        .bind(o.externalId)
-        .bind(o.updatedAt)
-        .bind(o.refundedCents)
-        .exec();
+    bindOrder(q, o).bind(o.account).bind(o.externalId).bind(o.updatedAt).bind(o.refundedCents).exec();
     if (!q.next()) {
         q.finish();
         return std::nullopt;
@@ -193,17 +194,7 @@ qint64 OrderRepository::insert(const Order &o) const
     SqlQuery &q = m_database.prepared(QStringLiteral(
         "INSERT INTO orders (source, number, customer_id, placed_at, currency, subtotal_cents, shipping_cents, "
         "tax_cents, total_cents, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.bind(o.source)
-        .bind(o.number)
-        .bindOptional(o.customerId)
-        .bind(o.placedAt)
-        .bind(o.currency)
-        .bind(o.subtotalCents)
-        .bind(o.shippingCents)
-        .bind(o.taxCents)
-        .bind(o.totalCents)
-        .bind(o.status)
-        .exec();
+    bindOrder(q, o).exec();
     const qint64 id = q.lastInsertId();
     appendLines(id, o.lines);
     return id;

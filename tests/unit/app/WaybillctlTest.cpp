@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Waybill authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // waybillctl as a user runs it: a real process, its exit code, what it prints.
+#include "CtlRun.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,21 +14,12 @@
 
 namespace {
 
-struct CtlRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using waybill::testing::CtlRun;
 
 CtlRun waybillctl(
     const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(WAYBILLCTL_PATH), arguments);
-    EXPECT_TRUE(process.waitForFinished(120000));
-    return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-        QString::fromUtf8(process.readAllStandardError()) };
+    return CtlRun::of(QStringLiteral(WAYBILLCTL_PATH), arguments, environment);
 }
 
 class WaybillctlTest : public ::testing::Test {

@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Waybill authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `waybillctl tracking apply` as a user runs it: a real process with a recorded EasyPost webhook.
+#include "CtlRun.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -9,11 +11,7 @@
 
 namespace {
 
-struct CtlRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using waybill::testing::CtlRun;
 
 const QString Webhook = QStringLiteral(
     WAYBILL_TEST_DATA_DIR "/third_party/easypost-examples/official/guides/tracking-guide/json/tracking-webhook.json");
@@ -23,11 +21,7 @@ protected:
     CtlRun waybillctl(QStringList arguments)
     {
         arguments << QStringLiteral("--workspace") << dir.path();
-        QProcess process;
-        process.start(QStringLiteral(WAYBILLCTL_PATH), arguments);
-        EXPECT_TRUE(process.waitForFinished(120000));
-        return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError()) };
+        return CtlRun::of(QStringLiteral(WAYBILLCTL_PATH), arguments);
     }
 
     /// An order shipped with the webhook's tracking number, imported as a user would.
