@@ -3,6 +3,7 @@
 // `waybillctl account add shopify` and `waybillctl sync --once` as a user runs them: the access token goes to a
 // real keychain (GNOME Keyring's Secret Service in a private D-Bus session) and never into the workspace, and the
 // orders that ReplayHttpServer serves from Shopify's recorded payloads are stored.
+#include "KeyringShell.h"
 #include "ReplayHttpServer.h"
 #include "TestWorkspace.h"
 
@@ -20,50 +21,29 @@ namespace {
 
 const QString Token = QStringLiteral("shpat_keychain_only_5f3a9c");
 
-struct SessionRun {
-    int exitCode = -1;
-    QString output;
-};
+using SessionRun = waybill::testing::KeyringShell::Run;
 
 class WaybillctlShopifyTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        if (QStandardPaths::findExecutable(QStringLiteral("dbus-run-session")).isEmpty()
-            || QStandardPaths::findExecutable(QStringLiteral("gnome-keyring-daemon")).isEmpty()) {
+        if (!waybill::testing::KeyringShell::available()) {
             GTEST_SKIP() << "dbus-run-session or gnome-keyring-daemon is missing (scripts/install-deps test)";
         }
-        ASSERT_TRUE(QDir().mkpath(home.filePath(QStringLiteral("run"))));
-        QFile::setPermissions(
-            home.filePath(QStringLiteral("run")), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     }
 
-    /// Runs the shell commands inside a private D-Bus session with an unlocked keyring (unless `withKeyring` is
-    /// false), keeping this thread's event loop running so that the replay server answers.
+    /// Runs the shell commands in a private D-Bus session with an unlocked keyring (unless `withKeyring` is false).
     SessionRun session(const QString &commands, bool withKeyring = true)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), home.path());
-        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.filePath(QStringLiteral("run")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        QProcessEnvironment env;
         env.insert(QStringLiteral("W"), QStringLiteral(WAYBILLCTL_PATH));
         env.insert(QStringLiteral("WS"), workspace.path());
         env.insert(QStringLiteral("BASE"), server.baseUrl().toString());
         env.insert(QStringLiteral("SHOPIFY_TOKEN"), Token);
-        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-        process.setProcessEnvironment(env);
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        const QString keyring = withKeyring
-            ? QStringLiteral("echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; ")
-            : QString();
-        process.start(QStringLiteral("dbus-run-session"),
-            { QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), keyring + commands });
-        EXPECT_TRUE(waybill::testing::waitUntil([&] { return process.state() == QProcess::NotRunning; }, 60000));
-        return { process.exitCode(), QString::fromUtf8(process.readAll()) };
+        return shell.run(commands, env, withKeyring);
     }
 
-    QTemporaryDir home;
+    waybill::testing::KeyringShell shell;
     QTemporaryDir workspace;
     ReplayHttpServer server;
 };

@@ -4,6 +4,7 @@
 // keychain (GNOME Keyring's Secret Service in a private D-Bus session) and never into the workspace, and the
 // mail of a real dovecot becomes conversations.
 #include "DovecotServer.h"
+#include "KeyringShell.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,10 +18,7 @@ using waybill::testing::DovecotServer;
 
 namespace {
 
-struct SessionRun {
-    int exitCode = -1;
-    QString output;
-};
+using SessionRun = waybill::testing::KeyringShell::Run;
 
 class WaybillctlSyncTest : public ::testing::Test {
 protected:
@@ -29,43 +27,25 @@ protected:
         if (DovecotServer::dovecotBinary().isEmpty()) {
             GTEST_SKIP() << "dovecot is not installed (scripts/install-deps test)";
         }
-        if (QStandardPaths::findExecutable(QStringLiteral("dbus-run-session")).isEmpty()
-            || QStandardPaths::findExecutable(QStringLiteral("gnome-keyring-daemon")).isEmpty()) {
+        if (!waybill::testing::KeyringShell::available()) {
             GTEST_SKIP() << "dbus-run-session or gnome-keyring-daemon is missing (scripts/install-deps test)";
         }
-        ASSERT_TRUE(QDir().mkpath(home.filePath(QStringLiteral("run"))));
-        QFile::setPermissions(
-            home.filePath(QStringLiteral("run")), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         server = std::make_unique<DovecotServer>();
         ASSERT_TRUE(server->start()) << server->errorString().toStdString();
     }
 
-    /// Runs the shell commands inside a private D-Bus session, with a temporary home and an unlocked keyring
-    /// unless `withKeyring` is false.
+    /// Runs the shell commands in a private D-Bus session with an unlocked keyring (unless `withKeyring` is false).
     SessionRun session(const QString &commands, bool withKeyring = true)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), home.path());
-        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.filePath(QStringLiteral("run")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        QProcessEnvironment env;
         env.insert(QStringLiteral("W"), QStringLiteral(WAYBILLCTL_PATH));
         env.insert(QStringLiteral("WS"), workspace.path());
         env.insert(QStringLiteral("PORT"), QString::number(server->port()));
         env.insert(QStringLiteral("MAILPW"), DovecotServer::password());
-        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-        process.setProcessEnvironment(env);
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        const QString keyring = withKeyring
-            ? QStringLiteral("echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; ")
-            : QString();
-        process.start(QStringLiteral("dbus-run-session"),
-            { QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), keyring + commands });
-        EXPECT_TRUE(process.waitForFinished(60000));
-        return { process.exitCode(), QString::fromUtf8(process.readAll()) };
+        return shell.run(commands, env, withKeyring);
     }
 
-    QTemporaryDir home;
+    waybill::testing::KeyringShell shell;
     QTemporaryDir workspace;
     std::unique_ptr<DovecotServer> server;
 };
