@@ -5,10 +5,12 @@
 // back from training.
 #include "TestWorkspace.h"
 #include "commerce/DeliveryEstimator.h"
+#include "commerce/TrackingUpdate.h"
 #include "commerce/TransitTimeModel.h"
 #include "domain/Shipment.h"
 #include "storage/OrderRepository.h"
 #include "storage/SqlQuery.h"
+#include "storage/TrackingRepository.h"
 #include "storage/TransactionGuard.h"
 
 #include <QElapsedTimer>
@@ -228,6 +230,24 @@ TEST(DeliveryEstimatorTest, RefreshStoresEstimatesWhereTheCarrierGaveNoneAndLate
     EXPECT_EQ(it->lateAfter, lateAfter);
     EXPECT_FALSE(it->isLate(expected + 1)) << "past p50 is not late yet";
     EXPECT_TRUE(it->isLate(lateAfter + 1));
+
+    // The carrier's own date, when it comes, replaces the estimate.
+    commerce::TrackingUpdate update;
+    update.provider = QStringLiteral("easypost");
+    update.carrier = QStringLiteral("ups");
+    update.trackingNumber = open.trackingNumber;
+    update.status = domain::TrackingStatus::InTransit;
+    update.expectedAt = now + 2 * Day;
+    storage::TrackingRepository(db).apply(openId, update, now);
+    SqlQuery after(
+        db, QStringLiteral("SELECT expected_at, late_after, expected_estimated FROM shipments WHERE id = ?"));
+    after.bind(openId).exec();
+    ASSERT_TRUE(after.next());
+    EXPECT_EQ(after.int64(0), now + 2 * Day);
+    EXPECT_TRUE(after.value(1).isNull());
+    EXPECT_EQ(after.int64(2), 0);
+    after.finish();
+    EXPECT_EQ(DeliveryEstimator::refresh(db), 1) << "late_after follows the carrier's date";
 }
 
 TEST(DeliveryEstimatorTest, AccuracyOnTheLastFifthOfAGeneratedHistory)
