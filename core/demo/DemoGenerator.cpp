@@ -41,6 +41,9 @@ struct Carrier {
 constexpr Carrier WesternCarriers[] = { { "ups", "Ground", 4 }, { "usps", "Priority Mail", 3 },
     { "fedex", "Home Delivery", 4 }, { "dhl", "Express Worldwide", 3 } };
 constexpr Carrier JapaneseCarriers[] = { { "japan_post", "EMS", 5 }, { "yamato", "TA-Q-BIN", 2 } };
+// Destination regions for delivery estimates (DeliveryEstimator learns transit times per region).
+constexpr const char *WesternRegions[] = { "US East", "US Central", "US West", "Western Europe" };
+constexpr const char *JapaneseRegions[] = { "Kanto", "Kansai", "Hokkaido", "Kyushu" };
 
 /// Deterministic random numbers for one conversation.
 class Dice {
@@ -401,6 +404,12 @@ void DemoGenerator::run(const Progress &progress)
             }
             if (shipment.status == TrackingStatus::Delivered) {
                 shipment.deliveredAt = shipment.events.constLast().occurredAt;
+            }
+            {
+                // A dice of its own, so that adding regions left every other demo value as it was.
+                Dice regionDice(quint64(order.id) * 7919u + 17u);
+                shipment.destinationRegion = QString::fromLatin1(
+                    japanese ? JapaneseRegions[regionDice.below(4)] : WesternRegions[regionDice.below(4)]);
             }
             shipment.id = orders.insertShipment(shipment);
 

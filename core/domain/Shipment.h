@@ -31,9 +31,16 @@ struct Shipment {
     qint64 deliveredAt = 0;
     QList<TrackingEvent> events; ///< oldest first
     QString externalId {}; ///< the store's fulfillment id, or empty
+    qint64 lateAfter = 0; ///< the carrier's date or the p90 of past deliveries (DeliveryEstimator); 0: expectedAt
+    bool expectedEstimated = false; ///< expectedAt was estimated from past deliveries, not given by the carrier
+    QString destinationRegion {}; ///< the region transit times are learned for ("US West", "Western Europe")
 
-    /// Past its expected delivery at `now` without being delivered or returned.
-    bool isLate(qint64 now) const { return expectedAt > 0 && expectedAt < now && !isFinal(status); }
+    /// Past its late threshold (lateAfter, else expectedAt) at `now` without being delivered or returned.
+    bool isLate(qint64 now) const
+    {
+        const qint64 threshold = lateAfter > 0 ? lateAfter : expectedAt;
+        return threshold > 0 && threshold < now && !isFinal(status);
+    }
 };
 
 } // namespace waybill::domain

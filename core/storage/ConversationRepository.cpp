@@ -265,7 +265,7 @@ void ConversationRepository::refreshOrderSnapshot(qint64 id, qint64 now) const
     SqlQuery &q = m_database.prepared(QStringLiteral(
         "SELECT o.number, "
         " (SELECT status FROM shipments WHERE order_id = o.id ORDER BY id DESC LIMIT 1), "
-        " (SELECT coalesce(expected_at, 0) FROM shipments WHERE order_id = o.id ORDER BY id DESC LIMIT 1), "
+        " (SELECT coalesce(late_after, expected_at, 0) FROM shipments WHERE order_id = o.id ORDER BY id DESC LIMIT 1), "
         " (SELECT state FROM returns WHERE order_id = o.id ORDER BY id DESC LIMIT 1), "
         " (SELECT state FROM claims WHERE order_id = o.id ORDER BY id DESC LIMIT 1) "
         "FROM conversations c JOIN orders o ON o.id = c.order_id WHERE c.id = ?"));

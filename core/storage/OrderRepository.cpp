@@ -254,7 +254,8 @@ QList<Shipment> OrderRepository::shipments(qint64 orderId) const
     SqlQuery q(m_database,
         QStringLiteral(
             "SELECT id, order_id, carrier, service, tracking_number, status, shipped_at, expected_at, delivered_at, "
-            "external_id FROM shipments WHERE order_id = ? ORDER BY id"));
+            "external_id, coalesce(late_after, 0), expected_estimated, destination_region FROM shipments "
+            "WHERE order_id = ? ORDER BY id"));
     q.bind(orderId).exec();
     QList<Shipment> shipments;
     while (q.next()) {
@@ -269,6 +270,9 @@ QList<Shipment> OrderRepository::shipments(qint64 orderId) const
         s.expectedAt = q.int64(7);
         s.deliveredAt = q.int64(8);
         s.externalId = q.text(9);
+        s.lateAfter = q.int64(10);
+        s.expectedEstimated = q.int64(11) != 0;
+        s.destinationRegion = q.text(12);
         shipments.append(s);
     }
     for (Shipment &s : shipments) {
@@ -287,7 +291,8 @@ qint64 OrderRepository::insertShipment(const Shipment &s) const
 {
     SqlQuery &q = m_database.prepared(QStringLiteral(
         "INSERT INTO shipments (order_id, carrier, service, tracking_number, status, shipped_at, expected_at, "
-        "delivered_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "delivered_at, updated_at, destination_region, late_after, expected_estimated) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const qint64 updated = s.events.isEmpty() ? s.shippedAt : s.events.constLast().occurredAt;
     q.bind(s.orderId)
         .bind(s.carrier)
@@ -298,6 +303,9 @@ qint64 OrderRepository::insertShipment(const Shipment &s) const
         .bindOptional(s.expectedAt)
         .bindOptional(s.deliveredAt)
         .bind(updated)
+        .bind(s.destinationRegion)
+        .bindOptional(s.lateAfter)
+        .bind(s.expectedEstimated ? 1 : 0)
         .exec();
     const qint64 id = q.lastInsertId();
     for (const domain::TrackingEvent &event : s.events) {

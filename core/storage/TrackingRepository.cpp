@@ -94,7 +94,8 @@ TrackingApplyResult TrackingRepository::apply(
         status = update.status;
     }
     qint64 expected = oldExpected;
-    if (update.expectedAt > 0 && !stale) {
+    const bool carrierDated = update.expectedAt > 0 && !stale;
+    if (carrierDated) {
         expected = update.expectedAt;
     }
     qint64 delivered = 0;
@@ -113,13 +114,18 @@ TrackingApplyResult TrackingRepository::apply(
         || (service.isEmpty() && !update.service.isEmpty())) {
         SqlQuery &u = m_database.prepared(QStringLiteral(
             "UPDATE shipments SET status = ?, expected_at = ?, delivered_at = ?, carrier = ?, service = ?, "
-            "updated_at = max(updated_at, ?) WHERE id = ?"));
+            "updated_at = max(updated_at, ?), "
+            // The carrier's own date replaces an estimate from past deliveries (DeliveryEstimator).
+            "late_after = CASE WHEN ? = 1 THEN NULL ELSE late_after END, "
+            "expected_estimated = CASE WHEN ? = 1 THEN 0 ELSE expected_estimated END WHERE id = ?"));
         u.bind(domain::trackingStatusKey(status))
             .bindOptional(expected)
             .bindOptional(delivered)
             .bind(carrier.isEmpty() ? update.carrier : carrier)
             .bind(service.isEmpty() ? update.service : service)
             .bind(now)
+            .bind(carrierDated ? 1 : 0)
+            .bind(carrierDated ? 1 : 0)
             .bind(shipmentId)
             .exec();
     }
