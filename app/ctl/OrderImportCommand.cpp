@@ -3,6 +3,7 @@
 #include "OrderImportCommand.h"
 
 #include "TerminalProgress.h"
+#include "commerce/DeliveryEstimator.h"
 #include "commerce/OrderColumnMapping.h"
 #include "commerce/OrderImporter.h"
 #include "engine/OrderRelinker.h"
@@ -114,6 +115,7 @@ int OrderImportCommand::run(const QCommandLineParser &parser, QTextStream &out, 
         const auto relinked = engine::OrderRelinker(*database, [] { return QDateTime::currentSecsSinceEpoch(); }).run();
         out << "Linked " << counted(relinked.linked + relinked.moved, "conversation", "conversations") << " to orders."
             << Qt::endl;
+        commerce::DeliveryEstimator::refresh(*database); // expected and late dates for the new shipments
     }
     return 0;
 }

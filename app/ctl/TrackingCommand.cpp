@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrackingCommand.h"
 
+#include "commerce/DeliveryEstimator.h"
 #include "commerce/TrackingPayloadParser.h"
 #include "domain/TrackingStatus.h"
 #include "storage/Database.h"
@@ -90,6 +91,8 @@ int TrackingCommand::run(const QCommandLineParser &parser, QTextStream &out, QTe
                 << Qt::endl;
         }
     }
+    // A delivery teaches the transit times; undelivered parcels get their expected and late dates again.
+    commerce::DeliveryEstimator::refresh(*database);
     for (const QString &itemError : parsed.itemErrors) {
         err << "waybillctl tracking: " << itemError << Qt::endl;
     }

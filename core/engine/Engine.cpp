@@ -9,6 +9,7 @@
 #include "SeenSync.h"
 #include "SlaClock.h"
 #include "channels/SslTransportFactory.h"
+#include "commerce/DeliveryEstimator.h"
 #include "commerce/HttpJsonClient.h"
 #include "commerce/ShopifyOrderSync.h"
 #include "security/CredentialJob.h"
@@ -243,6 +244,7 @@ void Engine::relinkConversations()
 {
     try {
         const auto stats = OrderRelinker(*m_database, now).run();
+        commerce::DeliveryEstimator::refresh(*m_database); // expected and late dates for the new shipments
         if (stats.linked + stats.moved > 0) {
             qCInfo(lcEngine) << "linked" << stats.linked + stats.moved << "conversations to orders after a sync";
         }

@@ -95,7 +95,8 @@ private:
     /// were reloaded meanwhile); a keychain failure becomes a "failed" status.
     void readSecretThen(const QString &accountId, const std::function<void(const QString &)> &start);
     void stopAccount(const QString &accountId);
-    /// After a store sync brought orders: links the conversations whose mail came before them.
+    /// After a store sync brought orders: links the conversations whose mail came before them, and estimates the
+    /// delivery of the new shipments.
     void relinkConversations();
     void stopAccounts();
 
