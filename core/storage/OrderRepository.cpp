@@ -39,6 +39,19 @@ Order readOrder(const SqlQuery &q)
     return o;
 }
 
+/// Binds order, carrier, service, tracking number, status, shipped, expected and delivered, in that order.
+SqlQuery &bindShipment(SqlQuery &q, const domain::Shipment &s)
+{
+    return q.bind(s.orderId)
+        .bind(s.carrier)
+        .bind(s.service)
+        .bind(s.trackingNumber)
+        .bind(domain::trackingStatusKey(s.status))
+        .bindOptional(s.shippedAt)
+        .bindOptional(s.expectedAt)
+        .bindOptional(s.deliveredAt);
+}
+
 /// Binds source, number, customer, placed at, currency, subtotal, shipping, tax, total and status, in that order.
 SqlQuery &bindOrder(SqlQuery &q, const domain::Order &o)
 {
@@ -294,14 +307,7 @@ qint64 OrderRepository::insertShipment(const Shipment &s) const
         "delivered_at, updated_at, destination_region, late_after, expected_estimated) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const qint64 updated = s.events.isEmpty() ? s.shippedAt : s.events.constLast().occurredAt;
-    q.bind(s.orderId)
-        .bind(s.carrier)
-        .bind(s.service)
-        .bind(s.trackingNumber)
-        .bind(domain::trackingStatusKey(s.status))
-        .bindOptional(s.shippedAt)
-        .bindOptional(s.expectedAt)
-        .bindOptional(s.deliveredAt)
+    bindShipment(q, s)
         .bind(updated)
         .bind(s.destinationRegion)
         .bindOptional(s.lateAfter)
@@ -333,17 +339,7 @@ void OrderRepository::upsertShipment(const Shipment &s) const
         "shipped_at = coalesce(excluded.shipped_at, shipments.shipped_at), "
         "delivered_at = coalesce(excluded.delivered_at, shipments.delivered_at), "
         "updated_at = max(excluded.updated_at, shipments.updated_at)"));
-    q.bind(s.orderId)
-        .bind(s.carrier)
-        .bind(s.service)
-        .bind(s.trackingNumber)
-        .bind(domain::trackingStatusKey(s.status))
-        .bindOptional(s.shippedAt)
-        .bindOptional(s.expectedAt)
-        .bindOptional(s.deliveredAt)
-        .bind(s.deliveredAt > 0 ? s.deliveredAt : s.shippedAt)
-        .bind(s.externalId)
-        .exec();
+    bindShipment(q, s).bind(s.deliveredAt > 0 ? s.deliveredAt : s.shippedAt).bind(s.externalId).exec();
 }
 
 int OrderRepository::removeStoreShipmentsExcept(qint64 orderId, const QList<Shipment> &kept) const
