@@ -112,7 +112,9 @@ int OrderImportCommand::run(const QCommandLineParser &parser, QTextStream &out, 
     }
     if (stats.orders() > 0) {
         // Mail that came before its order finds it now.
-        const auto relinked = engine::OrderRelinker(*database, [] { return QDateTime::currentSecsSinceEpoch(); }).run();
+        const auto relinked = engine::OrderRelinker(
+            *database, [] { return QDateTime::currentSecsSinceEpoch(); }, engine::OrderRelinker::Scope::Unlinked)
+                                  .run();
         out << "Linked " << counted(relinked.linked + relinked.moved, "conversation", "conversations") << " to orders."
             << Qt::endl;
         commerce::DeliveryEstimator::refresh(*database); // expected and late dates for the new shipments

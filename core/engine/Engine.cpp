@@ -243,7 +243,7 @@ void Engine::startShopifyAccount(const domain::ShopifyAccount &account, const QS
 void Engine::relinkConversations()
 {
     try {
-        const auto stats = OrderRelinker(*m_database, now).run();
+        const auto stats = OrderRelinker(*m_database, now, OrderRelinker::Scope::Unlinked).run();
         commerce::DeliveryEstimator::refresh(*m_database); // expected and late dates for the new shipments
         if (stats.linked + stats.moved > 0) {
             qCInfo(lcEngine) << "linked" << stats.linked + stats.moved << "conversations to orders after a sync";

@@ -43,9 +43,10 @@ QList<Candidate> findNumbers(QList<Candidate> page)
 
 } // namespace
 
-OrderRelinker::OrderRelinker(const storage::Database &database, std::function<qint64()> now)
+OrderRelinker::OrderRelinker(const storage::Database &database, std::function<qint64()> now, Scope scope)
     : m_database(database)
     , m_now(std::move(now))
+    , m_scope(scope)
 {
 }
 
@@ -68,12 +69,14 @@ OrderRelinker::Stats OrderRelinker::run(const Progress &progress, int pageSize)
         q.exec();
         total = q.next() ? q.int64(0) : 0;
     }
+    const QString unlinkedOnly = m_scope == Scope::Unlinked ? QStringLiteral("AND order_id IS NULL ") : QString();
     // One page: conversations after `after` with their customers' messages (a range scan of each table).
     auto readPage = [&](qint64 after) {
         QList<Candidate> page;
         storage::SqlQuery conversations(m_database,
             QStringLiteral("SELECT id, coalesce(customer_id, 0), coalesce(order_id, 0), version, subject "
-                           "FROM conversations WHERE id > ? ORDER BY id LIMIT ?"));
+                           "FROM conversations WHERE id > ? ")
+                + unlinkedOnly + QStringLiteral("ORDER BY id LIMIT ?"));
         conversations.bind(after).bind(pageSize).exec();
         while (conversations.next()) {
             page.append({ conversations.int64(0), conversations.int64(1), conversations.int64(2),
@@ -87,8 +90,9 @@ OrderRelinker::Stats OrderRelinker::run(const Progress &progress, int pageSize)
             index.insert(page.at(i).id, i);
         }
         storage::SqlQuery messages(m_database,
-            QStringLiteral("SELECT conversation_id, body_text FROM messages WHERE conversation_id BETWEEN ? AND ? "
-                           "AND direction = ? ORDER BY id"));
+            QStringLiteral("SELECT conversation_id, body_text FROM messages WHERE conversation_id IN "
+                           "(SELECT id FROM conversations WHERE id BETWEEN ? AND ? ")
+                + unlinkedOnly + QStringLiteral(") AND direction = ? ORDER BY id"));
         messages.bind(page.constFirst().id)
             .bind(page.constLast().id)
             .bind(domain::Message::directionKey(domain::Message::Direction::Inbound))

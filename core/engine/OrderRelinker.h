@@ -30,7 +30,14 @@ public:
     /// Called after each page with (conversations done, total); return false to stop (what is done stays).
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
-    OrderRelinker(const storage::Database &database, std::function<qint64()> now);
+    /// Which conversations are looked at: all of them, or only those without an order (what new orders can
+    /// change; the automatic runs after an import or a store sync use this, and read far less).
+    enum class Scope {
+        All,
+        Unlinked,
+    };
+
+    OrderRelinker(const storage::Database &database, std::function<qint64()> now, Scope scope = Scope::All);
 
     /// Throws storage::StorageError (disk full, …): pages written before stay written.
     Stats run(const Progress &progress = {}, int pageSize = 2000);
@@ -38,6 +45,7 @@ public:
 private:
     const storage::Database &m_database;
     std::function<qint64()> m_now;
+    Scope m_scope;
 };
 
 } // namespace waybill::engine

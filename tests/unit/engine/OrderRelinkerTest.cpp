@@ -98,6 +98,18 @@ TEST_F(OrderRelinkerTest, MailThatCameBeforeItsOrderIsLinkedOnceTheOrderIsThere)
     // Run again: nothing left to do.
     const auto again = OrderRelinker(ws.db(), [] { return Now; }).run();
     EXPECT_EQ(again.linked + again.moved, 0);
+    // Only the unlinked ones: a linked conversation whose text names another order is not even read.
+    const qint64 renamed = mail(QStringLiteral("kim@mail.example"), QStringLiteral("Also order #1043"), QString());
+    storage::ConversationRepository(ws.db()).setOrder(
+        renamed, amazon, QStringLiteral("guess"), conversation(renamed).version);
+    const auto unlinkedOnly = OrderRelinker(
+        ws.db(), [] { return Now; }, OrderRelinker::Scope::Unlinked)
+                                  .run();
+    EXPECT_EQ(unlinkedOnly.conversations, 0);
+    EXPECT_EQ(conversation(renamed).orderId, amazon);
+    // Looking at all of them, the number written in it wins over the guess.
+    EXPECT_EQ(OrderRelinker(ws.db(), [] { return Now; }).run().moved, 1);
+    EXPECT_EQ(conversation(renamed).orderId, other);
 }
 
 } // namespace
