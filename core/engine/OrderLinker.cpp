@@ -4,6 +4,7 @@
 
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
+#include "text/NumberWindows.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -59,6 +60,14 @@ QStringList OrderLinker::orderNumbers(const QString &text)
 
 void OrderLinker::findOrderNumbers(const QString &text, QStringList &named, QStringList &bare)
 {
+    findOrderNumbers(text::NumberWindows(text), named, bare);
+}
+
+// Every pattern below ends in a word with a digit, starts at most three words before it ("order no. # 1001"), asks its
+// neighbours only for word characters, digits, '-' and '#', and never matches U+0001: within the number windows'
+// contract, so they find what the whole text would, reading far less.
+void OrderLinker::findOrderNumbers(const text::NumberWindows &windows, QStringList &named, QStringList &bare)
+{
     static const QRegularExpression amazon(QStringLiteral("(?<![\\d-])(\\d{3}-\\d{7}-\\d{7})(?![\\d-])"));
     static const QRegularExpression ebay(QStringLiteral("(?<![\\d-])(\\d{2}-\\d{5}-\\d{5})(?![\\d-])"));
     // "order 1001", "order no. 1001", "order #1001", "注文#1001", "订单1001"; with a store's prefix or suffix as
@@ -72,33 +81,37 @@ void OrderLinker::findOrderNumbers(const QString &text, QStringList &named, QStr
     static const QRegularExpression hash(
         QStringLiteral("(?<![\\w#])[#＃]\\s*((?:[A-Z]{1,5}-?)?\\d{3,10}(?:-[A-Z0-9]{1,5}(?![\\w-]))?)(?![\\d-])"),
         QRegularExpression::CaseInsensitiveOption);
-    for (const QRegularExpression *re : { &amazon, &ebay }) {
-        auto it = re->globalMatch(text);
+    const auto eachMatch = [&windows](const QRegularExpression &re, const auto &take) {
+        auto it = re.globalMatch(windows.text());
         while (it.hasNext()) {
-            appendUnique(named, it.next().captured(1));
+            take(it.next().captured(1));
         }
+    };
+    for (const QRegularExpression *re : { &amazon, &ebay }) {
+        eachMatch(*re, [&](const QString &number) { appendUnique(named, number); });
     }
-    auto it = shop.globalMatch(text);
-    while (it.hasNext()) {
-        appendUnique(named, u'#' + it.next().captured(1).toUpper());
-    }
-    auto bareIt = hash.globalMatch(text);
-    while (bareIt.hasNext()) {
-        const QString number = u'#' + bareIt.next().captured(1).toUpper();
+    eachMatch(shop, [&](const QString &number) { appendUnique(named, u'#' + number.toUpper()); });
+    eachMatch(hash, [&](const QString &match) {
+        const QString number = u'#' + match.toUpper();
         if (!named.contains(number)) {
             appendUnique(bare, number);
         }
-    }
+    });
 }
 
 QStringList OrderLinker::trackingNumbers(const QString &text)
+{
+    return trackingNumbers(text::NumberWindows(text));
+}
+
+QStringList OrderLinker::trackingNumbers(const text::NumberWindows &windows)
 {
     // Case-insensitive here and upper-cased per match: the same numbers as upper-casing the whole text first.
     static const QRegularExpression tracking(
         QStringLiteral("\\b(1Z[0-9A-Z]{16}|9[2345]\\d{20}|[A-Z]{2}\\d{9}[A-Z]{2}|\\d{10,15})\\b"),
         QRegularExpression::CaseInsensitiveOption);
     QStringList numbers;
-    auto it = tracking.globalMatch(text);
+    auto it = tracking.globalMatch(windows.text());
     while (it.hasNext()) {
         appendUnique(numbers, it.next().captured(1).toUpper());
     }
@@ -108,13 +121,15 @@ QStringList OrderLinker::trackingNumbers(const QString &text)
 OrderLinker::Candidates OrderLinker::Candidates::in(const QString &subject, const QString &body)
 {
     Candidates candidates;
-    findOrderNumbers(subject, candidates.subjectOrders, candidates.bareOrders);
-    findOrderNumbers(body, candidates.bodyOrders, candidates.bareOrders);
+    const text::NumberWindows inSubject(subject);
+    const text::NumberWindows inBody(body);
+    findOrderNumbers(inSubject, candidates.subjectOrders, candidates.bareOrders);
+    findOrderNumbers(inBody, candidates.bodyOrders, candidates.bareOrders);
     candidates.bareOrders.removeIf([&](const QString &number) {
         return candidates.subjectOrders.contains(number) || candidates.bodyOrders.contains(number);
     });
-    candidates.subjectTracking = trackingNumbers(subject);
-    candidates.bodyTracking = trackingNumbers(body);
+    candidates.subjectTracking = trackingNumbers(inSubject);
+    candidates.bodyTracking = trackingNumbers(inBody);
     return candidates;
 }
 

@@ -11,6 +11,10 @@ class Database;
 class SqlQuery;
 } // namespace waybill::storage
 
+namespace waybill::text {
+class NumberWindows;
+} // namespace waybill::text
+
 namespace waybill::engine {
 
 /// Finds the order an incoming message is about: an order number in the subject or body (Amazon 3-7-7,
@@ -63,6 +67,8 @@ private:
         qint64 placedAt = 0;
     };
 
+    static void findOrderNumbers(const text::NumberWindows &windows, QStringList &named, QStringList &bare);
+    static QStringList trackingNumbers(const text::NumberWindows &windows);
     /// number → the order it names (the customer's own first, then the newest), in one statement.
     QHash<QString, Known> knownOrders(const QStringList &numbers, qint64 customerId) const;
     /// tracking number → the order it ships, in one statement.
