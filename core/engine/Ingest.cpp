@@ -56,6 +56,7 @@ Ingest::Ingest(const storage::Database &database, const storage::AttachmentStore
 void Ingest::beginBulk()
 {
     m_bulk = true;
+    m_prefetched.reset();
     m_pendingMessages.clear();
     m_pendingCustomers.clear();
 }
@@ -73,9 +74,17 @@ void Ingest::flushSearchIndex()
     m_pendingMessages.clear();
 }
 
+void Ingest::prefetchOrders(const QList<const OrderLinker::Candidates *> &all, const QSet<QString> *existing)
+{
+    if (m_bulk) {
+        m_prefetched = OrderLinker(m_database).prefetch(all, existing);
+    }
+}
+
 void Ingest::endBulk()
 {
     m_bulk = false;
+    m_prefetched.reset();
     m_pendingMessages.clear();
     m_pendingCustomers.clear();
 }
@@ -202,7 +211,9 @@ Ingest::Result Ingest::ingest(const PreparedMessage &prepared)
         }
     }
 
-    OrderLinker::Link link = OrderLinker(m_database).link(prepared.numbers, customerId, now, customer.isNew);
+    OrderLinker::Link link
+        = OrderLinker(m_database)
+              .link(prepared.numbers, customerId, now, customer.isNew, m_prefetched ? &*m_prefetched : nullptr);
     if (link.confidence < OrderLinker::AutoLinkConfidence) {
         link = {}; // a guess is for the agent to make, not for incoming mail
     }

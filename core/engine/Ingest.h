@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "OrderLinker.h"
 #include "PreparedMessage.h"
 #include "domain/IncomingMessage.h"
 #include "domain/Message.h"
@@ -11,6 +12,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 #include <utility>
 
 namespace waybill::storage {
@@ -67,6 +69,10 @@ public:
     void flushSearchIndex();
     /// Drops what was not flushed (the batch was rolled back) and returns to one transaction per message.
     void endBulk();
+    /// In bulk mode: reads the orders and shipments that the batch's messages name, in one statement each; ingest()
+    /// then links from memory until the next beginBulk().
+    /// With `existing` (OrderLinker::existingNumbers()) only the numbers in it are read.
+    void prefetchOrders(const QList<const OrderLinker::Candidates *> &all, const QSet<QString> *existing = nullptr);
 
 private:
     /// The sender as a customer: found by the identity, or created (0 and no name when there is no sender).
@@ -85,6 +91,7 @@ private:
     const SlaClock &m_sla;
     std::function<qint64()> m_now;
     bool m_bulk = false;
+    std::optional<OrderLinker::Prefetched> m_prefetched; ///< for the current batch, in bulk mode
     QList<std::pair<qint64, QByteArray>> m_pendingMessages; ///< (message id, UTF-8 search text), in bulk mode
     QList<std::pair<qint64, QString>> m_pendingCustomers; ///< (customer id, search text) to index, in bulk mode
 };

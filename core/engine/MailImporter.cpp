@@ -111,16 +111,13 @@ QSet<QString> storedExternalIds(const storage::Database &database, const ImportB
     if (ids.isEmpty()) {
         return stored;
     }
-    storage::SqlQuery q(database,
-        QStringLiteral("SELECT external_id FROM messages WHERE external_id IN (")
-            + storage::SqlQuery::placeholders(ids.size()) + u')');
-    for (const QString &id : std::as_const(ids)) {
-        q.bind(id);
-    }
-    q.exec();
+    storage::SqlQuery &q = database.prepared(
+        QStringLiteral("SELECT external_id FROM messages WHERE external_id IN ") + storage::SqlQuery::listParameter());
+    q.bindList(ids).exec();
     while (q.next()) {
         stored.insert(q.text(0));
     }
+    q.finish();
     return stored;
 }
 
@@ -207,6 +204,8 @@ MailImporter::Stats MailImporter::run(const Progress &progress, int batchSize)
         m_database.execute(QStringLiteral("PRAGMA wal_autocheckpoint = 1000"));
     });
     const qint64 total = m_reader.total();
+    // The order and tracking numbers stored, read once: a number in mail is looked up only when it is one of them.
+    const QSet<QString> existingNumbers = OrderLinker(m_database).existingNumbers();
     bool more = true;
     while (more) {
         ImportBatch batch = queue.pop();
@@ -220,8 +219,16 @@ MailImporter::Stats MailImporter::run(const Progress &progress, int batchSize)
         more = !batch.last;
         storage::TransactionGuard transaction(m_database);
         m_ingest.beginBulk();
-        // Which of the batch's messages are stored already, in one lookup (and which repeat inside the batch).
+        // Which of the batch's messages are stored already, in one lookup (and which repeat inside the batch), and
+        // the orders and shipments they name, in one more.
         QSet<QString> known = storedExternalIds(m_database, batch);
+        QList<const OrderLinker::Candidates *> numbers;
+        for (const ImportItem &item : std::as_const(batch.items)) {
+            if (item.prepared) {
+                numbers.append(&item.prepared->numbers);
+            }
+        }
+        m_ingest.prefetchOrders(numbers, &existingNumbers);
         qint64 position = -1;
         for (ImportItem &item : batch.items) {
             position = item.position;

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace waybill::engine {
 
@@ -135,54 +136,124 @@ OrderLinker::Candidates OrderLinker::Candidates::in(const QString &subject, cons
 
 storage::SqlQuery &OrderLinker::lookUp(const QString &selectWhereIn, const QStringList &values) const
 {
-    // One statement for every candidate (one prepared statement per list length).
-    SqlQuery &q = m_database.prepared(selectWhereIn + SqlQuery::placeholders(values.size()) + u')');
-    for (const QString &value : values) {
-        q.bind(value);
-    }
-    q.exec();
+    // One statement for every candidate.
+    SqlQuery &q = m_database.prepared(selectWhereIn + SqlQuery::listParameter());
+    q.bindList(values).exec();
     return q;
 }
 
-QHash<QString, OrderLinker::Known> OrderLinker::knownOrders(const QStringList &numbers, qint64 customerId) const
+QStringList OrderLinker::orderNumbersToLookUp(const Candidates &candidates)
 {
-    QHash<QString, Known> known;
-    if (numbers.isEmpty()) {
-        return known;
-    }
-    // Per number the customer's own order wins, then the newest.
-    SqlQuery &q = lookUp(
-        QStringLiteral("SELECT number, id, source, coalesce(customer_id, 0), placed_at FROM orders WHERE number IN ("),
-        numbers);
-    while (q.next()) {
-        const bool mine = customerId != 0 && q.int64(3) == customerId;
-        Known &best = known[q.text(0)];
-        if (best.orderId == 0 || (mine && !best.sameCustomer)
-            || (mine == best.sameCustomer && q.int64(4) > best.placedAt)) {
-            best = { q.int64(1), q.text(2), mine, q.int64(4) };
+    QStringList numbers = unique(candidates.subjectOrders + candidates.bodyOrders + candidates.bareOrders);
+    for (qsizetype i = 0, count = numbers.size(); i < count; ++i) {
+        if (numbers.at(i).startsWith(u'#')) {
+            numbers.append(numbers.at(i).mid(1)); // stores that number without "#" (WooCommerce exports)
         }
     }
-    q.finish();
-    return known;
+    return numbers;
 }
 
-QHash<QString, OrderLinker::Known> OrderLinker::knownShipments(const QStringList &numbers, qint64 customerId) const
+QStringList OrderLinker::trackingNumbersToLookUp(const Candidates &candidates)
 {
-    QHash<QString, Known> known;
+    return unique(candidates.subjectTracking + candidates.bodyTracking);
+}
+
+void OrderLinker::readOrders(const QStringList &numbers, Prefetched &into) const
+{
     if (numbers.isEmpty()) {
-        return known;
+        return;
+    }
+    SqlQuery &q = lookUp(
+        QStringLiteral("SELECT number, id, source, coalesce(customer_id, 0), placed_at FROM orders WHERE number IN "),
+        numbers);
+    while (q.next()) {
+        into.m_orders[q.text(0)].append({ q.int64(1), q.text(2), q.int64(3), q.int64(4) });
+    }
+    q.finish();
+}
+
+void OrderLinker::readShipments(const QStringList &numbers, Prefetched &into) const
+{
+    if (numbers.isEmpty()) {
+        return;
     }
     SqlQuery &q = lookUp(QStringLiteral("SELECT s.tracking_number, s.order_id, coalesce(o.customer_id, 0) "
                                         "FROM shipments s JOIN orders o ON o.id = s.order_id "
-                                        "WHERE s.tracking_number IN ("),
+                                        "WHERE s.tracking_number IN "),
         numbers);
     while (q.next()) {
-        Known &first = known[q.text(0)];
-        if (first.orderId == 0) {
-            first = { q.int64(1), {}, customerId != 0 && q.int64(2) == customerId, 0 };
-        }
+        into.m_shipments[q.text(0)].append({ q.int64(1), q.int64(2) });
     }
     q.finish();
+}
+
+OrderLinker::Prefetched OrderLinker::prefetch(const QList<const Candidates *> &all, const QSet<QString> *existing) const
+{
+    QSet<QString> orders, tracking;
+    for (const Candidates *candidates : all) {
+        for (const QString &number : orderNumbersToLookUp(*candidates)) {
+            if (!existing || existing->contains(number)) {
+                orders.insert(number);
+            }
+        }
+        for (const QString &number : trackingNumbersToLookUp(*candidates)) {
+            if (!existing || existing->contains(number)) {
+                tracking.insert(number);
+            }
+        }
+    }
+    Prefetched prefetched;
+    readOrders(QStringList(orders.cbegin(), orders.cend()), prefetched);
+    readShipments(QStringList(tracking.cbegin(), tracking.cend()), prefetched);
+    return prefetched;
+}
+
+QSet<QString> OrderLinker::existingNumbers() const
+{
+    QSet<QString> numbers;
+    SqlQuery q(m_database,
+        QStringLiteral(
+            "SELECT number FROM orders UNION SELECT tracking_number FROM shipments WHERE tracking_number <> ''"));
+    q.exec();
+    while (q.next()) {
+        numbers.insert(q.text(0));
+    }
+    return numbers;
+}
+
+QHash<QString, OrderLinker::Known> OrderLinker::knownOrders(
+    const QStringList &numbers, const Prefetched &rows, qint64 customerId)
+{
+    // Per number the customer's own order wins, then the newest.
+    QHash<QString, Known> known;
+    for (const QString &number : numbers) {
+        const auto found = rows.m_orders.constFind(number);
+        if (found == rows.m_orders.cend()) {
+            continue;
+        }
+        for (const Prefetched::OrderRow &row : *found) {
+            const bool mine = customerId != 0 && row.customerId == customerId;
+            Known &best = known[number];
+            if (best.orderId == 0 || (mine && !best.sameCustomer)
+                || (mine == best.sameCustomer && row.placedAt > best.placedAt)) {
+                best = { row.orderId, row.source, mine, row.placedAt };
+            }
+        }
+    }
+    return known;
+}
+
+QHash<QString, OrderLinker::Known> OrderLinker::knownShipments(
+    const QStringList &numbers, const Prefetched &rows, qint64 customerId)
+{
+    QHash<QString, Known> known;
+    for (const QString &number : numbers) {
+        const auto found = rows.m_shipments.constFind(number);
+        if (found != rows.m_shipments.cend() && !found->isEmpty()) {
+            const Prefetched::ShipmentRow &first = found->constFirst();
+            known.insert(number, { first.orderId, {}, customerId != 0 && first.customerId == customerId, 0 });
+        }
+    }
     return known;
 }
 
@@ -207,18 +278,20 @@ OrderLinker::Link OrderLinker::link(const QString &subject, const QString &body,
     return link(Candidates::in(subject, body), customerId, now);
 }
 
-OrderLinker::Link OrderLinker::link(const Candidates &candidates, qint64 customerId, qint64 now, bool newCustomer) const
+OrderLinker::Link OrderLinker::link(
+    const Candidates &candidates, qint64 customerId, qint64 now, bool newCustomer, const Prefetched *prefetched) const
 {
     // Named order numbers (the subject's before the body's), then tracking numbers, each in the order written;
     // a bare "#1001" only when nothing else names an order, and then only the sender's own order is certain.
-    QStringList orderNumbers = unique(candidates.subjectOrders + candidates.bodyOrders + candidates.bareOrders);
-    for (qsizetype i = 0, count = orderNumbers.size(); i < count; ++i) {
-        if (orderNumbers.at(i).startsWith(u'#')) {
-            orderNumbers.append(orderNumbers.at(i).mid(1)); // stores that number without "#" (WooCommerce exports)
-        }
+    const QStringList orderNumbers = orderNumbersToLookUp(candidates);
+    const QStringList trackingNumbers = trackingNumbersToLookUp(candidates);
+    Prefetched read;
+    if (!prefetched) {
+        readOrders(orderNumbers, read);
+        prefetched = &read;
     }
     // Also keyed as the candidates are ("#1001") when the store wrote the number without "#".
-    QHash<QString, Known> orders = knownOrders(orderNumbers, customerId);
+    QHash<QString, Known> orders = knownOrders(orderNumbers, *prefetched, customerId);
     const QHash<QString, Known> found = orders;
     for (auto it = found.cbegin(); it != found.cend(); ++it) {
         if (!it.key().startsWith(u'#') && !orders.contains(u'#' + it.key())) {
@@ -233,8 +306,10 @@ OrderLinker::Link OrderLinker::link(const Candidates &candidates, qint64 custome
             }
         }
     }
-    const QStringList trackingNumbers = unique(candidates.subjectTracking + candidates.bodyTracking);
-    const QHash<QString, Known> shipments = knownShipments(trackingNumbers, customerId);
+    if (prefetched == &read) {
+        readShipments(trackingNumbers, read);
+    }
+    const QHash<QString, Known> shipments = knownShipments(trackingNumbers, *prefetched, customerId);
     for (const auto &[numbers, where] : { std::pair { &candidates.subjectTracking, tr("subject") },
              std::pair { &candidates.bodyTracking, tr("message") } }) {
         for (const QString &number : *numbers) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -39,6 +40,28 @@ public:
         static Candidates in(const QString &subject, const QString &body);
     };
 
+    /// The orders and shipments that a set of messages names, read in one statement each (an importer's batch);
+    /// link() then finds them in memory. Valid while orders and shipments do not change, as inside the batch's
+    /// write transaction.
+    class Prefetched {
+    public:
+        struct OrderRow {
+            qint64 orderId = 0;
+            QString source;
+            qint64 customerId = 0;
+            qint64 placedAt = 0;
+        };
+        struct ShipmentRow {
+            qint64 orderId = 0;
+            qint64 customerId = 0;
+        };
+
+    private:
+        friend class OrderLinker;
+        QHash<QString, QList<OrderRow>> m_orders; ///< by number as stored
+        QHash<QString, QList<ShipmentRow>> m_shipments; ///< by tracking number
+    };
+
     /// Incoming mail is linked to the order found when the confidence reaches this; below it the agent decides.
     static constexpr int AutoLinkConfidence = 70;
     /// A bare "#1001" of someone else's order (an apartment, a ticket?): offered, never linked on its own.
@@ -47,7 +70,15 @@ public:
     explicit OrderLinker(const storage::Database &database, qint64 recentOrderWindowSeconds = 60 * 24 * 3600);
 
     /// `newCustomer`: the customer was created for this very message and has no orders of their own yet.
-    Link link(const Candidates &candidates, qint64 customerId, qint64 now, bool newCustomer = false) const;
+    /// With `prefetched` (covering these candidates) the numbers are looked up there instead of in the database.
+    Link link(const Candidates &candidates, qint64 customerId, qint64 now, bool newCustomer = false,
+        const Prefetched *prefetched = nullptr) const;
+    /// Reads the orders and shipments that any of the candidates names. With `existing` (from existingNumbers()),
+    /// numbers outside it are not looked up: most numbers in mail are no order's, and a set lookup costs far less.
+    Prefetched prefetch(const QList<const Candidates *> &all, const QSet<QString> *existing = nullptr) const;
+    /// Every order number and tracking number stored, for prefetch(); an importer reads it once. An order stored
+    /// afterwards is missed until the conversation is relinked (as after every order import or store sync).
+    QSet<QString> existingNumbers() const;
     Link link(const QString &subject, const QString &body, qint64 customerId, qint64 now) const;
 
     /// Order-number candidates in text, most specific patterns first, bare "#1001" last, without duplicates.
@@ -69,12 +100,19 @@ private:
 
     static void findOrderNumbers(const text::NumberWindows &windows, QStringList &named, QStringList &bare);
     static QStringList trackingNumbers(const text::NumberWindows &windows);
-    /// number → the order it names (the customer's own first, then the newest), in one statement.
-    QHash<QString, Known> knownOrders(const QStringList &numbers, qint64 customerId) const;
-    /// tracking number → the order it ships, in one statement.
-    QHash<QString, Known> knownShipments(const QStringList &numbers, qint64 customerId) const;
+    /// The numbers to look up for the candidates' order numbers: each as written, and without its "#".
+    static QStringList orderNumbersToLookUp(const Candidates &candidates);
+    static QStringList trackingNumbersToLookUp(const Candidates &candidates);
+    /// The orders and shipments with these numbers, in one statement each.
+    void readOrders(const QStringList &numbers, Prefetched &into) const;
+    void readShipments(const QStringList &numbers, Prefetched &into) const;
+    /// number → the order it names (the customer's own first, then the newest).
+    static QHash<QString, Known> knownOrders(const QStringList &numbers, const Prefetched &rows, qint64 customerId);
+    /// tracking number → the order it ships.
+    static QHash<QString, Known> knownShipments(const QStringList &numbers, const Prefetched &rows, qint64 customerId);
     static Link numberLink(const QString &number, const Known &order, const QString &where, qint64 customerId);
-    /// Prepares `selectWhereIn` + "?, …)" for the values, binds and runs it; read the rows, then finish().
+    /// Prepares `selectWhereIn` (ending in "IN ") + the list parameter for the values, binds and runs it; read the
+    /// rows, then finish().
     storage::SqlQuery &lookUp(const QString &selectWhereIn, const QStringList &values) const;
 
     const storage::Database &m_database;

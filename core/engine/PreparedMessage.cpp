@@ -31,7 +31,7 @@ PreparedMessage PreparedMessage::prepare(domain::IncomingMessage message, const 
     PreparedMessage prepared;
     prepared.externalId = message.account + u'|' + message.externalId;
     prepared.preview = previewOf(message.bodyText);
-    prepared.searchText = storage::SearchText::forIndex(message.bodyText).toUtf8();
+    prepared.searchText = storage::SearchText::forMessage(message.bodyText).toUtf8();
     prepared.threadSubject = channels::email::Threader::normalizeSubject(message.subject);
     prepared.numbers = OrderLinker::Candidates::in(message.subject, message.bodyText);
     // Content-addressed files are harmless if the message is never stored.

@@ -45,7 +45,7 @@ SearchIndex::SearchIndex(const Database &database)
 
 void SearchIndex::indexMessage(qint64 messageId, const QString &text) const
 {
-    indexMessageSearchText(messageId, SearchText::forIndex(text).toUtf8());
+    indexMessageSearchText(messageId, SearchText::forMessage(text).toUtf8());
 }
 
 void SearchIndex::indexMessageSearchText(qint64 messageId, const QByteArray &searchText) const

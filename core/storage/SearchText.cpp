@@ -118,6 +118,57 @@ QString SearchText::forIndex(const QString &text)
     return out;
 }
 
+QString SearchText::forMessage(const QString &body)
+{
+    return forIndex(withoutQuotedReply(body));
+}
+
+QString SearchText::withoutQuotedReply(const QString &body)
+{
+    const auto isQuoted = [](QStringView line) {
+        const QStringView trimmed = line.trimmed();
+        return trimmed.startsWith(u'>');
+    };
+    // "On Mon, 2 Nov 2026, Anna <anna@example.net> wrote:", "Am 2. Nov. schrieb Anna:", "2026年11月2日 Anna:".
+    const auto introducesQuote = [](QStringView line) {
+        const QStringView trimmed = line.trimmed();
+        return trimmed.endsWith(u':') || trimmed.endsWith(u'：');
+    };
+    // Most mail quotes nothing: no line starts with '>'.
+    bool quotes = false;
+    for (qsizetype at = body.indexOf(u'>'); !quotes && at >= 0; at = body.indexOf(u'>', at + 1)) {
+        qsizetype before = at - 1;
+        while (before >= 0 && (body.at(before) == u' ' || body.at(before) == u'\t')) {
+            --before;
+        }
+        quotes = before < 0 || body.at(before) == u'\n';
+    }
+    if (!quotes) {
+        return body;
+    }
+    const QList<QStringView> lines = QStringView(body).split(u'\n');
+    QString out;
+    out.reserve(body.size());
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (isQuoted(lines.at(i))) {
+            continue;
+        }
+        if (introducesQuote(lines.at(i))) {
+            // The attribution line, possibly with blank lines before the quote.
+            qsizetype next = i + 1;
+            while (next < lines.size() && lines.at(next).trimmed().isEmpty()) {
+                ++next;
+            }
+            if (next < lines.size() && isQuoted(lines.at(next))) {
+                continue;
+            }
+        }
+        out += lines.at(i);
+        out += u'\n';
+    }
+    return out;
+}
+
 QString SearchText::matchExpression(const QString &query, bool prefixLastWord)
 {
     QStringList terms;

@@ -13,6 +13,12 @@ namespace SearchText {
 
 /// The text to index.
 QString forIndex(const QString &text);
+/// The text to index for a message body: forIndex() of the body without the earlier messages it quotes, which
+/// are indexed where they were written (a search for their words finds them there, not in every reply).
+QString forMessage(const QString &body);
+/// The body without its quoted lines (starting with '>') and the "… wrote:" line that introduces them. The body
+/// itself, shared rather than copied, when it quotes nothing.
+QString withoutQuotedReply(const QString &body);
 /// An FTS5 MATCH expression for what a person typed: every word must appear (AND); CJK words become phrases of
 /// bigrams; with `prefixLastWord` the last word also matches as a prefix (cheap on small indexes such as
 /// customers, costly on messages). Empty when nothing searchable is left.

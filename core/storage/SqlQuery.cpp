@@ -63,6 +63,49 @@ void SqlQuery::exec()
     }
 }
 
+SqlQuery &SqlQuery::bindList(const QStringList &values)
+{
+    m_query.addBindValue(jsonArray(values));
+    return *this;
+}
+
+QString SqlQuery::listParameter()
+{
+    return QStringLiteral("(SELECT value FROM json_each(?))");
+}
+
+QString SqlQuery::jsonArray(const QStringList &values)
+{
+    QString json;
+    json.reserve(2 + values.size() * 24);
+    json += u'[';
+    for (const QString &value : values) {
+        if (json.size() > 1) {
+            json += u',';
+        }
+        json += u'"';
+        for (const QChar ch : value) {
+            switch (ch.unicode()) {
+            case u'"':
+                json += QLatin1String("\\\"");
+                break;
+            case u'\\':
+                json += QLatin1String("\\\\");
+                break;
+            default:
+                if (ch.unicode() < 0x20) {
+                    json += QStringLiteral("\\u%1").arg(ch.unicode(), 4, 16, QLatin1Char('0'));
+                } else {
+                    json += ch;
+                }
+            }
+        }
+        json += u'"';
+    }
+    json += u']';
+    return json;
+}
+
 QString SqlQuery::placeholders(qsizetype count)
 {
     QString list = QStringLiteral("?");

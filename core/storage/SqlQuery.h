@@ -4,6 +4,7 @@
 
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 namespace waybill::storage {
@@ -32,8 +33,17 @@ public:
     qint64 lastInsertId() const { return m_query.lastInsertId().toLongLong(); }
     int rowsAffected() const { return m_query.numRowsAffected(); }
 
+    /// Binds a list of texts for a listParameter(), as one JSON array.
+    SqlQuery &bindList(const QStringList &values);
+
     /// "?, ?, ?": the placeholders of an IN list of `count` (≥ 1) values.
     static QString placeholders(qsizetype count);
+    /// "(SELECT value FROM json_each(?))", for `column IN` + this: a list of any length bound as one value with
+    /// bindList(), so that one prepared statement serves every length and the list costs one binding, not one each.
+    /// SQLite still looks each value up through the column's index.
+    static QString listParameter();
+    /// The texts as a JSON array, escaped as JSON requires.
+    static QString jsonArray(const QStringList &values);
     /// Maps a driver error to a StorageError a person can act on (disk full, damaged file, read-only, busy).
     static StorageError classify(const QSqlError &error, const QString &context);
 

@@ -74,12 +74,9 @@ QHash<QString, qint64> Threader::conversationsOfMessageIds(const QStringList &me
 {
     // The newest conversation wins when a split left an id in two.
     SqlQuery &q = m_database.prepared(
-        QStringLiteral("SELECT message_id, max(conversation_id) FROM message_ids WHERE message_id IN (")
-        + SqlQuery::placeholders(messageIds.size()) + QStringLiteral(") GROUP BY message_id"));
-    for (const QString &id : messageIds) {
-        q.bind(id);
-    }
-    q.exec();
+        QStringLiteral("SELECT message_id, max(conversation_id) FROM message_ids WHERE message_id IN ")
+        + SqlQuery::listParameter() + QStringLiteral(" GROUP BY message_id"));
+    q.bindList(messageIds).exec();
     QHash<QString, qint64> found;
     while (q.next()) {
         found.insert(q.text(0), q.int64(1));

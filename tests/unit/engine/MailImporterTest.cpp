@@ -7,6 +7,7 @@
 #include "engine/SlaClock.h"
 #include "storage/AttachmentStore.h"
 #include "storage/MessageRepository.h"
+#include "storage/OrderRepository.h"
 #include "storage/QuarantineRepository.h"
 #include "storage/SqlQuery.h"
 #include "storage/StorageError.h"
@@ -206,3 +207,46 @@ TEST_F(MailImporterTest, MissingArchivesAreReportedClearly)
 }
 
 } // namespace
+
+TEST_F(MailImporterTest, LinksOrdersAndTrackingNumbersNamedInTheArchive)
+{
+    const storage::OrderRepository orders(ws.db());
+    domain::Order shop;
+    shop.source = QStringLiteral("shopify");
+    shop.number = QStringLiteral("#4817");
+    shop.placedAt = Now - 10 * 86400;
+    shop.currency = QStringLiteral("USD");
+    shop.status = QStringLiteral("paid");
+    const qint64 shopOrder = orders.insert(shop);
+    domain::Order amazon = shop;
+    amazon.source = QStringLiteral("amazon");
+    amazon.number = QStringLiteral("113-4567890-1234567");
+    const qint64 amazonOrder = orders.insert(amazon);
+    domain::Shipment shipment;
+    shipment.orderId = amazonOrder;
+    shipment.carrier = QStringLiteral("ups");
+    shipment.trackingNumber = QStringLiteral("1Z999AA10123456784");
+    shipment.shippedAt = Now - 86400;
+    orders.insertShipment(shipment);
+
+    // Numbers that name no order (a phone number, an unknown order) sit beside the ones that do; a batch of two
+    // messages makes the importer read several batches.
+    const QString path = writeMbox({ message(1, "Where is order #4817? Call me on 5550123456."),
+        message(2, "Order 113-4567890-1234567 has not arrived."), message(3, "The parcel 1Z999AA10123456784 is late."),
+        message(4, "About order #9999, which is not ours."), message(5, "No number at all.") });
+    MailArchiveReader reader(MailArchiveReader::Format::Mbox, path);
+    const auto stats
+        = MailImporter(ws.db(), *ingest, reader, QStringLiteral("mbox:") + path, QStringLiteral("email:import"))
+              .run({}, 2);
+    EXPECT_EQ(stats.stored, 5);
+    const auto orderOf = [&](int n) {
+        return count(QStringLiteral("SELECT coalesce(c.order_id, 0) FROM conversations c JOIN messages m ON "
+                                    "m.conversation_id = c.id WHERE m.message_id = 'm%1@example.net'")
+                         .arg(n));
+    };
+    EXPECT_EQ(orderOf(1), shopOrder);
+    EXPECT_EQ(orderOf(2), amazonOrder);
+    EXPECT_EQ(orderOf(3), amazonOrder);
+    EXPECT_EQ(orderOf(4), 0);
+    EXPECT_EQ(orderOf(5), 0);
+}

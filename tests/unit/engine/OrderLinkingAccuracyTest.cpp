@@ -58,4 +58,40 @@ TEST(OrderLinkingAccuracyTest, PrecisionAndRecallOnTwoThousandLabelledMessages)
     EXPECT_GE(recall, 0.95);
 }
 
+TEST(OrderLinkingAccuracyTest, LinksFromAPrefetchedBatchAsFromTheDatabase)
+{
+    waybill::testing::TestWorkspace workspace;
+    const QList<LinkingCorpus::Message> corpus = LinkingCorpus::generate(workspace.db(), 600, 2000, 11);
+    const storage::CustomerRepository customers(workspace.db());
+    const OrderLinker linker(workspace.db());
+    QList<OrderLinker::Candidates> candidates;
+    for (const LinkingCorpus::Message &m : corpus) {
+        candidates.append(OrderLinker::Candidates::in(m.subject, m.body));
+    }
+    QList<const OrderLinker::Candidates *> batch;
+    for (const OrderLinker::Candidates &c : std::as_const(candidates)) {
+        batch.append(&c);
+    }
+    const OrderLinker::Prefetched prefetched = linker.prefetch(batch);
+    const QSet<QString> existing = linker.existingNumbers();
+    const OrderLinker::Prefetched filtered = linker.prefetch(batch, &existing);
+    int linked = 0;
+    for (qsizetype i = 0; i < corpus.size(); ++i) {
+        const auto owner = customers.findByIdentity(QStringLiteral("email"), corpus.at(i).fromAddress);
+        const qint64 customerId = owner ? owner->customerId : 0;
+        const OrderLinker::Link direct = linker.link(candidates.at(i), customerId, LinkingCorpus::Now);
+        const OrderLinker::Link fromBatch
+            = linker.link(candidates.at(i), customerId, LinkingCorpus::Now, false, &prefetched);
+        ASSERT_EQ(fromBatch.orderId, direct.orderId) << qPrintable(corpus.at(i).body);
+        ASSERT_EQ(fromBatch.confidence, direct.confidence);
+        ASSERT_EQ(fromBatch.reason, direct.reason);
+        const OrderLinker::Link fromFiltered
+            = linker.link(candidates.at(i), customerId, LinkingCorpus::Now, false, &filtered);
+        ASSERT_EQ(fromFiltered.orderId, direct.orderId);
+        ASSERT_EQ(fromFiltered.reason, direct.reason);
+        linked += direct.orderId != 0 ? 1 : 0;
+    }
+    EXPECT_GT(linked, 1000); // the corpus names orders by number, tracking number and customer
+}
+
 } // namespace

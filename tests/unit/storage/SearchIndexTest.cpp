@@ -10,6 +10,7 @@
 #include "storage/SearchIndex.h"
 #include "storage/SearchText.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace waybill;
@@ -106,6 +107,23 @@ TEST(SearchTextTest, IndexTextSplitsCjkRunsIntoBigrams)
     EXPECT_EQ(SearchText::forIndex(QString()), QString());
 }
 
+TEST(SearchTextTest, QuotedReplyIsLeftOutOfTheIndexText)
+{
+    const QString reply = QStringLiteral("Thanks, that helps.\n\nOn Mon, 2 Nov 2026, Shop <help@shop.example> wrote:\n"
+                                         "> Your parcel left our warehouse.\n>> Where is my umbrella?\n\nBest, Olivia");
+    EXPECT_EQ(SearchText::withoutQuotedReply(reply), QStringLiteral("Thanks, that helps.\n\n\nBest, Olivia\n"));
+    // An attribution line with blank lines before the quote goes too; a line ending in ':' without a quote stays.
+    EXPECT_EQ(SearchText::withoutQuotedReply(QStringLiteral("Hi\nAm 2. Nov. schrieb Anna:\n\n  > alt\nneu")),
+        QStringLiteral("Hi\n\nneu\n"));
+    EXPECT_EQ(SearchText::withoutQuotedReply(QStringLiteral("My friend wrote:\nhello")),
+        QStringLiteral("My friend wrote:\nhello"));
+    // Text without quoted lines is returned as it is, '>' inside a line included.
+    const QString plain = QStringLiteral("Size > 10 cm -> too big");
+    EXPECT_EQ(SearchText::withoutQuotedReply(plain), plain);
+    EXPECT_EQ(SearchText::forMessage(QString::fromUtf8("届きません\n> 配送状況")),
+        QString::fromUtf8(" 届き きま ませ せん \n"));
+}
+
 TEST(SearchTextTest, MatchExpressions)
 {
     EXPECT_EQ(
@@ -148,6 +166,18 @@ TEST_F(SearchIndexTest, FindsJapaneseAndChineseWordsInsideLongerRuns)
     EXPECT_EQ(search(QString::fromUtf8("物流")), QList<qint64> { chineseConversation });
     EXPECT_EQ(search(QString::fromUtf8("更新")), QList<qint64> { chineseConversation });
     EXPECT_TRUE(search(QString::fromUtf8("配達")).isEmpty());
+}
+
+TEST_F(SearchIndexTest, FindsAReplyByItsOwnWordsAndNotByWhatItQuotes)
+{
+    message(englishConversation,
+        QStringLiteral("Could you send a replacement?\n\nOn Tuesday Olivia wrote:\n> broken handle again\n"));
+    message(chineseConversation, QStringLiteral("Replacement sent.\n> My umbrella arrived with a broken handle."));
+    QList<qint64> found = search(QStringLiteral("replacement"));
+    std::sort(found.begin(), found.end());
+    EXPECT_EQ(found, (QList<qint64> { englishConversation, chineseConversation }));
+    // The quoted words find only the conversation that wrote them.
+    EXPECT_EQ(search(QStringLiteral("broken handle")), QList<qint64> { englishConversation });
 }
 
 TEST_F(SearchIndexTest, FindsOrderNumbers)
