@@ -310,6 +310,29 @@ TEST_F(AmazonOrderSyncTest, SecondRunAsksForChangesSinceTheCursorAndUpdatesInPla
     EXPECT_EQ(state(AmazonOrderSync::CursorKey), QStringLiteral("1970-01-20T10:00:00Z"));
 }
 
+TEST_F(AmazonOrderSyncTest, ATokenAboutToExpireIsRefreshedBeforeTheNextPass)
+{
+    // LWA tokens live an hour; this one has a minute left, less than the refresh margin.
+    server.route("POST", TokenPath, token("Atza|short", 60));
+    server.route("POST", TokenPath, token("Atza|fresh", 3600));
+    server.route("GET", FirstPage, ReplayHttpServer::json(body(ordersWithBuyer())));
+    server.route("GET", itemsPath(FirstOrder), ReplayHttpServer::json(itemsFor(FirstOrder)));
+    server.route("GET", itemsPath(SecondOrder), ReplayHttpServer::json(itemsFor(SecondOrder)));
+    server.route("GET",
+        QStringLiteral("/orders/v0/orders?MarketplaceIds=ATVPDKIKX0DER&LastUpdatedAfter=1970-01-19T03:58:32Z"),
+        ReplayHttpServer::json(body(QJsonObject { { QStringLiteral("Orders"), QJsonArray() } })));
+    auto sync = makeSync(server);
+    ASSERT_TRUE(run(*sync).finished);
+    const Outcome second = run(*sync);
+    ASSERT_TRUE(second.finished) << second.error.toStdString();
+    EXPECT_EQ(second.orders, 0);
+    EXPECT_EQ(requestsFor(TokenPath).size(), 2);
+    const QList<ReplayHttpServer::Request> pages = requestsFor(QStringLiteral("/orders/v0/orders"));
+    ASSERT_EQ(pages.size(), 2);
+    EXPECT_EQ(pages.at(0).headers.value("x-amz-access-token"), QByteArray("Atza|short"));
+    EXPECT_EQ(pages.at(1).headers.value("x-amz-access-token"), QByteArray("Atza|fresh"));
+}
+
 TEST_F(AmazonOrderSyncTest, AnAccessTokenRefusedWith401IsRefreshedAndTheRequestSentAgain)
 {
     server.route("POST", TokenPath, token("Atza|first"));
