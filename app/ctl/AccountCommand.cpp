@@ -7,6 +7,8 @@
 #include "channels/ServerAddress.h"
 #include "channels/email/EmailProviderPreset.h"
 #include "commerce/HttpJsonClient.h"
+#include "domain/AmazonAccount.h"
+#include "domain/WooCommerceAccount.h"
 #include "security/KeychainCredentialStore.h"
 #include "security/OAuthProvider.h"
 #include "storage/AccountRepository.h"
@@ -17,9 +19,22 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <algorithm>
+#include <utility>
+
 namespace waybill::ctl {
 
 namespace {
+
+/// The value of the environment variable named by option `option`, trimmed; empty when either is not set.
+QString secretFromEnvironment(const QCommandLineParser &parser, const QString &option)
+{
+    const QString variable = parser.value(option);
+    if (variable.isEmpty()) {
+        return {};
+    }
+    return qEnvironmentVariable(variable.toLocal8Bit().constData()).trimmed();
+}
 
 QString authLabel(domain::EmailAccount::Auth auth)
 {
@@ -46,15 +61,17 @@ QString AccountCommand::summary() const
     return QStringLiteral(
         "Add, list or remove channel accounts: account add email --address A --imap URL --smtp URL "
         "--user U (--password-env VAR | --oauth gmail|microsoft [--no-browser]) | account add shopify "
-        "--shop NAME.myshopify.com --token-env VAR [--api-version V] [--base-url URL] | account list | "
-        "account remove ID.");
+        "--shop NAME.myshopify.com --token-env VAR [--api-version V] [--base-url URL] | account add woocommerce "
+        "--base-url URL --consumer-key-env VAR --consumer-secret-env VAR | account add amazon --base-url URL "
+        "[--lwa-url URL] --client-id ID --marketplace ID[,ID] --refresh-token-env VAR --client-secret-env VAR "
+        "[--since DATE] | account list | account remove ID.");
 }
 
 void AccountCommand::configure(QCommandLineParser &parser) const
 {
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add, list or remove."));
-    parser.addPositionalArgument(
-        QStringLiteral("kind"), QStringLiteral("For add: email or shopify. For remove: the account id."));
+    parser.addPositionalArgument(QStringLiteral("kind"),
+        QStringLiteral("For add: email, shopify, woocommerce or amazon. For remove: the account id."));
     parser.addOptions({
         { QStringLiteral("address"), QStringLiteral("The address replies come from (default: --user when it is one)."),
             QStringLiteral("ADDRESS") },
@@ -91,9 +108,39 @@ void AccountCommand::configure(QCommandLineParser &parser) const
                 .arg(QString::fromLatin1(domain::ShopifyAccount::DefaultApiVersion)),
             QStringLiteral("VERSION") },
         { QStringLiteral("base-url"),
-            QStringLiteral("Shopify: send requests here instead of https://SHOP (a proxy; http:// only to this "
-                           "computer)."),
+            QStringLiteral("Shopify: send requests here instead of https://SHOP (a proxy). WooCommerce: the store's "
+                           "site. Amazon: the Selling Partner API endpoint (https://sellingpartnerapi-na.amazon.com). "
+                           "http:// only to this computer."),
             QStringLiteral("URL") },
+        { QStringLiteral("consumer-key-env"),
+            QStringLiteral("WooCommerce: the environment variable holding the REST API consumer key (ck_…); it is "
+                           "stored in the system keychain."),
+            QStringLiteral("VAR") },
+        { QStringLiteral("consumer-secret-env"),
+            QStringLiteral("WooCommerce: the environment variable holding the REST API consumer secret (cs_…); it "
+                           "is stored in the system keychain."),
+            QStringLiteral("VAR") },
+        { QStringLiteral("lwa-url"),
+            QStringLiteral("Amazon: the Login with Amazon token endpoint (default %1).")
+                .arg(QString::fromLatin1(domain::AmazonAccount::DefaultLwaUrl)),
+            QStringLiteral("URL") },
+        { QStringLiteral("client-id"), QStringLiteral("Amazon: the LWA client id of your SP-API application."),
+            QStringLiteral("ID") },
+        { QStringLiteral("marketplace"),
+            QStringLiteral("Amazon: the marketplace id(s), comma-separated (ATVPDKIKX0DER for amazon.com)."),
+            QStringLiteral("ID") },
+        { QStringLiteral("refresh-token-env"),
+            QStringLiteral("Amazon: the environment variable holding the LWA refresh token (Atzr|…); it is stored in "
+                           "the system keychain."),
+            QStringLiteral("VAR") },
+        { QStringLiteral("client-secret-env"),
+            QStringLiteral("Amazon: the environment variable holding the LWA client secret; it is stored in the "
+                           "system keychain."),
+            QStringLiteral("VAR") },
+        { QStringLiteral("since"),
+            QStringLiteral("Amazon: the first sync asks for orders changed since this date (ISO 8601; default 30 "
+                           "days ago)."),
+            QStringLiteral("DATE") },
     });
 }
 
@@ -107,6 +154,12 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
     if (action == QLatin1String("add") && args.value(1) == QLatin1String("shopify")) {
         return addShopify(parser, out, err);
     }
+    if (action == QLatin1String("add") && args.value(1) == QLatin1String("woocommerce")) {
+        return addWooCommerce(parser, out, err);
+    }
+    if (action == QLatin1String("add") && args.value(1) == QLatin1String("amazon")) {
+        return addAmazon(parser, out, err);
+    }
     if (action == QLatin1String("list")) {
         const auto database = openExisting(parser);
         const storage::AccountRepository accounts(*database);
@@ -119,6 +172,13 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
                 << (a.baseUrl.isEmpty() ? QString() : QStringLiteral("  via ") + a.baseUrl)
                 << (a.enabled ? "" : "  (disabled)") << "\n";
         }
+        for (const domain::WooCommerceAccount &a : accounts.wooCommerceAccounts()) {
+            out << a.id << "  " << a.name << "  woocommerce " << a.baseUrl << (a.enabled ? "" : "  (disabled)") << "\n";
+        }
+        for (const domain::AmazonAccount &a : accounts.amazonAccounts()) {
+            out << a.id << "  " << a.name << "  amazon " << a.baseUrl << "  marketplaces "
+                << a.marketplaceIds.join(u',') << (a.enabled ? "" : "  (disabled)") << "\n";
+        }
         return 0;
     }
     if (action == QLatin1String("remove") && args.size() == 2) {
@@ -130,10 +190,14 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
         security::KeychainCredentialStore keychain;
         QString error;
         waitForCredential(keychain.remove(args.at(1), nullptr), &error);
+        if (args.at(1).startsWith(QLatin1String("amazon:"))) {
+            waitForCredential(keychain.remove(domain::AmazonAccount::clientSecretKey(args.at(1)), nullptr), &error);
+        }
         out << "Removed " << args.at(1) << Qt::endl;
         return 0;
     }
-    err << "waybillctl account: say add email …, add shopify …, list, or remove ID (see waybillctl account --help)"
+    err << "waybillctl account: say add email|shopify|woocommerce|amazon …, list, or remove ID (see waybillctl account "
+           "--help)"
         << Qt::endl;
     return 2;
 }
@@ -298,6 +362,125 @@ int AccountCommand::addShopify(const QCommandLineParser &parser, QTextStream &ou
     storage::AccountRepository(*database).saveShopifyAccount(account, QDateTime::currentSecsSinceEpoch());
     out << "Added " << account.id << " (Admin API " << account.apiVersion
         << (account.baseUrl.isEmpty() ? QString() : QStringLiteral(" via ") + account.baseUrl) << ")" << Qt::endl;
+    return 0;
+}
+
+int AccountCommand::addWooCommerce(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
+{
+    domain::WooCommerceAccount account;
+    account.baseUrl = parser.value(QStringLiteral("base-url")).trimmed();
+    while (account.baseUrl.endsWith(u'/')) {
+        account.baseUrl.chop(1);
+    }
+    const QUrl url(account.baseUrl);
+    if (account.baseUrl.isEmpty()) {
+        err << "waybillctl account add woocommerce: give the store's site with --base-url https://shop.example"
+            << Qt::endl;
+        return 2;
+    }
+    if (const QString problem = commerce::HttpJsonClient::urlProblem(url); !problem.isEmpty()) {
+        err << "waybillctl account add woocommerce: --base-url " << problem << Qt::endl;
+        return 2;
+    }
+    const QString key = secretFromEnvironment(parser, QStringLiteral("consumer-key-env"));
+    const QString secret = secretFromEnvironment(parser, QStringLiteral("consumer-secret-env"));
+    if (key.isEmpty() || secret.isEmpty() || key.contains(u':')) {
+        err << "waybillctl account add woocommerce: give --consumer-key-env VAR and --consumer-secret-env VAR naming "
+               "environment variables that hold the REST API key pair (WooCommerce → Settings → Advanced → REST API, "
+               "read access; they are stored in the system keychain, never in the workspace)"
+            << Qt::endl;
+        return 2;
+    }
+    account.id = domain::WooCommerceAccount::idForUrl(url);
+    account.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : url.host();
+    const auto database = CtlCommand::workspace(parser).openDatabase(QStringLiteral("ctl"));
+    // The keychain first: an account without its keys would only fail later.
+    security::KeychainCredentialStore keychain;
+    QString error;
+    if (!waitForCredential(keychain.write(account.id, key + u':' + secret, nullptr), &error)) {
+        err << "waybillctl account add woocommerce: " << error << Qt::endl;
+        return 1;
+    }
+    storage::AccountRepository(*database).saveWooCommerceAccount(account, QDateTime::currentSecsSinceEpoch());
+    out << "Added " << account.id << " (REST API v3 at " << account.baseUrl << ")" << Qt::endl;
+    return 0;
+}
+
+int AccountCommand::addAmazon(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
+{
+    domain::AmazonAccount account;
+    account.baseUrl = parser.value(QStringLiteral("base-url")).trimmed();
+    while (account.baseUrl.endsWith(u'/')) {
+        account.baseUrl.chop(1);
+    }
+    if (parser.isSet(QStringLiteral("lwa-url"))) {
+        account.lwaUrl = parser.value(QStringLiteral("lwa-url")).trimmed();
+    }
+    for (const auto &[value, option] : { std::pair { account.baseUrl, QStringLiteral("base-url") },
+             std::pair { account.lwaUrl, QStringLiteral("lwa-url") } }) {
+        if (value.isEmpty()) {
+            err << "waybillctl account add amazon: give the Selling Partner API endpoint with --base-url "
+                   "https://sellingpartnerapi-na.amazon.com (-eu, -fe for other regions)"
+                << Qt::endl;
+            return 2;
+        }
+        if (const QString problem = commerce::HttpJsonClient::urlProblem(QUrl(value)); !problem.isEmpty()) {
+            err << "waybillctl account add amazon: --" << option << ' ' << problem << Qt::endl;
+            return 2;
+        }
+    }
+    account.clientId = parser.value(QStringLiteral("client-id")).trimmed();
+    if (account.clientId.isEmpty()) {
+        err << "waybillctl account add amazon: give your SP-API application's LWA client id with --client-id"
+            << Qt::endl;
+        return 2;
+    }
+    for (const QString &id : parser.value(QStringLiteral("marketplace")).split(u',', Qt::SkipEmptyParts)) {
+        account.marketplaceIds << id.trimmed();
+    }
+    if (account.marketplaceIds.isEmpty()
+        || !std::all_of(account.marketplaceIds.cbegin(), account.marketplaceIds.cend(),
+            &domain::AmazonAccount::isValidMarketplaceId)) {
+        err << "waybillctl account add amazon: give the marketplace with --marketplace ID (ATVPDKIKX0DER for "
+               "amazon.com; several comma-separated)"
+            << Qt::endl;
+        return 2;
+    }
+    account.syncSince = QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODate);
+    if (parser.isSet(QStringLiteral("since"))) {
+        const QDateTime since = QDateTime::fromString(parser.value(QStringLiteral("since")).trimmed(), Qt::ISODate);
+        if (!since.isValid()) {
+            err << "waybillctl account add amazon: --since is a date such as 2026-01-31 or 2026-01-31T00:00:00Z"
+                << Qt::endl;
+            return 2;
+        }
+        account.syncSince = since.toUTC().toString(Qt::ISODate);
+    }
+    const QString refreshToken = secretFromEnvironment(parser, QStringLiteral("refresh-token-env"));
+    const QString clientSecret = secretFromEnvironment(parser, QStringLiteral("client-secret-env"));
+    if (refreshToken.isEmpty() || clientSecret.isEmpty()) {
+        err << "waybillctl account add amazon: give --refresh-token-env VAR and --client-secret-env VAR naming "
+               "environment variables that hold the LWA refresh token and client secret (they are stored in the "
+               "system keychain, never in the workspace)"
+            << Qt::endl;
+        return 2;
+    }
+    account.id = domain::AmazonAccount::idFor(account.marketplaceIds);
+    account.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name"))
+                                                        : account.marketplaceIds.join(u',');
+    const auto database = CtlCommand::workspace(parser).openDatabase(QStringLiteral("ctl"));
+    // The keychain first: an account without its secrets would only fail later.
+    security::KeychainCredentialStore keychain;
+    QString error;
+    if (!waitForCredential(keychain.write(account.id, refreshToken, nullptr), &error)
+        || !waitForCredential(
+            keychain.write(domain::AmazonAccount::clientSecretKey(account.id), clientSecret, nullptr), &error)) {
+        err << "waybillctl account add amazon: " << error << Qt::endl;
+        return 1;
+    }
+    storage::AccountRepository(*database).saveAmazonAccount(account, QDateTime::currentSecsSinceEpoch());
+    out << "Added " << account.id << " (Selling Partner API at " << account.baseUrl << ", orders changed since "
+        << account.syncSince << ")" << Qt::endl;
     return 0;
 }
 

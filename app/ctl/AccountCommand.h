@@ -17,6 +17,8 @@ public:
 private:
     int add(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
     int addShopify(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
+    int addWooCommerce(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
+    int addAmazon(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
 };
 
 } // namespace waybill::ctl

@@ -60,10 +60,17 @@ int SyncCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
         for (const domain::ShopifyAccount &account : accounts.shopifyAccounts()) {
             enabled += account.enabled && (only.isEmpty() || account.id == only) ? 1 : 0;
         }
+        for (const domain::WooCommerceAccount &account : accounts.wooCommerceAccounts()) {
+            enabled += account.enabled && (only.isEmpty() || account.id == only) ? 1 : 0;
+        }
+        for (const domain::AmazonAccount &account : accounts.amazonAccounts()) {
+            enabled += account.enabled && (only.isEmpty() || account.id == only) ? 1 : 0;
+        }
     }
     if (enabled == 0) {
         err << "waybillctl sync: "
-            << (only.isEmpty() ? QStringLiteral("no accounts yet; add one with waybillctl account add email|shopify …")
+            << (only.isEmpty() ? QStringLiteral(
+                    "no accounts yet; add one with waybillctl account add email|shopify|woocommerce|amazon …")
                                : QStringLiteral("there is no enabled account ") + only)
             << Qt::endl;
         return 1;

@@ -60,6 +60,31 @@ void HttpJsonClient::noteCallLimit(const QByteArray &value)
     }
 }
 
+void HttpJsonClient::noteRateLimit(const QByteArray &value)
+{
+    bool ok = false;
+    const double rate = value.trimmed().toDouble(&ok);
+    if (ok && rate > 0) {
+        m_ratePerSecond = rate;
+    }
+}
+
+int HttpJsonClient::rateIntervalMs() const
+{
+    return m_ratePerSecond > 0 ? int(std::ceil(1000.0 / m_ratePerSecond)) : -1;
+}
+
+void HttpJsonClient::setHeader(const QByteArray &name, const QByteArray &value)
+{
+    for (auto &[existing, current] : m_config.headers) {
+        if (existing.compare(name, Qt::CaseInsensitive) == 0) {
+            current = value;
+            return;
+        }
+    }
+    m_config.headers.append({ name, value });
+}
+
 QUrl HttpJsonClient::linkWithRel(const QByteArray &linkHeader, const QString &rel)
 {
     // Link: <https://…?page_info=abc>; rel="previous", <https://…?page_info=def>; rel="next"

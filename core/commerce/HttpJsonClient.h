@@ -18,7 +18,7 @@ namespace waybill::commerce {
 
 class HttpJsonTask;
 
-/// The HTTP seam of commerce sources (Shopify, later WooCommerce and Amazon): GET requests for JSON against one
+/// The HTTP seam of commerce sources (Shopify, WooCommerce and Amazon): GET requests for JSON against one
 /// configurable base URL, with the source's headers, TLS verification, timeouts and the retry policy in Config.
 /// It makes one HttpJsonTask per request and remembers the source's call-limit header so that later requests slow
 /// down near the limit. Not a QObject; owned by the source's sync (which must destroy its tasks first) and used on
@@ -37,6 +37,9 @@ public:
         int maxRateLimitWaits = 10; ///< 429 answers waited out before giving up
         QByteArray callLimitHeader; ///< "used/limit" header, e.g. X-Shopify-Shop-Api-Call-Limit; empty: none
         double callLimitLeakPerSecond = 2.0; ///< how fast the source frees calls
+        /// Header with the requests per second the source allows for this operation (Amazon's
+        /// x-amzn-RateLimit-Limit); a 429 without Retry-After then waits one such interval. Empty: none.
+        QByteArray rateLimitHeader;
         int callLimitHeadroom = 4; ///< slow down when fewer calls than this are left
         qint64 maxBodyBytes = qint64(64) * 1024 * 1024;
     };
@@ -57,6 +60,12 @@ public:
     int paceDelayMs() const;
     /// Records a call-limit header value ("38/40").
     void noteCallLimit(const QByteArray &value);
+    /// Records a rate header value (requests per second, "0.0167").
+    void noteRateLimit(const QByteArray &value);
+    /// Milliseconds between two requests at the rate last reported, or -1 when none was.
+    int rateIntervalMs() const;
+    /// Sets (or replaces) a header sent with every later request or retry (a refreshed access token).
+    void setHeader(const QByteArray &name, const QByteArray &value);
 
     /// The URL of the Link header entry with this rel ("next"), or an empty URL.
     static QUrl linkWithRel(const QByteArray &linkHeader, const QString &rel);
@@ -70,6 +79,7 @@ private:
     Config m_config;
     int m_callsUsed = 0;
     int m_callLimit = 0;
+    double m_ratePerSecond = 0;
 };
 
 } // namespace waybill::commerce

@@ -181,6 +181,9 @@ void HttpJsonTask::onReplyFinished(QNetworkReply *reply)
     if (!config.callLimitHeader.isEmpty() && reply->hasRawHeader(config.callLimitHeader)) {
         m_client.noteCallLimit(reply->rawHeader(config.callLimitHeader));
     }
+    if (!config.rateLimitHeader.isEmpty() && reply->hasRawHeader(config.rateLimitHeader)) {
+        m_client.noteRateLimit(reply->rawHeader(config.rateLimitHeader));
+    }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError error = reply->error();
     if (m_tooLarge) {
@@ -195,7 +198,11 @@ void HttpJsonTask::onReplyFinished(QNetworkReply *reply)
         return;
     }
     if (status == 429) {
+        // Retry-After when sent; else one interval of the operation's reported rate; else the default.
         int delay = retryAfterMs(reply->rawHeader("Retry-After"));
+        if (delay < 0) {
+            delay = m_client.rateIntervalMs();
+        }
         delay = std::min(delay < 0 ? config.defaultRetryAfterMs : delay, config.maxRetryAfterMs);
         if (!retry(delay, QStringLiteral("too many requests (429)"), m_rateLimitWaits, config.maxRateLimitWaits)) {
             fail(HttpJsonError::Kind::RateLimited, status,

@@ -16,7 +16,8 @@ namespace waybill::commerce {
 
 class HttpJsonClient;
 
-/// One GET for JSON, made by HttpJsonClient, with its retries: a 429 waits Retry-After (or the configured default),
+/// One GET for JSON, made by HttpJsonClient, with its retries: a 429 waits Retry-After (or one interval of the
+/// operation's reported rate, or the configured default),
 /// 5xx answers, timeouts and broken connections are retried with growing delays a bounded number of times, and
 /// every attempt first waits out the client's call-limit pacing. TLS errors, 4xx answers and bodies that are not
 /// JSON end it at once. After start() it emits exactly one of finished() or failed(), never from inside start();

@@ -3,190 +3,18 @@
 #include "ShopifyOrderParser.h"
 
 #include "CarrierDirectory.h"
+#include "JsonFieldReader.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QUrl>
 
-#include <algorithm>
 #include <utility>
 
 namespace waybill::commerce {
 
 namespace {
-
-/// Reads typed fields of one JSON object and remembers the first problem, named by its path.
-class FieldReader final {
-public:
-    FieldReader(QJsonObject object, QString where, QString *error)
-        : m_object(std::move(object))
-        , m_where(std::move(where))
-        , m_error(error)
-    {
-    }
-
-    bool ok() const { return m_ok; }
-    QString path(const QString &key) const { return m_where.isEmpty() ? key : m_where + u'.' + key; }
-
-    bool problem(const QString &key, const QString &what)
-    {
-        if (m_ok && m_error) {
-            *m_error = path(key) + u' ' + what;
-        }
-        m_ok = false;
-        return false;
-    }
-
-    bool isNull(const QString &key) const
-    {
-        const QJsonValue v = m_object.value(key);
-        return v.isNull() || v.isUndefined();
-    }
-
-    qint64 id(const QString &key)
-    {
-        const QJsonValue v = m_object.value(key);
-        if (v.isUndefined()) {
-            problem(key, QStringLiteral("is missing"));
-            return 0;
-        }
-        if (!v.isDouble() || v.toInteger(-1) < 0) {
-            problem(key, QStringLiteral("is not an id: ") + shown(v));
-            return 0;
-        }
-        return v.toInteger();
-    }
-
-    /// A string, or `fallback` for null or missing when not required.
-    QString text(const QString &key, bool required = false)
-    {
-        const QJsonValue v = m_object.value(key);
-        if (v.isString()) {
-            return v.toString();
-        }
-        if (v.isNull() || v.isUndefined()) {
-            if (required) {
-                problem(key, QStringLiteral("is missing"));
-            }
-            return {};
-        }
-        problem(key, QStringLiteral("is not text: ") + shown(v));
-        return {};
-    }
-
-    /// Epoch seconds of an ISO 8601 time ("2008-01-10T11:00:00-05:00"), 0 for null or missing when not required.
-    qint64 time(const QString &key, bool required = false, QString *raw = nullptr)
-    {
-        const QString value = text(key, required);
-        if (raw) {
-            *raw = value;
-        }
-        if (value.isEmpty()) {
-            return 0;
-        }
-        const QDateTime at = QDateTime::fromString(value, Qt::ISODate);
-        if (!at.isValid()) {
-            problem(key, QStringLiteral("is not a date: \"%1\"").arg(value.left(40)));
-            return 0;
-        }
-        return at.toSecsSinceEpoch();
-    }
-
-    qint64 money(const QString &key, const QString &currency, bool required = false)
-    {
-        const QJsonValue v = m_object.value(key);
-        if ((v.isNull() || v.isUndefined()) && !required) {
-            return 0;
-        }
-        const QString value = v.isDouble() ? QString::number(v.toDouble(), 'f', 3) : text(key, required);
-        if (!m_ok) {
-            return 0;
-        }
-        const std::optional<qint64> cents = ShopifyOrderParser::minorUnits(value, currency);
-        if (!cents) {
-            problem(key, QStringLiteral("is not an amount: \"%1\"").arg(value.left(40)));
-            return 0;
-        }
-        return *cents;
-    }
-
-    int integer(const QString &key)
-    {
-        const QJsonValue v = m_object.value(key);
-        if (!v.isDouble()) {
-            problem(key, QStringLiteral("is not a number: ") + shown(v));
-            return 0;
-        }
-        return int(v.toInteger());
-    }
-
-    /// An array, empty for null or missing.
-    QJsonArray array(const QString &key)
-    {
-        const QJsonValue v = m_object.value(key);
-        if (v.isArray()) {
-            return v.toArray();
-        }
-        if (!v.isNull() && !v.isUndefined()) {
-            problem(key, QStringLiteral("is not a list: ") + shown(v));
-        }
-        return {};
-    }
-
-    /// An object, empty for null or missing.
-    QJsonObject object(const QString &key)
-    {
-        const QJsonValue v = m_object.value(key);
-        if (v.isObject()) {
-            return v.toObject();
-        }
-        if (!v.isNull() && !v.isUndefined()) {
-            problem(key, QStringLiteral("is not an object: ") + shown(v));
-        }
-        return {};
-    }
-
-    static QString shown(const QJsonValue &v)
-    {
-        switch (v.type()) {
-        case QJsonValue::Undefined:
-            return QStringLiteral("missing");
-        case QJsonValue::Null:
-            return QStringLiteral("null");
-        case QJsonValue::Bool:
-            return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-        case QJsonValue::Double:
-            return QString::number(v.toDouble());
-        case QJsonValue::String:
-            return u'"' + v.toString().left(40) + u'"';
-        case QJsonValue::Array:
-            return QStringLiteral("a list");
-        case QJsonValue::Object:
-            return QStringLiteral("an object");
-        }
-        return {};
-    }
-
-private:
-    QJsonObject m_object;
-    QString m_where;
-    QString *m_error;
-    bool m_ok = true;
-};
-
-int decimalsOf(const QString &currency)
-{
-    static const QStringList none { QStringLiteral("BIF"), QStringLiteral("CLP"), QStringLiteral("DJF"),
-        QStringLiteral("GNF"), QStringLiteral("ISK"), QStringLiteral("JPY"), QStringLiteral("KMF"),
-        QStringLiteral("KRW"), QStringLiteral("PYG"), QStringLiteral("RWF"), QStringLiteral("UGX"),
-        QStringLiteral("UYI"), QStringLiteral("VND"), QStringLiteral("VUV"), QStringLiteral("XAF"),
-        QStringLiteral("XOF"), QStringLiteral("XPF") };
-    static const QStringList three { QStringLiteral("BHD"), QStringLiteral("IQD"), QStringLiteral("JOD"),
-        QStringLiteral("KWD"), QStringLiteral("LYD"), QStringLiteral("OMR"), QStringLiteral("TND") };
-    const QString code = currency.toUpper();
-    return none.contains(code) ? 0 : three.contains(code) ? 3 : 2;
-}
 
 QString carrierFor(const QString &company, const QString &number, const QString &url)
 {
@@ -208,36 +36,7 @@ QString carrierFor(const QString &company, const QString &number, const QString 
 
 std::optional<qint64> ShopifyOrderParser::minorUnits(const QString &amount, const QString &currency)
 {
-    QString text = amount.trimmed();
-    bool negative = false;
-    if (text.startsWith(u'-')) {
-        negative = true;
-        text.remove(0, 1);
-    }
-    const qsizetype dot = text.indexOf(u'.');
-    const QString whole = dot < 0 ? text : text.left(dot);
-    QString fraction = dot < 0 ? QString() : text.mid(dot + 1);
-    const int decimals = decimalsOf(currency);
-    auto digitsOnly = [](const QString &s) {
-        return std::all_of(s.cbegin(), s.cend(), [](QChar c) { return c.unicode() >= '0' && c.unicode() <= '9'; });
-    };
-    if (whole.isEmpty() || whole.size() > 15 || !digitsOnly(whole) || !digitsOnly(fraction)) {
-        return std::nullopt;
-    }
-    // Digits beyond the currency's minor unit must be zeros ("1000.00" yen is 1000).
-    while (fraction.size() > decimals) {
-        if (!fraction.endsWith(u'0')) {
-            return std::nullopt;
-        }
-        fraction.chop(1);
-    }
-    fraction = fraction.leftJustified(decimals, u'0');
-    qint64 value = whole.toLongLong();
-    for (int i = 0; i < decimals; ++i) {
-        value *= 10;
-    }
-    value += fraction.isEmpty() ? 0 : fraction.toLongLong();
-    return negative ? -value : value;
+    return JsonFieldReader::minorUnits(amount, currency);
 }
 
 domain::TrackingStatus ShopifyOrderParser::trackingStatus(const QString &shipmentStatus)
@@ -262,7 +61,7 @@ domain::TrackingStatus ShopifyOrderParser::trackingStatus(const QString &shipmen
     return TrackingStatus::Unknown;
 }
 
-std::optional<QList<ShopifyOrder>> ShopifyOrderParser::parsePage(
+std::optional<QList<StoreOrder>> ShopifyOrderParser::parsePage(
     const QJsonDocument &document, const QString &account, QString *error)
 {
     if (!document.isObject()) {
@@ -275,7 +74,7 @@ std::optional<QList<ShopifyOrder>> ShopifyOrderParser::parsePage(
                                       : QStringLiteral("\"orders\" is not a list");
         return std::nullopt;
     }
-    QList<ShopifyOrder> page;
+    QList<StoreOrder> page;
     const QJsonArray array = orders.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString where = QStringLiteral("orders[%1]").arg(i);
@@ -283,7 +82,7 @@ std::optional<QList<ShopifyOrder>> ShopifyOrderParser::parsePage(
             *error = where + QStringLiteral(" is not an object");
             return std::nullopt;
         }
-        std::optional<ShopifyOrder> order = parseOrder(array.at(i).toObject(), account, where, error);
+        std::optional<StoreOrder> order = parseOrder(array.at(i).toObject(), account, where, error);
         if (!order) {
             return std::nullopt;
         }
@@ -292,11 +91,11 @@ std::optional<QList<ShopifyOrder>> ShopifyOrderParser::parsePage(
     return page;
 }
 
-std::optional<ShopifyOrder> ShopifyOrderParser::parseOrder(
+std::optional<StoreOrder> ShopifyOrderParser::parseOrder(
     const QJsonObject &object, const QString &account, const QString &where, QString *error)
 {
-    FieldReader r(object, where, error);
-    ShopifyOrder result;
+    JsonFieldReader r(object, where, error);
+    StoreOrder result;
     domain::Order &o = result.order;
     o.source = QStringLiteral("shopify");
     o.account = account;
@@ -320,7 +119,7 @@ std::optional<ShopifyOrder> ShopifyOrderParser::parseOrder(
     const QJsonObject shippingSet = r.object(QStringLiteral("total_shipping_price_set"));
     if (const QJsonObject shopMoney = shippingSet.value(QStringLiteral("shop_money")).toObject();
         !shopMoney.isEmpty()) {
-        FieldReader s(shopMoney, r.path(QStringLiteral("total_shipping_price_set.shop_money")), error);
+        JsonFieldReader s(shopMoney, r.path(QStringLiteral("total_shipping_price_set.shop_money")), error);
         o.shippingCents = s.money(QStringLiteral("amount"), o.currency, true);
         if (!s.ok()) {
             return std::nullopt;
@@ -329,7 +128,7 @@ std::optional<ShopifyOrder> ShopifyOrderParser::parseOrder(
         const QJsonArray shippingLines = r.array(QStringLiteral("shipping_lines"));
         for (qsizetype i = 0; i < shippingLines.size(); ++i) {
             const QJsonObject line = shippingLines.at(i).toObject();
-            FieldReader s(line, r.path(QStringLiteral("shipping_lines[%1]").arg(i)), error);
+            JsonFieldReader s(line, r.path(QStringLiteral("shipping_lines[%1]").arg(i)), error);
             o.shippingCents += s.money(QStringLiteral("price"), o.currency);
             if (!s.ok()) {
                 return std::nullopt;
@@ -339,7 +138,7 @@ std::optional<ShopifyOrder> ShopifyOrderParser::parseOrder(
 
     // Who bought it: the order's e-mail, else the customer's; the name from the customer, else the addresses.
     const QJsonObject customer = r.object(QStringLiteral("customer"));
-    FieldReader c(customer, r.path(QStringLiteral("customer")), error);
+    JsonFieldReader c(customer, r.path(QStringLiteral("customer")), error);
     QString email = r.text(QStringLiteral("email"));
     if (email.isEmpty()) {
         email = r.text(QStringLiteral("contact_email"));
@@ -353,7 +152,7 @@ std::optional<ShopifyOrder> ShopifyOrderParser::parseOrder(
     for (const QString &address : { QStringLiteral("billing_address"), QStringLiteral("shipping_address") }) {
         if (result.customerName.isEmpty()) {
             const QJsonObject a = r.object(address);
-            FieldReader ar(a, r.path(address), error);
+            JsonFieldReader ar(a, r.path(address), error);
             result.customerName = ar.text(QStringLiteral("name")).trimmed();
             result.customerFirstName = ar.text(QStringLiteral("first_name")).trimmed();
             if (!ar.ok()) {
@@ -373,7 +172,7 @@ std::optional<ShopifyOrder> ShopifyOrderParser::parseOrder(
             return std::nullopt;
         }
         const QJsonObject line = lines.at(i).toObject();
-        FieldReader l(line, lineWhere, error);
+        JsonFieldReader l(line, lineWhere, error);
         domain::OrderLine orderLine;
         orderLine.externalId = QString::number(l.id(QStringLiteral("id")));
         orderLine.sku = l.text(QStringLiteral("sku"));
@@ -397,7 +196,7 @@ std::optional<ShopifyOrder> ShopifyOrderParser::parseOrder(
             return std::nullopt;
         }
         const QJsonObject fulfillment = fulfillments.at(i).toObject();
-        FieldReader f(fulfillment, fWhere, error);
+        JsonFieldReader f(fulfillment, fWhere, error);
         const QString fulfillmentId = QString::number(f.id(QStringLiteral("id")));
         const QString status = f.text(QStringLiteral("status"));
         const QString company = f.text(QStringLiteral("tracking_company")).trimmed();
@@ -451,7 +250,7 @@ std::optional<ShopifyOrder> ShopifyOrderParser::parseOrder(
             return std::nullopt;
         }
         const QJsonObject refund = refunds.at(i).toObject();
-        FieldReader f(refund, rWhere, error);
+        JsonFieldReader f(refund, rWhere, error);
         domain::OrderRefund orderRefund;
         orderRefund.externalId = QString::number(f.id(QStringLiteral("id")));
         orderRefund.createdAt = f.time(QStringLiteral("created_at"), true);
@@ -461,7 +260,8 @@ std::optional<ShopifyOrder> ShopifyOrderParser::parseOrder(
             return std::nullopt;
         }
         for (qsizetype t = 0; t < transactions.size(); ++t) {
-            FieldReader tr(transactions.at(t).toObject(), rWhere + QStringLiteral(".transactions[%1]").arg(t), error);
+            JsonFieldReader tr(
+                transactions.at(t).toObject(), rWhere + QStringLiteral(".transactions[%1]").arg(t), error);
             const bool counts = tr.text(QStringLiteral("kind")) == QLatin1String("refund")
                 && tr.text(QStringLiteral("status")) == QLatin1String("success");
             const qint64 amount = tr.money(QStringLiteral("amount"), o.currency, counts);

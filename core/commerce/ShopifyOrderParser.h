@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ShopifyOrder.h"
+#include "StoreOrder.h"
 
 #include <QJsonDocument>
 #include <QList>
@@ -14,7 +14,7 @@ class QJsonObject;
 
 namespace waybill::commerce {
 
-/// Reads Shopify Admin REST order payloads (`{"orders": [...]}` pages and single orders) into ShopifyOrders.
+/// Reads Shopify Admin REST order payloads (`{"orders": [...]}` pages and single orders) into StoreOrders.
 /// Fulfillments that were cancelled or failed are not shipments.
 /// Strict about what Waybill relies on (ids, names, dates, money, arrays) and lenient about the rest (nulls and
 /// missing optional fields): a page with anything wrong is refused as a whole, with an error that names the field
@@ -22,10 +22,10 @@ namespace waybill::commerce {
 class ShopifyOrderParser final {
 public:
     /// The orders of a page, or nothing with `error` set.
-    static std::optional<QList<ShopifyOrder>> parsePage(
+    static std::optional<QList<StoreOrder>> parsePage(
         const QJsonDocument &document, const QString &account, QString *error);
     /// One order object; `where` prefixes error messages ("orders[2]").
-    static std::optional<ShopifyOrder> parseOrder(
+    static std::optional<StoreOrder> parseOrder(
         const QJsonObject &object, const QString &account, const QString &where, QString *error);
 
     /// A decimal amount ("598.94") in minor units of `currency` (two decimals unless the currency has none or

@@ -4,11 +4,9 @@
 
 #include "HttpJsonTask.h"
 #include "ShopifyOrderParser.h"
-#include "storage/CustomerRepository.h"
+#include "StoreOrderWriter.h"
 #include "storage/Database.h"
-#include "storage/OrderRepository.h"
 #include "storage/StorageError.h"
-#include "storage/SyncStateRepository.h"
 #include "storage/TransactionGuard.h"
 
 #include <QDateTime>
@@ -26,17 +24,6 @@ QString key(const char *name)
 {
     return QString::fromLatin1(name);
 }
-
-/// Epoch seconds of a stored ISO 8601 time, 0 for none.
-qint64 epochOf(const QString &iso)
-{
-    const QDateTime at = QDateTime::fromString(iso, Qt::ISODate);
-    return at.isValid() ? at.toSecsSinceEpoch() : 0;
-}
-
-/// How much earlier than the store's clock at the start of a pass the next pass starts looking: orders changed
-/// while the pass was paging are seen again by the next one.
-constexpr qint64 CeilingMarginSeconds = 5 * 60;
 
 } // namespace
 
@@ -56,7 +43,7 @@ HttpJsonClient::Config ShopifyOrderSync::clientConfig(const domain::ShopifyAccou
 
 ShopifyOrderSync::ShopifyOrderSync(storage::Database &database, std::unique_ptr<HttpJsonClient> client,
     domain::ShopifyAccount account, QObject *parent)
-    : QObject(parent)
+    : OrderSync(parent)
     , m_database(database)
     , m_client(std::move(client))
     , m_account(std::move(account))
@@ -86,9 +73,9 @@ void ShopifyOrderSync::start()
     QString cursor;
     QString pageInfo;
     try {
-        const storage::SyncStateRepository state(m_database);
-        cursor = state.value(m_account.id, key(CursorKey));
-        pageInfo = state.value(m_account.id, key(PageInfoKey));
+        const OrderSyncCursor state = this->cursor();
+        cursor = state.cursor();
+        pageInfo = state.pageToken();
     } catch (const storage::StorageError &error) {
         QTimer::singleShot(0, this, [this, message = error.userMessage()] { finish(label() + u": " + message); });
         return;
@@ -141,8 +128,7 @@ void ShopifyOrderSync::onError(const HttpJsonError &error)
         qCInfo(lcShopify) << label() << "saved page_info refused, starting again from the cursor:" << error.message;
         try {
             storage::TransactionGuard guard(m_database);
-            const storage::SyncStateRepository state(m_database);
-            state.setValue(m_account.id, key(PageInfoKey), QString());
+            cursor().forgetPageToken();
             guard.commit();
         } catch (const storage::StorageError &storageError) {
             finish(label() + u": " + storageError.userMessage());
@@ -157,7 +143,7 @@ void ShopifyOrderSync::onError(const HttpJsonError &error)
 void ShopifyOrderSync::onPage(const HttpJsonResponse &response)
 {
     QString problem;
-    const std::optional<QList<ShopifyOrder>> orders
+    const std::optional<QList<StoreOrder>> orders
         = ShopifyOrderParser::parsePage(response.json, m_account.id, &problem);
     if (!orders) {
         finish(QStringLiteral("%1: page %2 of orders is not what Shopify documents (%3); nothing from that page was "
@@ -178,15 +164,11 @@ void ShopifyOrderSync::onPage(const HttpJsonResponse &response)
                    .arg(next.toString()));
         return;
     }
-    // The store's clock when this pass began bounds the next cursor (see CeilingMarginSeconds).
+    // The store's clock when this pass began bounds the next cursor (see OrderSyncCursor).
     const bool startsRun = m_page == 1 && !m_resumed;
-    qint64 ceiling = 0;
-    if (startsRun) {
-        const QDateTime date = HttpJsonClient::httpDate(response.header("date"));
-        ceiling = date.isValid() ? date.toSecsSinceEpoch() - CeilingMarginSeconds : 0;
-    }
+    const QDateTime date = HttpJsonClient::httpDate(response.header("date"));
     try {
-        m_stored += store(*orders, nextPageInfo, startsRun, ceiling);
+        m_stored += store(*orders, nextPageInfo, startsRun, date.isValid() ? date.toSecsSinceEpoch() : 0);
     } catch (const storage::StorageError &error) {
         finish(QStringLiteral("%1: %2").arg(label(), error.userMessage()));
         return;
@@ -201,80 +183,23 @@ void ShopifyOrderSync::onPage(const HttpJsonResponse &response)
     request(m_client->get(ordersPath(), query));
 }
 
-int ShopifyOrderSync::store(
-    const QList<ShopifyOrder> &orders, const QString &nextPageInfo, bool startsRun, qint64 ceiling)
+OrderSyncCursor ShopifyOrderSync::cursor() const
 {
-    storage::TransactionGuard guard(m_database);
-    const storage::OrderRepository repository(m_database);
-    const storage::SyncStateRepository state(m_database);
-    const QString account = m_account.id;
-    if (startsRun) {
-        state.setValue(account, key(RunMaxKey), QString());
-        state.setValue(account, key(RunCeilingKey), ceiling > 0 ? QString::number(ceiling) : QString());
-    }
-    QString runMax = state.value(account, key(RunMaxKey));
-    int stored = 0;
-    for (const ShopifyOrder &parsed : orders) {
-        domain::Order order = parsed.order;
-        const std::optional<QString> owner = repository.accountOf(order.source, order.number);
-        const bool othersNumber = owner && !owner->isEmpty() && *owner != account;
-        order.customerId = othersNumber ? 0 : customerFor(parsed);
-        const std::optional<qint64> id = othersNumber ? std::nullopt : repository.upsert(order);
-        if (!id) {
-            qCWarning(lcShopify) << label() << "order" << order.number
-                                 << "was not stored: another account already has an order with that number";
-            continue;
-        }
-        for (domain::Shipment shipment : parsed.shipments) {
-            shipment.orderId = *id;
-            repository.upsertShipment(shipment);
-        }
-        repository.removeStoreShipmentsExcept(*id, parsed.shipments);
-        for (const domain::OrderRefund &refund : parsed.refunds) {
-            repository.upsertRefund(*id, refund);
-        }
-        if (runMax.isEmpty() || order.updatedAt > epochOf(runMax)) {
-            runMax = parsed.updatedAtText;
-        }
-        ++stored;
-    }
-    if (!nextPageInfo.isEmpty()) {
-        state.setValue(account, key(PageInfoKey), nextPageInfo);
-        state.setValue(account, key(RunMaxKey), runMax);
-    } else {
-        // The pass is complete: the cursor moves, bounded by the store's clock when the pass began.
-        const QString oldCursor = state.value(account, key(CursorKey));
-        const qint64 runCeiling = state.value(account, key(RunCeilingKey)).toLongLong();
-        QString cursor = runMax;
-        if (runCeiling > 0 && (runMax.isEmpty() || epochOf(runMax) > runCeiling)) {
-            cursor = QDateTime::fromSecsSinceEpoch(runCeiling).toUTC().toString(Qt::ISODate);
-        }
-        if (!cursor.isEmpty() && epochOf(cursor) > epochOf(oldCursor)) {
-            state.setValue(account, key(CursorKey), cursor);
-        }
-        state.setValue(account, key(PageInfoKey), QString());
-        state.setValue(account, key(RunMaxKey), QString());
-        state.setValue(account, key(RunCeilingKey), QString());
-    }
-    guard.commit();
-    return stored;
+    return OrderSyncCursor(m_database, m_account.id, key(CursorKey), key(PageInfoKey));
 }
 
-qint64 ShopifyOrderSync::customerFor(const ShopifyOrder &order) const
+int ShopifyOrderSync::store(
+    const QList<StoreOrder> &orders, const QString &nextPageInfo, bool startsRun, qint64 storeClock)
 {
-    if (order.email.isEmpty()) {
-        return 0;
+    storage::TransactionGuard guard(m_database);
+    const OrderSyncCursor state = cursor();
+    if (startsRun) {
+        state.beginRun(storeClock);
     }
-    const storage::CustomerRepository customers(m_database);
-    if (const auto owner = customers.findByIdentity(QStringLiteral("email"), order.email)) {
-        return owner->customerId;
-    }
-    domain::Customer customer;
-    customer.name = order.customerName.isEmpty() ? order.email : order.customerName;
-    customer.firstName = order.customerFirstName;
-    customer.createdAt = QDateTime::currentSecsSinceEpoch();
-    customer.identities.append({ 0, QStringLiteral("email"), order.email });
-    return customers.insert(customer);
+    const int stored = StoreOrderWriter(m_database, m_account.id, label()).write(orders);
+    state.pageStored(orders, nextPageInfo);
+    guard.commit();
+    return stored;
 }
 
 void ShopifyOrderSync::finish(const QString &error)

@@ -26,7 +26,18 @@ struct OrderRefund {
     qint64 createdAt = 0;
 };
 
-/// A customer's order from a store or marketplace; source is "shopify", "amazon" or "ebay".
+/// A note on an order, as the store keeps it (WooCommerce's order notes): written by the shop's staff or the
+/// system, and shown to the customer when `toCustomer`.
+struct OrderNote {
+    qint64 id = 0;
+    QString externalId; ///< the store's note id
+    QString author;
+    QString text;
+    bool toCustomer = false;
+    qint64 createdAt = 0;
+};
+
+/// A customer's order from a store or marketplace; source is "shopify", "woocommerce", "amazon" or "ebay".
 struct Order {
     qint64 id = 0;
     QString source;
@@ -44,6 +55,7 @@ struct Order {
     QString externalId {}; ///< the store's order id, or empty
     qint64 updatedAt = 0; ///< when the store last changed it; 0 when not known
     qint64 refundedCents = 0; ///< the sum of its refunds
+    QString shippingRegion {}; ///< where it ships: "WA, US" (state or region, country code), or empty
 };
 
 } // namespace waybill::domain

@@ -9,9 +9,11 @@
 #include "SeenSync.h"
 #include "SlaClock.h"
 #include "channels/SslTransportFactory.h"
+#include "commerce/AmazonOrderSync.h"
 #include "commerce/DeliveryEstimator.h"
 #include "commerce/HttpJsonClient.h"
 #include "commerce/ShopifyOrderSync.h"
+#include "commerce/WooCommerceOrderSync.h"
 #include "security/CredentialJob.h"
 #include "security/CredentialStore.h"
 #include "security/OAuthProvider.h"
@@ -127,7 +129,7 @@ bool Engine::isIdle() const
     const bool outboundDone
         = std::all_of(m_outbound.cbegin(), m_outbound.cend(), [](const auto &o) { return o.second->isIdle(); });
     const bool ordersDone = std::all_of(m_orderSyncs.cbegin(), m_orderSyncs.cend(),
-        [this](const auto &sync) { return m_orderSyncsPassed.contains(sync->account().id); });
+        [this](const auto &sync) { return m_orderSyncsPassed.contains(sync->accountId()); });
     return m_pendingSecrets == 0 && inboundDone && outboundDone && ordersDone;
 }
 
@@ -155,9 +157,14 @@ void Engine::startAccounts()
     }
     QList<domain::EmailAccount> accounts;
     QList<domain::ShopifyAccount> stores;
+    QList<domain::WooCommerceAccount> wooStores;
+    QList<domain::AmazonAccount> sellers;
     try {
-        accounts = storage::AccountRepository(*m_database).emailAccounts();
-        stores = storage::AccountRepository(*m_database).shopifyAccounts();
+        const storage::AccountRepository repository(*m_database);
+        accounts = repository.emailAccounts();
+        stores = repository.shopifyAccounts();
+        wooStores = repository.wooCommerceAccounts();
+        sellers = repository.amazonAccounts();
     } catch (const storage::StorageError &error) {
         Q_EMIT startFailed(error.userMessage());
         return;
@@ -180,13 +187,28 @@ void Engine::startAccounts()
             readSecretThen(store.id, [this, store](const QString &token) { startShopifyAccount(store, token); });
         }
     }
+    for (const domain::WooCommerceAccount &store : wooStores) {
+        if (store.enabled && (m_onlyAccount.isEmpty() || store.id == m_onlyAccount)) {
+            Q_EMIT accountStatus(store.id, QStringLiteral("connecting"), QString());
+            readSecretThen(store.id, [this, store](const QString &pair) { startWooCommerceAccount(store, pair); });
+        }
+    }
+    for (const domain::AmazonAccount &seller : sellers) {
+        if (seller.enabled && (m_onlyAccount.isEmpty() || seller.id == m_onlyAccount)) {
+            Q_EMIT accountStatus(seller.id, QStringLiteral("connecting"), QString());
+            readSecretThen(
+                seller.id, [this, seller](const QString &secret) { startAmazonAccount(seller, secret); },
+                domain::AmazonAccount::clientSecretKey(seller.id));
+        }
+    }
 }
 
-void Engine::readSecretThen(const QString &accountId, const std::function<void(const QString &)> &start)
+void Engine::readSecretThen(
+    const QString &accountId, const std::function<void(const QString &)> &start, const QString &key)
 {
     ++m_pendingSecrets;
     const int generation = m_generation;
-    security::CredentialJob *job = m_credentials->read(accountId, this);
+    security::CredentialJob *job = m_credentials->read(key.isEmpty() ? accountId : key, this);
     connect(job, &security::CredentialJob::failed, this, [this, job, accountId, generation](const QString &message) {
         job->deleteLater();
         if (generation == m_generation) {
@@ -214,13 +236,49 @@ void Engine::startShopifyAccount(const domain::ShopifyAccount &account, const QS
     }
     auto client = std::make_unique<commerce::HttpJsonClient>(
         *m_network, commerce::ShopifyOrderSync::clientConfig(account, accessToken));
-    auto sync = std::make_unique<commerce::ShopifyOrderSync>(*m_database, std::move(client), account);
-    commerce::ShopifyOrderSync *started = sync.get();
-    auto again = [this, started, id = account.id] {
+    runOrderSync(std::make_unique<commerce::ShopifyOrderSync>(*m_database, std::move(client), account));
+}
+
+void Engine::startWooCommerceAccount(const domain::WooCommerceAccount &account, const QString &keyPair)
+{
+    const qsizetype colon = keyPair.indexOf(u':');
+    if (colon <= 0 || colon == keyPair.size() - 1) {
+        Q_EMIT accountStatus(account.id, QStringLiteral("failed"),
+            QStringLiteral("WooCommerce %1: there is no REST API key pair in the keychain for this account; add it "
+                           "again with waybillctl account add woocommerce")
+                .arg(account.name));
+        return;
+    }
+    auto client = std::make_unique<commerce::HttpJsonClient>(
+        *m_network, commerce::WooCommerceOrderSync::clientConfig(account, keyPair.left(colon), keyPair.mid(colon + 1)));
+    runOrderSync(std::make_unique<commerce::WooCommerceOrderSync>(*m_database, std::move(client), account));
+}
+
+void Engine::startAmazonAccount(const domain::AmazonAccount &account, const QString &clientSecret)
+{
+    if (clientSecret.isEmpty()) {
+        Q_EMIT accountStatus(account.id, QStringLiteral("failed"),
+            QStringLiteral("Amazon %1: there is no LWA client secret in the keychain for this account; add it again "
+                           "with waybillctl account add amazon")
+                .arg(account.name));
+        return;
+    }
+    auto tokens = std::make_unique<security::OAuthTokenSource>(
+        security::OAuthProvider::loginWithAmazon(QUrl(account.lwaUrl), account.clientId, clientSecret), account.id,
+        *m_credentials, *m_network);
+    runOrderSync(std::make_unique<commerce::AmazonOrderSync>(
+        *m_database, *m_network, commerce::AmazonOrderSync::clientConfig(account), std::move(tokens), account));
+}
+
+void Engine::runOrderSync(std::unique_ptr<commerce::OrderSync> sync)
+{
+    commerce::OrderSync *started = sync.get();
+    const QString id = started->accountId();
+    auto again = [this, started, id] {
         m_orderSyncsPassed.insert(id);
-        QTimer::singleShot(OrderSyncIntervalMs, started, &commerce::ShopifyOrderSync::start);
+        QTimer::singleShot(OrderSyncIntervalMs, started, &commerce::OrderSync::start);
     };
-    connect(started, &commerce::ShopifyOrderSync::finished, this, [this, again, id = account.id](int orders) {
+    connect(started, &commerce::OrderSync::finished, this, [this, again, id](int orders) {
         Q_EMIT accountStatus(id, QStringLiteral("connected"), QString());
         Q_EMIT ordersSynced(id, orders);
         if (orders > 0) {
@@ -228,11 +286,11 @@ void Engine::startShopifyAccount(const domain::ShopifyAccount &account, const QS
         }
         again();
     });
-    connect(started, &commerce::ShopifyOrderSync::failed, this, [this, again, id = account.id](const QString &message) {
+    connect(started, &commerce::OrderSync::failed, this, [this, again, id](const QString &message) {
         Q_EMIT accountStatus(id, QStringLiteral("failed"), message);
         again();
     });
-    connect(started, &commerce::ShopifyOrderSync::retrying, this, [this, id = account.id](const QString &message) {
+    connect(started, &commerce::OrderSync::retrying, this, [this, id](const QString &message) {
         // Waiting out a rate limit or a server hiccup is part of a pass, not a failure.
         Q_EMIT accountStatus(id, QStringLiteral("syncing"), message);
     });

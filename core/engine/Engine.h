@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/AmazonAccount.h"
 #include "domain/EmailAccount.h"
 #include "domain/ShopifyAccount.h"
+#include "domain/WooCommerceAccount.h"
 
 #include <QList>
 #include <QObject>
@@ -22,7 +24,7 @@ namespace waybill::channels {
 class TransportFactory;
 }
 namespace waybill::commerce {
-class ShopifyOrderSync;
+class OrderSync;
 }
 namespace waybill::security {
 class CredentialStore;
@@ -41,7 +43,8 @@ class Ingest;
 class SlaClock;
 
 /// The channel engine: owns the workspace's write connection ("engine"), the e-mail accounts' inbound sync and
-/// outbound delivery, the store accounts' order sync (Shopify: a pass at start and every few minutes), and publishes
+/// outbound delivery, the store accounts' order sync (Shopify, WooCommerce, Amazon: a pass at start and every few
+/// minutes, each followed by relinking and delivery estimates when it brought orders), and publishes
 /// change notices. Lives on its own thread (EngineThread) in the desktop app
 /// and on the main thread in `waybillctl sync`; every slot must be called on that thread (queued connections).
 /// start() opens the database and the accounts; stop() ends all network work and closes the database.
@@ -91,9 +94,17 @@ private:
     void startOAuthAccount(const domain::EmailAccount &account);
     /// Starts the account's order sync with its access token; it runs again every OrderSyncIntervalMs.
     void startShopifyAccount(const domain::ShopifyAccount &account, const QString &accessToken);
+    /// Starts the store's order sync with its REST API key pair ("key:secret" in the keychain).
+    void startWooCommerceAccount(const domain::WooCommerceAccount &account, const QString &keyPair);
+    /// Starts the seller's order sync with the LWA client secret (the refresh token is read by its token source).
+    void startAmazonAccount(const domain::AmazonAccount &account, const QString &clientSecret);
+    /// Runs an order sync now and again every OrderSyncIntervalMs, reporting its passes as account statuses.
+    void runOrderSync(std::unique_ptr<commerce::OrderSync> sync);
     /// Reads the account's password or token from the keychain, then calls `start` with it (unless the accounts
     /// were reloaded meanwhile); a keychain failure becomes a "failed" status.
-    void readSecretThen(const QString &accountId, const std::function<void(const QString &)> &start);
+    /// `key` is the keychain entry when it is not the account id.
+    void readSecretThen(
+        const QString &accountId, const std::function<void(const QString &)> &start, const QString &key = {});
     void stopAccount(const QString &accountId);
     /// After a store sync brought orders: links the conversations whose mail came before them, and estimates the
     /// delivery of the new shipments.
@@ -112,7 +123,7 @@ private:
     std::map<QString, std::unique_ptr<security::OAuthTokenSource>> m_tokenSources; ///< by account id
     std::vector<std::unique_ptr<EmailInbound>> m_inbound;
     std::vector<std::pair<QString, std::unique_ptr<EmailOutbound>>> m_outbound; ///< with their account ids
-    std::vector<std::unique_ptr<commerce::ShopifyOrderSync>> m_orderSyncs;
+    std::vector<std::unique_ptr<commerce::OrderSync>> m_orderSyncs;
     QSet<QString> m_orderSyncsPassed; ///< store accounts that have finished or failed a pass
     int m_pendingSecrets = 0; ///< keychain reads not answered yet
     int m_generation = 0; ///< bumped by reloadAccounts(), so late keychain answers for old accounts are ignored

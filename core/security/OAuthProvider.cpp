@@ -98,20 +98,40 @@ void OAuthProvider::setBaseUrl(const QUrl &base)
     }
 }
 
+OAuthProvider OAuthProvider::loginWithAmazon(const QUrl &tokenUrl, const QString &clientId, const QString &clientSecret)
+{
+    OAuthProvider provider;
+    provider.kind = Kind::LoginWithAmazon;
+    provider.name = QStringLiteral("Login with Amazon");
+    provider.tokenUrl = tokenUrl;
+    provider.clientId = clientId;
+    provider.clientSecret = clientSecret;
+    return provider;
+}
+
 QString OAuthProvider::clientIdVariable() const
 {
+    if (kind == Kind::LoginWithAmazon) {
+        return QStringLiteral("the account's --client-id");
+    }
     return kind == Kind::Gmail ? QStringLiteral("WAYBILL_OAUTH_CLIENT_ID_GMAIL")
                                : QStringLiteral("WAYBILL_OAUTH_CLIENT_ID_MICROSOFT");
 }
 
 QString OAuthProvider::authorizationUrlVariable() const
 {
+    if (kind == Kind::LoginWithAmazon) {
+        return {};
+    }
     return kind == Kind::Gmail ? QStringLiteral("WAYBILL_OAUTH_AUTHORIZATION_URL_GMAIL")
                                : QStringLiteral("WAYBILL_OAUTH_AUTHORIZATION_URL_MICROSOFT");
 }
 
 QString OAuthProvider::tokenUrlVariable() const
 {
+    if (kind == Kind::LoginWithAmazon) {
+        return QStringLiteral("the account's --lwa-url");
+    }
     return kind == Kind::Gmail ? QStringLiteral("WAYBILL_OAUTH_TOKEN_URL_GMAIL")
                                : QStringLiteral("WAYBILL_OAUTH_TOKEN_URL_MICROSOFT");
 }
@@ -120,6 +140,9 @@ QString OAuthProvider::endpointProblem() const
 {
     for (const auto &[url, variable] :
         { std::pair { authorizationUrl, authorizationUrlVariable() }, std::pair { tokenUrl, tokenUrlVariable() } }) {
+        if (kind == Kind::LoginWithAmazon && url == authorizationUrl) {
+            continue; // no sign-in in the browser: the seller authorises the application in Seller Central
+        }
         if (!isAcceptable(url)) {
             return QStringLiteral("The %1 sign-in address \"%2\" (%3) is not an https address; plain http is "
                                   "accepted only for this computer.")

@@ -22,6 +22,7 @@ struct OAuthProvider {
     enum class Kind {
         Gmail,
         Microsoft,
+        LoginWithAmazon, ///< Amazon's Selling Partner API: token refresh only, with the seller's own client
     };
 
     Kind kind = Kind::Gmail;
@@ -36,6 +37,9 @@ struct OAuthProvider {
     static OAuthProvider gmail(const QString &clientId = {}, const QString &clientSecret = {});
     /// Microsoft 365 / Outlook (the "common" tenant): IMAP, SMTP and a refresh token.
     static OAuthProvider microsoft(const QString &clientId = {}, const QString &clientSecret = {});
+    /// Login with Amazon for an SP-API application: only the token endpoint; the client id and (confidential)
+    /// secret are the seller's, the secret read from the keychain.
+    static OAuthProvider loginWithAmazon(const QUrl &tokenUrl, const QString &clientId, const QString &clientSecret);
     /// The provider for an account's sign-in method; an empty value (no `name`) for password accounts.
     static OAuthProvider forAuth(domain::EmailAccount::Auth auth, const QString &clientId = {});
     static bool isOAuth(domain::EmailAccount::Auth auth);

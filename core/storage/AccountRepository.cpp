@@ -131,6 +131,75 @@ QList<domain::ShopifyAccount> AccountRepository::shopifyAccounts() const
     return accounts;
 }
 
+void AccountRepository::save(
+    const QString &id, const QString &kind, const QString &name, const QString &config, bool enabled, qint64 now) const
+{
+    SqlQuery q(m_database,
+        QStringLiteral("INSERT INTO accounts (id, kind, name, config, enabled, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                       "kind = excluded.kind, name = excluded.name, config = excluded.config, "
+                       "enabled = excluded.enabled"));
+    q.bind(id).bind(kind).bind(name).bind(config).bind(enabled ? 1 : 0).bind(now).exec();
+}
+
+void AccountRepository::saveWooCommerceAccount(const domain::WooCommerceAccount &account, qint64 now) const
+{
+    const QJsonObject json { { QStringLiteral("base_url"), account.baseUrl } };
+    save(account.id, QStringLiteral("woocommerce"), account.name,
+        QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)), account.enabled, now);
+}
+
+QList<domain::WooCommerceAccount> AccountRepository::wooCommerceAccounts() const
+{
+    SqlQuery q(m_database,
+        QStringLiteral("SELECT id, name, config, enabled FROM accounts WHERE kind = 'woocommerce' ORDER BY id"));
+    q.exec();
+    QList<domain::WooCommerceAccount> accounts;
+    while (q.next()) {
+        domain::WooCommerceAccount a;
+        a.id = q.text(0);
+        a.name = q.text(1);
+        a.enabled = q.int64(3) != 0;
+        a.baseUrl = QJsonDocument::fromJson(q.text(2).toUtf8()).object().value(QStringLiteral("base_url")).toString();
+        accounts.append(a);
+    }
+    return accounts;
+}
+
+void AccountRepository::saveAmazonAccount(const domain::AmazonAccount &account, qint64 now) const
+{
+    const QJsonObject json { { QStringLiteral("base_url"), account.baseUrl },
+        { QStringLiteral("lwa_url"), account.lwaUrl }, { QStringLiteral("client_id"), account.clientId },
+        { QStringLiteral("marketplace_ids"), QJsonArray::fromStringList(account.marketplaceIds) },
+        { QStringLiteral("sync_since"), account.syncSince } };
+    save(account.id, QStringLiteral("amazon"), account.name,
+        QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)), account.enabled, now);
+}
+
+QList<domain::AmazonAccount> AccountRepository::amazonAccounts() const
+{
+    SqlQuery q(
+        m_database, QStringLiteral("SELECT id, name, config, enabled FROM accounts WHERE kind = 'amazon' ORDER BY id"));
+    q.exec();
+    QList<domain::AmazonAccount> accounts;
+    while (q.next()) {
+        domain::AmazonAccount a;
+        a.id = q.text(0);
+        a.name = q.text(1);
+        a.enabled = q.int64(3) != 0;
+        const QJsonObject json = QJsonDocument::fromJson(q.text(2).toUtf8()).object();
+        a.baseUrl = json.value(QStringLiteral("base_url")).toString();
+        a.lwaUrl = json.value(QStringLiteral("lwa_url")).toString(a.lwaUrl);
+        a.clientId = json.value(QStringLiteral("client_id")).toString();
+        for (const QJsonValue &id : json.value(QStringLiteral("marketplace_ids")).toArray()) {
+            a.marketplaceIds << id.toString();
+        }
+        a.syncSince = json.value(QStringLiteral("sync_since")).toString();
+        accounts.append(a);
+    }
+    return accounts;
+}
+
 bool AccountRepository::remove(const QString &id) const
 {
     SqlQuery q(m_database, QStringLiteral("DELETE FROM accounts WHERE id = ?"));

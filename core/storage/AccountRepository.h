@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/AmazonAccount.h"
 #include "domain/EmailAccount.h"
 #include "domain/ShopifyAccount.h"
+#include "domain/WooCommerceAccount.h"
 
 #include <QList>
 
@@ -25,9 +27,18 @@ public:
     /// Adds or replaces the Shopify store account with this id.
     void saveShopifyAccount(const domain::ShopifyAccount &account, qint64 now) const;
     QList<domain::ShopifyAccount> shopifyAccounts() const;
+    /// Adds or replaces the WooCommerce store account with this id.
+    void saveWooCommerceAccount(const domain::WooCommerceAccount &account, qint64 now) const;
+    QList<domain::WooCommerceAccount> wooCommerceAccounts() const;
+    /// Adds or replaces the Amazon seller account with this id.
+    void saveAmazonAccount(const domain::AmazonAccount &account, qint64 now) const;
+    QList<domain::AmazonAccount> amazonAccounts() const;
     bool remove(const QString &id) const;
 
 private:
+    void save(const QString &id, const QString &kind, const QString &name, const QString &config, bool enabled,
+        qint64 now) const;
+
     const Database &m_database;
 };
 

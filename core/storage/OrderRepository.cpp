@@ -16,7 +16,8 @@ namespace {
 
 const QString OrderColumns = QStringLiteral(
     "o.id, o.source, o.number, o.customer_id, o.placed_at, o.currency, o.subtotal_cents, o.shipping_cents, "
-    "o.tax_cents, o.total_cents, o.status, o.account, o.external_id, o.updated_at, o.refunded_cents");
+    "o.tax_cents, o.total_cents, o.status, o.account, o.external_id, o.updated_at, o.refunded_cents, "
+    "o.shipping_region");
 
 Order readOrder(const SqlQuery &q)
 {
@@ -36,6 +37,7 @@ Order readOrder(const SqlQuery &q)
     o.externalId = q.text(12);
     o.updatedAt = q.int64(13);
     o.refundedCents = q.int64(14);
+    o.shippingRegion = q.text(15);
     return o;
 }
 
@@ -118,16 +120,22 @@ std::optional<qint64> OrderRepository::upsert(const Order &o) const
 {
     SqlQuery &q = m_database.prepared(QStringLiteral(
         "INSERT INTO orders (source, number, customer_id, placed_at, currency, subtotal_cents, shipping_cents, "
-        "tax_cents, total_cents, status, account, external_id, updated_at, refunded_cents) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, number) DO UPDATE SET "
+        "tax_cents, total_cents, status, account, external_id, updated_at, refunded_cents, shipping_region) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, number) DO UPDATE SET "
         "customer_id = coalesce(excluded.customer_id, orders.customer_id), placed_at = excluded.placed_at, "
         "currency = excluded.currency, subtotal_cents = excluded.subtotal_cents, "
         "shipping_cents = excluded.shipping_cents, tax_cents = excluded.tax_cents, "
         "total_cents = excluded.total_cents, status = excluded.status, account = excluded.account, "
         "external_id = excluded.external_id, updated_at = excluded.updated_at, "
-        "refunded_cents = excluded.refunded_cents "
+        "refunded_cents = excluded.refunded_cents, shipping_region = excluded.shipping_region "
         "WHERE orders.account = excluded.account OR orders.account = '' RETURNING id"));
-    bindOrder(q, o).bind(o.account).bind(o.externalId).bind(o.updatedAt).bind(o.refundedCents).exec();
+    bindOrder(q, o)
+        .bind(o.account)
+        .bind(o.externalId)
+        .bind(o.updatedAt)
+        .bind(o.refundedCents)
+        .bind(o.shippingRegion)
+        .exec();
     if (!q.next()) {
         q.finish();
         return std::nullopt;
@@ -386,6 +394,35 @@ void OrderRepository::upsertRefund(qint64 orderId, const domain::OrderRefund &re
                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (order_id, external_id) DO UPDATE SET "
                        "amount_cents = excluded.amount_cents, note = excluded.note, created_at = excluded.created_at"));
     q.bind(orderId).bind(refund.externalId).bind(refund.amountCents).bind(refund.note).bind(refund.createdAt).exec();
+}
+
+QList<domain::OrderNote> OrderRepository::notes(qint64 orderId) const
+{
+    SqlQuery q(m_database,
+        QStringLiteral("SELECT id, external_id, author, body, to_customer, created_at FROM order_notes "
+                       "WHERE order_id = ? ORDER BY created_at, id"));
+    q.bind(orderId).exec();
+    QList<domain::OrderNote> notes;
+    while (q.next()) {
+        notes.append({ q.int64(0), q.text(1), q.text(2), q.text(3), q.int64(4) != 0, q.int64(5) });
+    }
+    return notes;
+}
+
+void OrderRepository::upsertNote(qint64 orderId, const domain::OrderNote &note) const
+{
+    SqlQuery &q = m_database.prepared(
+        QStringLiteral("INSERT INTO order_notes (order_id, external_id, author, body, to_customer, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, external_id) DO UPDATE SET "
+                       "author = excluded.author, body = excluded.body, to_customer = excluded.to_customer, "
+                       "created_at = excluded.created_at"));
+    q.bind(orderId)
+        .bind(note.externalId)
+        .bind(note.author)
+        .bind(note.text)
+        .bind(note.toCustomer ? 1 : 0)
+        .bind(note.createdAt)
+        .exec();
 }
 
 } // namespace waybill::storage

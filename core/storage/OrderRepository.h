@@ -57,6 +57,10 @@ public:
     QList<domain::OrderRefund> refunds(qint64 orderId) const;
     /// Inserts the refund or updates the one with the same order and store id.
     void upsertRefund(qint64 orderId, const domain::OrderRefund &refund) const;
+    /// The order's store notes, oldest first.
+    QList<domain::OrderNote> notes(qint64 orderId) const;
+    /// Inserts the note or updates the one with the same order and store id.
+    void upsertNote(qint64 orderId, const domain::OrderNote &note) const;
 
 private:
     const Database &m_database;

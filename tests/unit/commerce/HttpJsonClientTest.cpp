@@ -54,6 +54,33 @@ TEST(HttpJsonClientTest, SlowsDownNearTheCallLimit)
     EXPECT_EQ(client.paceDelayMs(), 0);
 }
 
+TEST(HttpJsonClientTest, RateHeaderGivesTheIntervalBetweenRequests)
+{
+    QNetworkAccessManager network;
+    HttpJsonClient client(network, {});
+    EXPECT_EQ(client.rateIntervalMs(), -1);
+    client.noteRateLimit("0.0167"); // Amazon's getOrders: one request a minute once the burst is spent
+    EXPECT_EQ(client.rateIntervalMs(), 59881);
+    client.noteRateLimit("2.0");
+    EXPECT_EQ(client.rateIntervalMs(), 500);
+    client.noteRateLimit("none");
+    client.noteRateLimit("0");
+    EXPECT_EQ(client.rateIntervalMs(), 500);
+}
+
+TEST(HttpJsonClientTest, SetHeaderReplacesAHeaderWhateverItsCase)
+{
+    QNetworkAccessManager network;
+    HttpJsonClient::Config config;
+    config.headers = { { "Accept-Language", "en" }, { "x-amz-access-token", "Atza|old" } };
+    HttpJsonClient client(network, config);
+    client.setHeader("X-Amz-Access-Token", "Atza|new");
+    client.setHeader("User-Agent", "Waybill");
+    ASSERT_EQ(client.config().headers.size(), 3);
+    EXPECT_EQ(client.config().headers.at(1).second, QByteArray("Atza|new"));
+    EXPECT_EQ(client.config().headers.at(2), std::make_pair(QByteArray("User-Agent"), QByteArray("Waybill")));
+}
+
 TEST(HttpJsonClientTest, HttpDates)
 {
     EXPECT_EQ(HttpJsonClient::httpDate("Fri, 11 Jan 2008 13:02:00 GMT"),

@@ -30,7 +30,7 @@ TEST(ShopifyOrderParserTest, ReadsTheRecordedOrdersPage)
         QJsonDocument(fixture(QStringLiteral("orders.json"))), QStringLiteral("shopify:a.myshopify.com"), &error);
     ASSERT_TRUE(page) << error.toStdString();
     ASSERT_EQ(page->size(), 1);
-    const commerce::ShopifyOrder &order = page->at(0);
+    const commerce::StoreOrder &order = page->at(0);
     EXPECT_EQ(order.order.number, QStringLiteral("#1001"));
     EXPECT_EQ(order.order.totalCents, 59894);
     EXPECT_EQ(order.order.subtotalCents, 59700);
