@@ -1,0 +1,55 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/RuleDecision.h"
+
+#include <QString>
+
+#include <functional>
+
+namespace waybill::storage {
+class Database;
+}
+
+namespace waybill::engine {
+
+/// Applies what RuleEvaluator decided: opens or raises the order's conversation (creating one when there is none),
+/// assigns, tags, and writes the message as a queued outbound message plus its outbox row for the chosen channel
+/// (nothing is sent here; the channel's outbox worker does that). Each decision is one transaction that first
+/// records the firing (rule, order), so a rule acts on an order once even when two passes race; every action, and
+/// every message not sent with its reason, goes to the audit log as action "rule". Lives on the thread that owns
+/// the database connection; throws StorageError (the transaction is rolled back).
+class RuleExecutor final {
+public:
+    using Clock = std::function<qint64()>;
+
+    /// What one decision did.
+    struct Result {
+        bool applied = false; ///< false: the rule had already acted on the order, nothing was written
+        qint64 conversationId = 0;
+        bool messaged = false;
+        QString outcome; ///< for people: "opened conversation #12; tagged late; sent “Delivery delayed” by e-mail"
+    };
+
+    /// `emailAccount` sends e-mail for conversations no account has received mail on; `senderName` signs the
+    /// messages ({{agent.name}}).
+    RuleExecutor(const storage::Database &database, Clock now, QString emailAccount, QString senderName);
+
+    /// Applies a Fire decision; a Deferred one is refused with std::invalid_argument.
+    Result apply(const domain::RuleDecision &decision) const;
+
+private:
+    qint64 ensureConversation(const domain::RuleDecision &decision, QStringList &done) const;
+    /// Writes the message; returns the outcome text ("sent … by e-mail" or "not sent: …") and sets `messaged`.
+    QString send(const domain::RuleDecision &decision, qint64 conversationId, bool &messaged) const;
+    void audit(qint64 conversationId, const domain::RuleDecision &decision, const QString &what) const;
+    QString receivingAccount(qint64 conversationId) const;
+
+    const storage::Database &m_database;
+    Clock m_now;
+    QString m_emailAccount;
+    QString m_senderName;
+};
+
+} // namespace waybill::engine
