@@ -41,6 +41,7 @@ QList<domain::RuleDecision> RuleEvaluator::evaluate(
 {
     QList<domain::RuleDecision> decisions;
     QSet<std::pair<qint64, qint64>> decided; // (rule, order): an order with two parcels is still one decision
+    QSet<qint64> messaged; // orders an earlier rule of this pass writes to ("not when already messaged")
     for (const domain::Rule &rule : rules) {
         if (!rule.enabled) {
             continue;
@@ -49,8 +50,19 @@ QList<domain::RuleDecision> RuleEvaluator::evaluate(
             if (decided.contains({ rule.id, f.orderId })) {
                 continue;
             }
-            if (auto decision = decide(rule, f)) {
+            std::optional<domain::RuleDecision> decision;
+            if (!f.messaged && messaged.contains(f.orderId)) {
+                domain::RuleFacts after = f;
+                after.messaged = true;
+                decision = decide(rule, after);
+            } else {
+                decision = decide(rule, f);
+            }
+            if (decision) {
                 decided.insert({ rule.id, f.orderId });
+                if (decision->sends() && decision->kind == domain::RuleDecision::Kind::Fire) {
+                    messaged.insert(f.orderId);
+                }
                 decisions.append(std::move(*decision));
             }
         }

@@ -6,14 +6,16 @@
 #include "domain/Channel.h"
 #include "storage/AgentRepository.h"
 #include "storage/AuditLogRepository.h"
-#include "storage/ConversationDetailReader.h"
 #include "storage/ConversationRepository.h"
+#include "storage/CustomerRepository.h"
 #include "storage/MessageRepository.h"
+#include "storage/OrderRepository.h"
 #include "storage/OutboxRepository.h"
 #include "storage/RuleRepository.h"
 #include "storage/SqlQuery.h"
 #include "storage/TagRepository.h"
 #include "storage/TransactionGuard.h"
+#include "storage/WorkflowRepository.h"
 #include "text/MarketplaceRules.h"
 
 #include <QCoreApplication>
@@ -164,11 +166,16 @@ QString RuleExecutor::send(const domain::RuleDecision &decision, qint64 conversa
     if (!found) {
         return tr("“%1” not sent: there is no template with that name").arg(decision.templateName);
     }
-    const auto detail = storage::ConversationDetailReader(m_database).load(conversationId);
-    if (!detail) {
-        return tr("“%1” not sent: the conversation is gone").arg(decision.templateName);
+    // What the template reads, gathered inside this transaction (ConversationDetailReader opens its own).
+    domain::ConversationDetail detail;
+    const storage::OrderRepository orders(m_database);
+    detail.order = orders.find(decision.orderId);
+    detail.shipments = orders.shipments(decision.orderId);
+    detail.returns = storage::WorkflowRepository(m_database).returnsForOrder(decision.orderId);
+    if (decision.customerId) {
+        detail.customer = storage::CustomerRepository(m_database).find(decision.customerId);
     }
-    const TemplateRenderer::Result rendered = TemplateRenderer::render(body, *detail, m_senderName);
+    const TemplateRenderer::Result rendered = TemplateRenderer::render(body, detail, m_senderName);
     if (!rendered.missing.isEmpty() || !rendered.unknown.isEmpty()) {
         return tr("“%1” not sent: nothing to fill in for %2")
             .arg(decision.templateName, (rendered.missing + rendered.unknown).join(QStringLiteral(", ")));

@@ -80,7 +80,7 @@ RulesPass::Report RulesPass::run() const
             report.results.append(result);
         } catch (const storage::StorageError &error) {
             qCWarning(lcRules) << "rule" << decision.ruleName << "on order" << decision.orderNumber
-                               << "failed:" << error.userMessage();
+                               << "failed:" << error.userMessage() << error.detail();
             ++report.failed;
             report.results.append(RuleExecutor::Result {});
         }
