@@ -7,15 +7,19 @@
 #include "storage/RuleFactsReader.h"
 #include "storage/RuleRepository.h"
 #include "storage/StorageError.h"
+#include "storage/TransactionGuard.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QSet>
 
 namespace waybill::engine {
 
 namespace {
 
 Q_LOGGING_CATEGORY(lcRules, "waybill.rules")
+
+constexpr int BatchSize = 500;
 
 } // namespace
 
@@ -67,14 +71,23 @@ RulesPass::Report RulesPass::run() const
         }
     }
     const RuleExecutor executor(m_database, m_now, account, sender);
+    // Decisions are committed in batches: each one is a savepoint inside the batch, so a failure undoes only its
+    // own writes, and a pass that acts on thousands of orders does not pay for thousands of commits.
+    std::optional<storage::TransactionGuard> batch;
+    int inBatch = 0;
+    QSet<qint64> changed;
     for (const domain::RuleDecision &decision : std::as_const(report.decisions)) {
         if (decision.kind != domain::RuleDecision::Kind::Fire) {
             report.results.append(RuleExecutor::Result {});
             continue;
         }
+        if (!batch) {
+            batch.emplace(m_database);
+        }
         try {
             const RuleExecutor::Result result = executor.apply(decision);
-            if (result.applied && result.conversationId && !report.conversations.contains(result.conversationId)) {
+            if (result.applied && result.conversationId && !changed.contains(result.conversationId)) {
+                changed.insert(result.conversationId);
                 report.conversations.append(result.conversationId);
             }
             report.results.append(result);
@@ -84,6 +97,14 @@ RulesPass::Report RulesPass::run() const
             ++report.failed;
             report.results.append(RuleExecutor::Result {});
         }
+        if (++inBatch == BatchSize) {
+            batch->commit();
+            batch.reset();
+            inBatch = 0;
+        }
+    }
+    if (batch) {
+        batch->commit();
     }
     return report;
 }

@@ -36,7 +36,8 @@ public:
 
     /// What would happen now, writing nothing.
     Report dryRun() const;
-    /// Applies the Fire decisions, each in its own transaction. Throws StorageError when the facts cannot be read.
+    /// Applies the Fire decisions, each in its own savepoint, committed in batches of a few hundred. Throws
+    /// StorageError when the facts cannot be read or a batch cannot be committed.
     Report run() const;
 
 private:
