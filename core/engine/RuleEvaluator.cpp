@@ -101,7 +101,7 @@ std::optional<domain::RuleDecision> RuleEvaluator::decide(
     d.reviewRequest = rule.reviewRequest && rule.sends();
     if (rule.sends()) {
         chooseChannel(rule, facts, d);
-        if (rule.isQuietAt(m_context.minuteOfDay)) {
+        if (d.sends() && rule.isQuietAt(m_context.minuteOfDay)) { // no message, nobody to disturb
             d.kind = domain::RuleDecision::Kind::Deferred;
         }
     }

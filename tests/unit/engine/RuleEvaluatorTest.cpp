@@ -254,6 +254,9 @@ TEST(RuleEvaluatorTest, QuietHoursDeferTheMessageAcrossMidnight)
     rule.quietEnd = 14 * 60;
     EXPECT_EQ(evaluator(Now, 13 * 60).decide(rule, lateShipment())->kind, RuleDecision::Kind::Deferred);
     EXPECT_EQ(evaluator(Now, 14 * 60).decide(rule, lateShipment())->kind, RuleDecision::Kind::Fire);
+    RuleFacts unreachable = lateShipment();
+    unreachable.hasEmail = false; // no message can go, so the tag need not wait for the morning
+    EXPECT_EQ(evaluator(Now, 13 * 60).decide(rule, unreachable)->kind, RuleDecision::Kind::Fire);
 }
 
 TEST(RuleEvaluatorTest, ReviewRequestOncePerOrderAndNeverWhileSomethingIsOpen)
