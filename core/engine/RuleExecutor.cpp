@@ -8,6 +8,7 @@
 #include "storage/AuditLogRepository.h"
 #include "storage/ConversationRepository.h"
 #include "storage/CustomerRepository.h"
+#include "storage/Database.h"
 #include "storage/MessageRepository.h"
 #include "storage/OrderRepository.h"
 #include "storage/OutboxRepository.h"
@@ -141,11 +142,13 @@ qint64 RuleExecutor::ensureConversation(const domain::RuleDecision &decision, QS
 
 QString RuleExecutor::receivingAccount(qint64 conversationId) const
 {
-    storage::SqlQuery q(m_database,
+    storage::SqlQuery &q = m_database.prepared(
         QStringLiteral("SELECT account FROM messages WHERE conversation_id = ? AND direction = 'in' AND account <> '' "
                        "ORDER BY created_at DESC, id DESC LIMIT 1"));
     q.bind(conversationId).exec();
-    return q.next() ? q.text(0) : m_emailAccount;
+    const QString account = q.next() ? q.text(0) : m_emailAccount;
+    q.finish();
+    return account;
 }
 
 QString RuleExecutor::send(const domain::RuleDecision &decision, qint64 conversationId, bool &messaged) const
@@ -154,16 +157,14 @@ QString RuleExecutor::send(const domain::RuleDecision &decision, qint64 conversa
     if (!decision.sends()) {
         return tr("“%1” not sent: %2").arg(decision.templateName, decision.sendNote);
     }
-    const storage::TagRepository templates(m_database);
-    QString body;
-    bool found = false;
-    for (const domain::Template &t : templates.templates()) {
-        if (t.name == decision.templateName) {
-            body = t.body;
-            found = true;
+    if (!m_templatesRead) {
+        for (const domain::Template &t : storage::TagRepository(m_database).templates()) {
+            m_templates.insert(t.name, t.body);
         }
+        m_templatesRead = true;
     }
-    if (!found) {
+    const auto found = m_templates.constFind(decision.templateName);
+    if (found == m_templates.cend()) {
         return tr("“%1” not sent: there is no template with that name").arg(decision.templateName);
     }
     // What the template reads, gathered inside this transaction (ConversationDetailReader opens its own).
@@ -175,7 +176,7 @@ QString RuleExecutor::send(const domain::RuleDecision &decision, qint64 conversa
     if (decision.customerId) {
         detail.customer = storage::CustomerRepository(m_database).find(decision.customerId);
     }
-    const TemplateRenderer::Result rendered = TemplateRenderer::render(body, detail, m_senderName);
+    const TemplateRenderer::Result rendered = TemplateRenderer::render(*found, detail, m_senderName);
     if (!rendered.missing.isEmpty() || !rendered.unknown.isEmpty()) {
         return tr("“%1” not sent: nothing to fill in for %2")
             .arg(decision.templateName, (rendered.missing + rendered.unknown).join(QStringLiteral(", ")));

@@ -4,6 +4,7 @@
 
 #include "domain/RuleDecision.h"
 
+#include <QHash>
 #include <QString>
 
 #include <functional>
@@ -19,7 +20,8 @@ namespace waybill::engine {
 /// (nothing is sent here; the channel's outbox worker does that). Each decision is one transaction that first
 /// records the firing (rule, order), so a rule acts on an order once even when two passes race; every action, and
 /// every message not sent with its reason, goes to the audit log as action "rule". Lives on the thread that owns
-/// the database connection; throws StorageError (the transaction is rolled back).
+/// the database connection; throws StorageError (the transaction is rolled back). Templates are read once per
+/// executor: make one per pass.
 class RuleExecutor final {
 public:
     using Clock = std::function<qint64()>;
@@ -50,6 +52,8 @@ private:
     Clock m_now;
     QString m_emailAccount;
     QString m_senderName;
+    mutable QHash<QString, QString> m_templates; ///< template bodies by name, read on the first message
+    mutable bool m_templatesRead = false;
 };
 
 } // namespace waybill::engine
