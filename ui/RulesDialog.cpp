@@ -10,14 +10,16 @@
 #include "domain/WorkflowStates.h"
 #include "engine/RulesPass.h"
 #include "storage/AgentRepository.h"
+#include "storage/Database.h"
 #include "storage/RuleRepository.h"
 #include "storage/StorageError.h"
 #include "storage/TagRepository.h"
 
-#include <QApplication>
 #include <QHeaderView>
 #include <QPushButton>
+#include <QtConcurrent/QtConcurrentRun>
 
+#include <atomic>
 #include <cmath>
 
 namespace waybill::ui {
@@ -88,6 +90,8 @@ RulesDialog::RulesDialog(const storage::Database &database, DialogService &dialo
     connect(m_ui->addButton, &QPushButton::clicked, this, &RulesDialog::addRule);
     connect(m_ui->deleteButton, &QPushButton::clicked, this, &RulesDialog::deleteRule);
     connect(m_ui->dryRunButton, &QPushButton::clicked, this, &RulesDialog::dryRun);
+    m_dryRun = new QFutureWatcher<DryRunOutcome>(this);
+    connect(m_dryRun, &QFutureWatcher<DryRunOutcome>::finished, this, [this] { showDryRun(m_dryRun->result()); });
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     reload();
 }
@@ -355,19 +359,35 @@ void RulesDialog::toggled(qint64 ruleId, bool enabled)
 
 void RulesDialog::dryRun()
 {
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    engine::RulesPass::Report report;
-    QString failure;
-    try {
-        report = engine::RulesPass(m_database, m_now).dryRun();
-    } catch (const storage::StorageError &error) {
-        failure = error.userMessage();
+    if (m_dryRun->isRunning()) {
+        return;
     }
-    QApplication::restoreOverrideCursor();
+    m_ui->dryRunButton->setEnabled(false);
+    m_ui->dryRunStatus->setText(tr("Looking at the active shipments…"));
+    static std::atomic<int> runs { 0 };
+    const QString connection = QStringLiteral("rules-dry-run-") + QString::number(++runs);
+    m_dryRun->setFuture(QtConcurrent::run([path = m_database.path(), connection, now = m_now()] {
+        DryRunOutcome outcome;
+        try {
+            const auto database = storage::Database::open(path, connection);
+            outcome.report = engine::RulesPass(*database, [now] { return now; }).dryRun();
+        } catch (const storage::StorageError &error) {
+            outcome.error = error.userMessage();
+        }
+        return outcome;
+    }));
+}
+
+void RulesDialog::showDryRun(const DryRunOutcome &outcome)
+{
+    m_ui->dryRunButton->setEnabled(true);
+    const QString failure = outcome.error;
+    const engine::RulesPass::Report &report = outcome.report;
     QTableWidget *table = m_ui->dryRunTable;
     table->setRowCount(0);
     if (!failure.isEmpty()) {
         m_ui->dryRunStatus->setText(failure);
+        Q_EMIT dryRunFinished();
         return;
     }
     table->setRowCount(static_cast<int>(report.decisions.size()));
@@ -414,6 +434,7 @@ void RulesDialog::dryRun()
     m_ui->dryRunStatus->setText(actions == 0 ? tr("Nothing would fire now (%1).").arg(looked)
             : actions == 1                   ? tr("1 rule would act now (%1).").arg(looked)
                                              : tr("%1 rules would act now (%2).").arg(actions).arg(looked));
+    Q_EMIT dryRunFinished();
 }
 
 } // namespace waybill::ui

@@ -3,8 +3,10 @@
 #pragma once
 
 #include "domain/Rule.h"
+#include "engine/RulesPass.h"
 
 #include <QDialog>
+#include <QFutureWatcher>
 
 #include <functional>
 #include <memory>
@@ -38,11 +40,13 @@ public:
 
     /// Reads the rules again and selects `ruleId` (the first rule when 0 or gone).
     void reload(qint64 ruleId = 0);
-    /// Fills the dry-run table.
+    /// Starts a dry run; the table is filled when it ends (dryRunFinished()). Ignored while one runs.
     void dryRun();
 
 Q_SIGNALS:
     void rulesChanged();
+    /// The dry-run table and its status line show a finished dry run (or why it failed).
+    void dryRunFinished();
 
 private:
     void fillChoices();
@@ -54,6 +58,11 @@ private:
     void addRule();
     void deleteRule();
     void toggled(qint64 ruleId, bool enabled);
+    struct DryRunOutcome {
+        engine::RulesPass::Report report;
+        QString error; ///< for people; empty when the dry run worked
+    };
+    void showDryRun(const DryRunOutcome &outcome);
 
     std::unique_ptr<Ui::RulesDialog> m_ui;
     const storage::Database &m_database;
@@ -61,6 +70,7 @@ private:
     Clock m_now;
     domain::Rule m_current; ///< the rule shown in the editor as stored
     bool m_filling = false; ///< the list is being filled: its item changes are not the agent's
+    QFutureWatcher<DryRunOutcome> *m_dryRun = nullptr; ///< child of this dialog
 };
 
 } // namespace waybill::ui

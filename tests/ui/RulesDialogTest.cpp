@@ -104,7 +104,8 @@ protected:
         return q.next() ? q.int64(0) : -1;
     }
 
-    waybill::testing::TestWorkspace workspace;
+    // On disk: the dry run reads through a connection of its own, on a worker thread.
+    waybill::testing::TestWorkspace workspace { waybill::testing::TestWorkspace::Kind::OnDisk };
     waybill::testing::FakeDialogService dialogs;
 };
 
@@ -194,7 +195,10 @@ TEST_F(RulesDialogTest, DryRunShowsWhatWouldFireAndForWhomWithoutWriting)
     db().execute(QStringLiteral("UPDATE rules SET enabled = 1"));
     const auto dialog = makeDialog();
     dialog->show();
+    QSignalSpy finished(dialog.get(), &ui::RulesDialog::dryRunFinished);
     child<QPushButton>(*dialog, "dryRunButton")->click();
+    ASSERT_TRUE(finished.wait(10000));
+    EXPECT_TRUE(child<QPushButton>(*dialog, "dryRunButton")->isEnabled());
     auto *table = child<QTableWidget>(*dialog, "dryRunTable");
     ASSERT_EQ(table->rowCount(), 3); // two late parcels, one delivered six days ago; #1004 is on time
     QStringList rows;
