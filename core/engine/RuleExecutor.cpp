@@ -68,8 +68,12 @@ RuleExecutor::Result RuleExecutor::apply(const domain::RuleDecision &decision) c
     }
     result.applied = true;
     QStringList done;
-    const bool needsConversation = decision.openConversation || decision.sends();
-    qint64 conversationId = needsConversation ? ensureConversation(decision, done) : decision.conversationId;
+    // The message is written out first: one that cannot be sent must not leave an empty conversation behind.
+    QString notSent;
+    const std::optional<QString> text = decision.templateName.isEmpty() ? std::nullopt : compose(decision, notSent);
+    const bool needsConversation = decision.openConversation || text.has_value();
+    const qint64 conversationId
+        = needsConversation ? ensureConversation(decision, done) : existingConversation(decision);
     const storage::ConversationRepository conversations(m_database);
     if (conversationId && decision.assignAgentId) {
         const auto agent = storage::AgentRepository(m_database).find(decision.assignAgentId);
@@ -86,8 +90,16 @@ RuleExecutor::Result RuleExecutor::apply(const domain::RuleDecision &decision) c
             audit(conversationId, decision, done.last());
         }
     }
-    if (!decision.templateName.isEmpty()) {
-        done << send(decision, conversationId, result.messaged);
+    if (!conversationId && (decision.assignAgentId || !decision.tag.isEmpty())) {
+        done << tr("no conversation about the order to assign or tag");
+        audit(0, decision, done.last());
+    }
+    if (text) {
+        done << queue(decision, conversationId, *text);
+        result.messaged = true;
+        audit(conversationId, decision, done.last());
+    } else if (!notSent.isEmpty()) {
+        done << notSent;
         audit(conversationId, decision, done.last());
     }
     if (done.isEmpty()) {
@@ -117,9 +129,6 @@ qint64 RuleExecutor::ensureConversation(const domain::RuleDecision &decision, QS
             }
             return conversation->id;
         }
-    }
-    if (!decision.openConversation && !decision.sends()) {
-        return 0; // a message that cannot go anywhere needs no new conversation
     }
     domain::ConversationSummary c;
     c.channel = domain::channelFromKey(decision.sendChannel).value_or(domain::Channel::Email);
@@ -151,11 +160,18 @@ QString RuleExecutor::receivingAccount(qint64 conversationId) const
     return account;
 }
 
-QString RuleExecutor::send(const domain::RuleDecision &decision, qint64 conversationId, bool &messaged) const
+qint64 RuleExecutor::existingConversation(const domain::RuleDecision &decision) const
 {
-    messaged = false;
+    return decision.conversationId && storage::ConversationRepository(m_database).find(decision.conversationId)
+        ? decision.conversationId
+        : 0;
+}
+
+std::optional<QString> RuleExecutor::compose(const domain::RuleDecision &decision, QString &notSent) const
+{
     if (!decision.sends()) {
-        return tr("“%1” not sent: %2").arg(decision.templateName, decision.sendNote);
+        notSent = tr("“%1” not sent: %2").arg(decision.templateName, decision.sendNote);
+        return std::nullopt;
     }
     if (!m_templatesRead) {
         for (const domain::Template &t : storage::TagRepository(m_database).templates()) {
@@ -165,7 +181,8 @@ QString RuleExecutor::send(const domain::RuleDecision &decision, qint64 conversa
     }
     const auto found = m_templates.constFind(decision.templateName);
     if (found == m_templates.cend()) {
-        return tr("“%1” not sent: there is no template with that name").arg(decision.templateName);
+        notSent = tr("“%1” not sent: there is no template with that name").arg(decision.templateName);
+        return std::nullopt;
     }
     // What the template reads, gathered inside this transaction (ConversationDetailReader opens its own).
     domain::ConversationDetail detail;
@@ -178,30 +195,35 @@ QString RuleExecutor::send(const domain::RuleDecision &decision, qint64 conversa
     }
     const TemplateRenderer::Result rendered = TemplateRenderer::render(*found, detail, m_senderName);
     if (!rendered.missing.isEmpty() || !rendered.unknown.isEmpty()) {
-        return tr("“%1” not sent: nothing to fill in for %2")
-            .arg(decision.templateName, (rendered.missing + rendered.unknown).join(QStringLiteral(", ")));
+        notSent = tr("“%1” not sent: nothing to fill in for %2")
+                      .arg(decision.templateName, (rendered.missing + rendered.unknown).join(QStringLiteral(", ")));
+        return std::nullopt;
     }
     if (decision.sendChannel == QLatin1String("amazon")) {
         const QStringList warnings = text::MarketplaceRules::amazonWarnings(rendered.text);
         if (!warnings.isEmpty()) {
-            return tr("“%1” not sent: %2").arg(decision.templateName, warnings.join(QLatin1Char(' ')));
+            notSent = tr("“%1” not sent: %2").arg(decision.templateName, warnings.join(QLatin1Char(' ')));
+            return std::nullopt;
         }
     }
+    return rendered.text;
+}
+
+QString RuleExecutor::queue(const domain::RuleDecision &decision, qint64 conversationId, const QString &text) const
+{
     const QString account
         = decision.sendChannel == QLatin1String("email") ? receivingAccount(conversationId) : QString();
     domain::Message message;
     message.conversationId = conversationId;
     message.direction = domain::Message::Direction::Outbound;
     message.author = m_senderName;
-    message.bodyText = rendered.text;
+    message.bodyText = text;
     message.createdAt = m_now();
     message.delivery = domain::Message::Delivery::Queued;
     message.account = account;
     const qint64 messageId = storage::MessageRepository(m_database).insert(message);
     storage::OutboxRepository(m_database).enqueue(messageId, decision.sendChannel, account, m_now());
-    storage::ConversationRepository(m_database)
-        .recordActivity(conversationId, m_now(), rendered.text.simplified(), 0, 0);
-    messaged = true;
+    storage::ConversationRepository(m_database).recordActivity(conversationId, m_now(), text.simplified(), 0, 0);
     QString what = tr("queued “%1” for %2").arg(decision.templateName, channelName(decision.sendChannel));
     if (!decision.sendNote.isEmpty()) {
         what += tr(" (%1)").arg(decision.sendNote);

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace waybill::storage {
 class Database;
@@ -42,9 +43,14 @@ public:
     Result apply(const domain::RuleDecision &decision) const;
 
 private:
+    /// The order's conversation, reopened when the rule opens it, or a new one about the order.
     qint64 ensureConversation(const domain::RuleDecision &decision, QStringList &done) const;
-    /// Writes the message; returns the outcome text ("sent … by e-mail" or "not sent: …") and sets `messaged`.
-    QString send(const domain::RuleDecision &decision, qint64 conversationId, bool &messaged) const;
+    /// The decision's conversation when it still exists, else 0.
+    qint64 existingConversation(const domain::RuleDecision &decision) const;
+    /// The rendered message, or nothing with the reason in `notSent` ("“…” not sent: no e-mail address").
+    std::optional<QString> compose(const domain::RuleDecision &decision, QString &notSent) const;
+    /// Writes `text` as a queued message plus its outbox row; returns what was done, for people.
+    QString queue(const domain::RuleDecision &decision, qint64 conversationId, const QString &text) const;
     void audit(qint64 conversationId, const domain::RuleDecision &decision, const QString &what) const;
     QString receivingAccount(qint64 conversationId) const;
 

@@ -327,6 +327,8 @@ TEST_F(RulesPassTest, NoAddressMeansNoMessageAnAuditedReasonAndNoRetry)
     const auto outcome = storage::RuleRepository(db()).firingOutcome(rule, order);
     ASSERT_TRUE(outcome);
     EXPECT_TRUE(outcome->contains(QStringLiteral("not sent: no e-mail address"))) << outcome->toStdString();
+    EXPECT_TRUE(outcome->contains(QStringLiteral("no conversation about the order to assign or tag")))
+        << outcome->toStdString();
     EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'rule' AND detail LIKE "
                                    "'%not sent: no e-mail address%'")),
         1);
@@ -374,4 +376,31 @@ TEST_F(RulesPassTest, DryRunWritesNothing)
     EXPECT_EQ(outboxRows(), 0);
     EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM rule_firings")), 0);
     EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM audit_log")), 0);
+}
+
+TEST_F(RulesPassTest, AMissingTemplateOrPlaceholderSendsNothingAndSaysWhy)
+{
+    const qint64 customer = addCustomer(true);
+    const qint64 first = addOrder(customer, domain::TrackingStatus::InTransit, now - Day, 0, "#1012");
+    domain::Rule gone = lateRule();
+    gone.templateName = QStringLiteral("Deleted template");
+    const qint64 goneRule = addRule(gone);
+    pass().run();
+    EXPECT_EQ(outboxRows(), 0);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM conversations")), 0); // no empty conversation left behind
+    EXPECT_TRUE(storage::RuleRepository(db())
+                    .firingOutcome(goneRule, first)
+                    ->contains(QStringLiteral("“Deleted template” not sent: there is no template with that name")));
+
+    db().execute(QStringLiteral("DELETE FROM rules"));
+    db().execute(QStringLiteral("INSERT INTO templates (name, body) VALUES ('Needs a return', "
+                                "'Your return is {{return.status}}.')"));
+    domain::Rule unfilled = lateRule();
+    unfilled.templateName = QStringLiteral("Needs a return");
+    const qint64 unfilledRule = addRule(unfilled);
+    pass().run();
+    EXPECT_EQ(outboxRows(), 0); // never a message with "{{return.status}}" in it
+    EXPECT_TRUE(storage::RuleRepository(db())
+                    .firingOutcome(unfilledRule, first)
+                    ->contains(QStringLiteral("nothing to fill in for return.status")));
 }
