@@ -29,6 +29,8 @@
 #include <QNetworkAccessManager>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace waybill::engine {
 
 namespace {
@@ -95,6 +97,9 @@ void Engine::runRules()
         }
         if (!report.conversations.isEmpty()) {
             Q_EMIT conversationsChanged(report.conversations);
+        }
+        if (std::any_of(report.results.cbegin(), report.results.cend(), [](const auto &r) { return r.messaged; })) {
+            pokeOutbox(); // the rules' messages leave now, not at the outbox's next look
         }
     } catch (const storage::StorageError &error) {
         qCWarning(lcEngine) << "the rules pass failed:" << error.userMessage();
