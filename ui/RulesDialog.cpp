@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 
@@ -27,6 +28,8 @@ namespace waybill::ui {
 namespace {
 
 constexpr int RuleIdRole = Qt::UserRole + 1;
+/// A table of tens of thousands of rows helps nobody and takes seconds to fill.
+constexpr int MaxDryRunRows = 2000;
 
 enum DryRunColumn {
     RuleColumn,
@@ -390,9 +393,10 @@ void RulesDialog::showDryRun(const DryRunOutcome &outcome)
         Q_EMIT dryRunFinished();
         return;
     }
-    table->setRowCount(static_cast<int>(report.decisions.size()));
-    int row = 0;
-    for (const domain::RuleDecision &d : std::as_const(report.decisions)) {
+    const int shown = static_cast<int>(std::min<qsizetype>(report.decisions.size(), MaxDryRunRows));
+    table->setRowCount(shown);
+    for (int row = 0; row < shown; ++row) {
+        const domain::RuleDecision &d = report.decisions.at(row);
         QStringList does;
         if (d.openConversation) {
             does << (d.conversationId ? tr("reopen conversation #%1").arg(d.conversationId)
@@ -426,14 +430,17 @@ void RulesDialog::showDryRun(const DryRunOutcome &outcome)
             cell->setToolTip(cells.at(column));
             table->setItem(row, column, cell);
         }
-        ++row;
     }
     const QString looked = report.shipments == 1 ? tr("1 active shipment looked at")
                                                  : tr("%1 active shipments looked at").arg(report.shipments);
     const int actions = static_cast<int>(report.decisions.size());
-    m_ui->dryRunStatus->setText(actions == 0 ? tr("Nothing would fire now (%1).").arg(looked)
-            : actions == 1                   ? tr("1 rule would act now (%1).").arg(looked)
-                                             : tr("%1 rules would act now (%2).").arg(actions).arg(looked));
+    QString status = actions == 0 ? tr("Nothing would fire now (%1).").arg(looked)
+        : actions == 1            ? tr("The rules would act once now (%1).").arg(looked)
+                                  : tr("The rules would act %1 times now (%2).").arg(actions).arg(looked);
+    if (shown < actions) {
+        status += tr(" The first %1 are listed.").arg(shown);
+    }
+    m_ui->dryRunStatus->setText(status);
     Q_EMIT dryRunFinished();
 }
 
