@@ -9,6 +9,7 @@
 #include "MailController.h"
 #include "OrderImportDialog.h"
 #include "OrderPanelWidget.h"
+#include "RulesDialog.h"
 #include "ThreadView.h"
 #include "ViewListDelegate.h"
 #include "WorkflowActions.h"
@@ -122,6 +123,8 @@ MainWindow::MainWindow(Context context, QWidget *parent)
     fileMenu->setObjectName(QStringLiteral("fileMenu"));
     fileMenu->addAction(tr("Import &orders…"), this, &MainWindow::importOrders)
         ->setObjectName(QStringLiteral("importOrdersAction"));
+    fileMenu->addAction(tr("Proactive &rules…"), this, &MainWindow::editRules)
+        ->setObjectName(QStringLiteral("rulesAction"));
     m_mail = new MailController({ m_database, m_dialogs, *m_controller, context.credentials, context.transports,
                                     attachments, m_now, [this] { return currentTarget(); } },
         this);
@@ -535,6 +538,13 @@ void MainWindow::submitComposer(ComposerWidget::Mode mode, const QString &text)
             Q_EMIT replyQueued(messageId);
         }
     }
+}
+
+void MainWindow::editRules()
+{
+    RulesDialog dialog(m_database, m_dialogs, m_now, this);
+    connect(&dialog, &RulesDialog::rulesChanged, this, &MainWindow::rulesChanged);
+    dialog.exec();
 }
 
 void MainWindow::importOrders()

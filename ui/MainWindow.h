@@ -90,6 +90,8 @@ Q_SIGNALS:
     void replyQueued(qint64 messageId);
     /// An agent opened an unread conversation (for engine::Engine::markSeen, so the mailbox shows it read too).
     void conversationRead(qint64 conversationId);
+    /// A proactive rule was added, changed, switched or deleted (for engine::Engine::runRules).
+    void rulesChanged();
 
 public Q_SLOTS:
     /// Conversations changed outside this window (new mail, a reply sent or failed): loaded rows are read again,
@@ -125,6 +127,8 @@ private:
     void unlinkOrder();
     /// File → "Import orders…": the order import dialog (one at a time).
     void importOrders();
+    /// The proactive rules settings page (RulesDialog), modal.
+    void editRules();
     void submitComposer(ComposerWidget::Mode mode, const QString &text);
     void showError(const QString &title, const QString &message);
     void showConversationById(qint64 id);

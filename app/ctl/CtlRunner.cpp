@@ -7,6 +7,7 @@
 #include "DemoCommand.h"
 #include "ImportCommand.h"
 #include "RelinkCommand.h"
+#include "RulesCommand.h"
 #include "SearchCommand.h"
 #include "ShowCommand.h"
 #include "StatsCommand.h"
@@ -25,6 +26,7 @@ CtlRunner::CtlRunner()
     m_commands.push_back(std::make_unique<StatsCommand>());
     m_commands.push_back(std::make_unique<ImportCommand>());
     m_commands.push_back(std::make_unique<RelinkCommand>());
+    m_commands.push_back(std::make_unique<RulesCommand>());
     m_commands.push_back(std::make_unique<SearchCommand>());
     m_commands.push_back(std::make_unique<ShowCommand>());
     m_commands.push_back(std::make_unique<SyncCommand>());

@@ -5,6 +5,7 @@
 #include "commerce/DeliveryEstimator.h"
 #include "commerce/TrackingPayloadParser.h"
 #include "domain/TrackingStatus.h"
+#include "engine/RulesPass.h"
 #include "storage/Database.h"
 #include "storage/StorageError.h"
 #include "storage/TrackingRepository.h"
@@ -93,6 +94,14 @@ int TrackingCommand::run(const QCommandLineParser &parser, QTextStream &out, QTe
     }
     // A delivery teaches the transit times; undelivered parcels get their expected and late dates again.
     commerce::DeliveryEstimator::refresh(*database);
+    // The proactive rules act on what changed (a delay, an exception, a delivery) right away.
+    const engine::RulesPass::Report rules = engine::RulesPass(*database, [now] { return now; }).run();
+    for (qsizetype i = 0; i < rules.results.size(); ++i) {
+        if (rules.results.at(i).applied) {
+            out << "rule " << rules.decisions.at(i).ruleName << ", order " << rules.decisions.at(i).orderNumber << ": "
+                << rules.results.at(i).outcome << Qt::endl;
+        }
+    }
     for (const QString &itemError : parsed.itemErrors) {
         err << "waybillctl tracking: " << itemError << Qt::endl;
     }

@@ -13,7 +13,7 @@ struct AuditEntry {
     qint64 agentId = 0;
     QString agentName;
     qint64 conversationId = 0;
-    QString action; ///< assign, status, tag, untag, link_order, unlink_order, reply, note
+    QString action; ///< assign, status, tag, untag, link_order, unlink_order, reply, note; rule (agentId 0)
     QString detail; ///< for people: "assigned to Mia Chen"
 };
 

@@ -6,6 +6,7 @@
 #include "EmailOutbound.h"
 #include "Ingest.h"
 #include "OrderRelinker.h"
+#include "RulesPass.h"
 #include "SeenSync.h"
 #include "SlaClock.h"
 #include "channels/SslTransportFactory.h"
@@ -29,6 +30,8 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace waybill::engine {
 
@@ -73,11 +76,43 @@ void Engine::start()
     m_transports = std::make_unique<channels::SslTransportFactory>();
     m_network = std::make_unique<QNetworkAccessManager>();
     startAccounts();
+    if (!m_rulesTimer) {
+        m_rulesTimer = new QTimer(this);
+        m_rulesTimer->setInterval(RulesIntervalMs);
+        connect(m_rulesTimer, &QTimer::timeout, this, &Engine::runRules);
+    }
+    m_rulesTimer->start();
+    QTimer::singleShot(0, this, &Engine::runRules);
     Q_EMIT started();
+}
+
+void Engine::runRules()
+{
+    if (!m_database) {
+        return;
+    }
+    try {
+        const RulesPass::Report report = RulesPass(*m_database, now).run();
+        if (!report.decisions.isEmpty()) {
+            qCInfo(lcEngine) << "rules: looked at" << report.shipments << "active shipments," << report.decisions.size()
+                             << "decisions," << report.failed << "failed";
+        }
+        if (!report.conversations.isEmpty()) {
+            Q_EMIT conversationsChanged(report.conversations);
+        }
+        if (std::any_of(report.results.cbegin(), report.results.cend(), [](const auto &r) { return r.messaged; })) {
+            pokeOutbox(); // the rules' messages leave now, not at the outbox's next look
+        }
+    } catch (const storage::StorageError &error) {
+        qCWarning(lcEngine) << "the rules pass failed:" << error.userMessage();
+    }
 }
 
 void Engine::stop()
 {
+    if (m_rulesTimer) {
+        m_rulesTimer->stop();
+    }
     stopAccounts();
     m_ingest.reset();
     m_transports.reset();
@@ -303,6 +338,7 @@ void Engine::relinkConversations()
     try {
         const auto stats = OrderRelinker(*m_database, now, OrderRelinker::Scope::Unlinked).run();
         commerce::DeliveryEstimator::refresh(*m_database); // expected and late dates for the new shipments
+        runRules(); // new shipments, deliveries and late dates: the rules act on them now
         if (stats.linked + stats.moved > 0) {
             qCInfo(lcEngine) << "linked" << stats.linked + stats.moved << "conversations to orders after a sync";
         }

@@ -19,6 +19,7 @@
 #include <vector>
 
 class QNetworkAccessManager;
+class QTimer;
 
 namespace waybill::channels {
 class TransportFactory;
@@ -44,10 +45,11 @@ class SlaClock;
 
 /// The channel engine: owns the workspace's write connection ("engine"), the e-mail accounts' inbound sync and
 /// outbound delivery, the store accounts' order sync (Shopify, WooCommerce, Amazon: a pass at start and every few
-/// minutes, each followed by relinking and delivery estimates when it brought orders), and publishes
-/// change notices. Lives on its own thread (EngineThread) in the desktop app
-/// and on the main thread in `waybillctl sync`; every slot must be called on that thread (queued connections).
-/// start() opens the database and the accounts; stop() ends all network work and closes the database.
+/// minutes, each followed by relinking and delivery estimates when it brought orders), the proactive rules (a pass at
+/// start, every RulesIntervalMs and after each order sync), and publishes change notices. Lives on its own thread
+/// (EngineThread) in the desktop app and on the main thread in `waybillctl sync`; every slot must be called on that
+/// thread (queued connections). start() opens the database and the accounts; stop() ends all network work and closes
+/// the database.
 class Engine final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Engine)
@@ -73,6 +75,9 @@ public Q_SLOTS:
     void reloadAccounts();
     /// An agent opened (read) the conversation: its unseen inbound mail is marked \Seen on the server (SeenSync).
     void markSeen(qint64 conversationId);
+    /// One pass of the proactive rules now (after tracking updates; also run periodically). The conversations it
+    /// opened, tagged or wrote to are announced through conversationsChanged().
+    void runRules();
 
 Q_SIGNALS:
     /// Conversations that changed because of the engine (new mail, a reply sent or failed).
@@ -111,12 +116,15 @@ private:
     void relinkConversations();
     void stopAccounts();
 
+    static constexpr int RulesIntervalMs = 10 * 60 * 1000;
+
     QString m_directory;
     QString m_onlyAccount;
     std::unique_ptr<security::CredentialStore> m_credentials;
     std::unique_ptr<storage::Database> m_database;
     std::unique_ptr<storage::AttachmentStore> m_attachments;
     std::unique_ptr<SlaClock> m_sla;
+    QTimer *m_rulesTimer = nullptr; ///< owned by this object
     std::unique_ptr<Ingest> m_ingest;
     std::unique_ptr<channels::TransportFactory> m_transports;
     std::unique_ptr<QNetworkAccessManager> m_network; ///< OAuth token requests
