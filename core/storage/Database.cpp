@@ -3,8 +3,10 @@
 #include "Database.h"
 
 #include "Migrator.h"
+#include "SearchIndex.h"
 #include "SqlQuery.h"
 #include "StorageError.h"
+#include "TransactionGuard.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -41,6 +43,7 @@ std::unique_ptr<Database> Database::open(const QString &path, const QString &con
     }
     database->configure();
     database->m_schemaVersion = Migrator(*database).migrate();
+    database->runMaintenance();
     return database;
 }
 
@@ -74,6 +77,28 @@ SqlQuery &Database::prepared(const QString &sql) const
         it = m_statements.insert(sql, std::make_shared<SqlQuery>(*this, sql));
     }
     return **it;
+}
+
+void Database::runMaintenance()
+{
+    QStringList tasks;
+    {
+        SqlQuery q(*this, QStringLiteral("SELECT task FROM maintenance ORDER BY task"));
+        q.exec();
+        while (q.next()) {
+            tasks << q.text(0);
+        }
+    }
+    for (const QString &task : std::as_const(tasks)) {
+        TransactionGuard transaction(*this);
+        // Taken first: a connection opened at the same moment finds the task gone and leaves it.
+        SqlQuery take(*this, QStringLiteral("DELETE FROM maintenance WHERE task = ?"));
+        take.bind(task).exec();
+        if (take.rowsAffected() > 0 && task == QLatin1String("rebuild_search_index")) {
+            SearchIndex(*this).rebuild();
+        }
+        transaction.commit();
+    }
 }
 
 void Database::configure()

@@ -39,6 +39,9 @@ public:
 private:
     Database(QString path, QString connectionName);
     void configure();
+    /// Runs the work that migrations left in the maintenance table (rebuilding the search index after its
+    /// tokenizer changed), each task in one transaction, and removes it.
+    void runMaintenance();
 
     QString m_path;
     QString m_connectionName;

@@ -62,6 +62,25 @@ void SearchIndex::indexCustomer(qint64 customerId, const QString &text) const
     q.bind(customerId).bind(SearchText::forIndex(text)).exec();
 }
 
+void SearchIndex::rebuild() const
+{
+    m_database.execute(QStringLiteral("INSERT INTO message_fts (message_fts) VALUES ('delete-all')"));
+    m_database.execute(QStringLiteral("INSERT INTO customer_fts (customer_fts) VALUES ('delete-all')"));
+    SqlQuery messages(m_database, QStringLiteral("SELECT id, body_text FROM messages ORDER BY id"));
+    messages.exec();
+    while (messages.next()) {
+        indexMessage(messages.int64(0), messages.text(1));
+    }
+    // A customer's name and identities, as CustomerRepository indexes them.
+    SqlQuery customers(m_database,
+        QStringLiteral("SELECT c.id, c.name || coalesce(' ' || (SELECT group_concat(i.value, ' ') FROM identities i "
+                       "WHERE i.customer_id = c.id), '') FROM customers c ORDER BY c.id"));
+    customers.exec();
+    while (customers.next()) {
+        indexCustomer(customers.int64(0), customers.text(1));
+    }
+}
+
 QList<qint64> SearchIndex::search(const QString &query, int limit) const
 {
     const QString trimmed = query.trimmed();

@@ -21,6 +21,9 @@ public:
     /// write thread.
     void indexMessageSearchText(qint64 messageId, const QByteArray &searchText) const;
     void indexCustomer(qint64 customerId, const QString &text) const;
+    /// Indexes every message and customer again from what is stored, into emptied indexes (after the index text's
+    /// form changed). Call inside a transaction.
+    void rebuild() const;
 
     /// Conversation ids matching `query`, newest first, at most `limit`. The query matches message text, order
     /// numbers, tracking numbers, customer names, e-mail addresses and phone numbers.

@@ -43,16 +43,39 @@ template <typename Visitor> void visitRuns(const QString &text, Visitor &&visit)
     flush();
 }
 
-QString bigrams(const QList<uint> &run)
+/// Marks a CJK token; the tokenizer keeps it as part of a token (tokenchars), and forIndex() turns every '|' of
+/// other text into a space, so no other token holds one.
+constexpr char16_t CjkMark = u'|';
+
+/// Appends a CJK code point as four base-36 digits (36^4 is above U+2FFFF, the last CJK block).
+void appendCode(QString &out, char32_t cp)
 {
-    if (run.size() == 1) {
-        return QString::fromUcs4(reinterpret_cast<const char32_t *>(run.constData()), 1);
+    static constexpr char16_t Digits[] = u"0123456789abcdefghijklmnopqrstuvwxyz";
+    char16_t digits[4];
+    for (int k = 3; k >= 0; --k) {
+        digits[k] = Digits[cp % 36];
+        cp /= 36;
     }
-    QStringList grams;
-    for (qsizetype i = 0; i + 1 < run.size(); ++i) {
-        grams << QString::fromUcs4(reinterpret_cast<const char32_t *>(run.constData() + i), 2);
+    out.append(reinterpret_cast<const QChar *>(digits), 4);
+}
+
+/// " |aaaabbbb |bbbbcccc ": a run's overlapping bigrams, or its one character, as tokens, set off by spaces.
+void appendCjkRun(QString &out, const char32_t *run, qsizetype count)
+{
+    out += u' ';
+    if (count == 1) {
+        out += CjkMark;
+        appendCode(out, run[0]);
     }
-    return grams.join(u' ');
+    for (qsizetype k = 0; k + 1 < count; ++k) {
+        if (k > 0) {
+            out += u' ';
+        }
+        out += CjkMark;
+        appendCode(out, run[k]);
+        appendCode(out, run[k + 1]);
+    }
+    out += u' ';
 }
 
 QString quoted(const QString &word)
@@ -66,54 +89,43 @@ QString quoted(const QString &word)
 
 QString SearchText::forIndex(const QString &text)
 {
-    // Most mail has no character at or above U+3040: nothing to split, and the text is shared, not copied.
+    // Most mail has no character at or above U+3040 and no '|': nothing to change, and the text is shared.
     const char16_t *const data = reinterpret_cast<const char16_t *>(text.constData());
     const qsizetype size = text.size();
     qsizetype first = 0;
-    while (first < size && data[first] < 0x3040) {
+    while (first < size && data[first] < 0x3040 && data[first] != CjkMark) {
         ++first;
     }
     if (first == size) {
         return text;
     }
     QString out;
-    out.reserve(size * 3);
+    out.reserve(size * 5);
     out.append(text.constData(), first);
-    // Code point boundaries of the current CJK run, as UTF-16 offsets.
-    QVarLengthArray<qsizetype, 256> bounds;
-    auto lengthAt = [&](qsizetype at) -> qsizetype {
-        return QChar::isHighSurrogate(data[at]) && at + 1 < size && QChar::isLowSurrogate(data[at + 1]) ? 2 : 1;
-    };
-    auto codepointAt = [&](qsizetype at, qsizetype length) -> char32_t {
-        return length == 2 ? QChar::surrogateToUcs4(data[at], data[at + 1]) : char32_t(data[at]);
-    };
+    QVarLengthArray<char32_t, 256> run; // the code points of the current CJK run
     qsizetype i = first;
     while (i < size) {
-        qsizetype length = lengthAt(i);
-        if (!isCjk(codepointAt(i, length))) {
-            out.append(text.constData() + i, length);
+        const qsizetype length
+            = QChar::isHighSurrogate(data[i]) && i + 1 < size && QChar::isLowSurrogate(data[i + 1]) ? 2 : 1;
+        const char32_t cp = length == 2 ? QChar::surrogateToUcs4(data[i], data[i + 1]) : char32_t(data[i]);
+        if (isCjk(cp)) {
+            run.append(cp);
             i += length;
             continue;
         }
-        bounds.clear();
-        while (i < size && isCjk(codepointAt(i, length = lengthAt(i)))) {
-            bounds.append(i);
-            i += length;
+        if (!run.isEmpty()) {
+            appendCjkRun(out, run.constData(), run.size());
+            run.clear();
         }
-        bounds.append(i);
-        out += u' ';
-        const qsizetype count = bounds.size() - 1;
-        if (count == 1) {
-            out.append(text.constData() + bounds[0], bounds[1] - bounds[0]);
+        if (cp == CjkMark) {
+            out += u' '; // the mark belongs to CJK tokens alone
         } else {
-            for (qsizetype k = 0; k + 1 < count; ++k) {
-                if (k > 0) {
-                    out += u' ';
-                }
-                out.append(text.constData() + bounds[k], bounds[k + 2] - bounds[k]);
-            }
+            out.append(text.constData() + i, length);
         }
-        out += u' ';
+        i += length;
+    }
+    if (!run.isEmpty()) {
+        appendCjkRun(out, run.constData(), run.size());
     }
     return out;
 }
@@ -176,7 +188,9 @@ QString SearchText::matchExpression(const QString &query, bool prefixLastWord)
         const QString part = QString::fromUcs4(reinterpret_cast<const char32_t *>(run.constData()), run.size());
         if (cjk) {
             // One character matches as the prefix of a bigram; longer words as a phrase of bigrams.
-            terms << (run.size() == 1 ? quoted(part) + u'*' : quoted(bigrams(run)));
+            QString tokens;
+            appendCjkRun(tokens, reinterpret_cast<const char32_t *>(run.constData()), run.size());
+            terms << (run.size() == 1 ? quoted(tokens.trimmed()) + u'*' : quoted(tokens.trimmed()));
             return;
         }
         QString word;

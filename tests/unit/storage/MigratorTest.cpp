@@ -3,8 +3,14 @@
 // The migrator: every migration applies on a fresh database, re-opening changes nothing, scripts split on "--;"
 // lines with trigger bodies kept whole, failed migrations roll back, and a newer schema is refused untouched.
 #include "TestWorkspace.h"
+#include "domain/ConversationSummary.h"
+#include "domain/Message.h"
+#include "storage/ConversationRepository.h"
+#include "storage/CustomerRepository.h"
 #include "storage/Database.h"
+#include "storage/MessageRepository.h"
 #include "storage/Migrator.h"
+#include "storage/SearchIndex.h"
 #include "storage/SqlQuery.h"
 #include "storage/StorageError.h"
 #include "storage/Workspace.h"
@@ -220,4 +226,37 @@ TEST(MigratorTest, NewerSchemaFileIsRefusedAndLeftByteForByteUnchanged)
     }
     EXPECT_EQ(readAll(path), before);
     EXPECT_FALSE(QFile::exists(path + QStringLiteral("-wal")) && !readAll(path + QStringLiteral("-wal")).isEmpty());
+}
+
+TEST(MigratorTest, ASearchIndexRebuildLeftByAMigrationRunsOnceAtOpen)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const Workspace workspace(dir.path());
+    {
+        auto db = workspace.openDatabase(QStringLiteral("rebuild-first"));
+        EXPECT_EQ(scalar(*db, QStringLiteral("SELECT count(*) FROM maintenance")), 0);
+        const qint64 customer = waybill::storage::CustomerRepository(*db).insert({ 0, QString::fromUtf8("田中 愛子"),
+            QString::fromUtf8("愛子"), 1, { { 0, QStringLiteral("email"), QStringLiteral("aiko@example.jp") } } });
+        waybill::domain::ConversationSummary c;
+        c.customerId = customer;
+        c.subject = QStringLiteral("Question");
+        const qint64 conversation = waybill::storage::ConversationRepository(*db).insert(c);
+        waybill::domain::Message m;
+        m.conversationId = conversation;
+        m.bodyText = QString::fromUtf8("配送状況を教えてください。The umbrella is late.");
+        waybill::storage::MessageRepository(*db).insert(m);
+        // As a workspace from before the tokenizer changed: its indexes emptied, the rebuild left to do.
+        db->execute(QStringLiteral("INSERT INTO message_fts (message_fts) VALUES ('delete-all')"));
+        db->execute(QStringLiteral("INSERT INTO customer_fts (customer_fts) VALUES ('delete-all')"));
+        db->execute(QStringLiteral("INSERT INTO maintenance (task) VALUES ('rebuild_search_index')"));
+        EXPECT_TRUE(waybill::storage::SearchIndex(*db).search(QString::fromUtf8("配送"), 10).isEmpty());
+    }
+    auto db = workspace.openDatabase(QStringLiteral("rebuild-again"));
+    EXPECT_EQ(scalar(*db, QStringLiteral("SELECT count(*) FROM maintenance")), 0);
+    const waybill::storage::SearchIndex index(*db);
+    EXPECT_EQ(index.search(QString::fromUtf8("配送"), 10).size(), 1);
+    EXPECT_EQ(index.search(QStringLiteral("umbrella"), 10).size(), 1);
+    EXPECT_EQ(index.search(QString::fromUtf8("愛子"), 10).size(), 1); // the customer's name
+    EXPECT_EQ(index.search(QStringLiteral("aiko"), 10).size(), 1); // and e-mail address
 }

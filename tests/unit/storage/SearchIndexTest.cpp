@@ -99,11 +99,14 @@ protected:
 
 TEST(SearchTextTest, IndexTextSplitsCjkRunsIntoBigrams)
 {
-    EXPECT_EQ(SearchText::forIndex(QString::fromUtf8("配送状況")), QString::fromUtf8(" 配送 送状 状況 "));
-    EXPECT_EQ(SearchText::forIndex(QString::fromUtf8("届")), QString::fromUtf8(" 届 "));
+    // 配 送 状 況 are U+914D U+9001 U+72B6 U+6CC1: "0sp9", "0sg1", "0mnq", "0lhd" in four base-36 digits.
+    EXPECT_EQ(SearchText::forIndex(QString::fromUtf8("配送状況")), QStringLiteral(" |0sp90sg1 |0sg10mnq |0mnq0lhd "));
+    EXPECT_EQ(SearchText::forIndex(QString::fromUtf8("届")), QStringLiteral(" |0i8a "));
     EXPECT_EQ(SearchText::forIndex(QString::fromUtf8("order 注文番号 #1001")),
-        QString::fromUtf8("order  注文 文番 番号  #1001"));
+        QStringLiteral("order  |0lig0k1z |0k1z0n6y |0n6y0gl3  #1001"));
     EXPECT_EQ(SearchText::forIndex(QStringLiteral("plain words stay")), QStringLiteral("plain words stay"));
+    // '|' belongs to CJK tokens alone.
+    EXPECT_EQ(SearchText::forIndex(QStringLiteral("a|b |0sp9")), QStringLiteral("a b  0sp9"));
     EXPECT_EQ(SearchText::forIndex(QString()), QString());
 }
 
@@ -120,19 +123,19 @@ TEST(SearchTextTest, QuotedReplyIsLeftOutOfTheIndexText)
     // Text without quoted lines is returned as it is, '>' inside a line included.
     const QString plain = QStringLiteral("Size > 10 cm -> too big");
     EXPECT_EQ(SearchText::withoutQuotedReply(plain), plain);
-    EXPECT_EQ(SearchText::forMessage(QString::fromUtf8("届きません\n> 配送状況")),
-        QString::fromUtf8(" 届き きま ませ せん \n"));
+    EXPECT_EQ(SearchText::forMessage(QString::fromUtf8("届\n> 配送状況")), QStringLiteral(" |0i8a \n"));
 }
 
 TEST(SearchTextTest, MatchExpressions)
 {
     EXPECT_EQ(
         SearchText::matchExpression(QStringLiteral("broken umbrella")), QStringLiteral("\"broken\" AND \"umbrella\"*"));
-    EXPECT_EQ(SearchText::matchExpression(QString::fromUtf8("配送")), QString::fromUtf8("\"配送\"*"));
-    EXPECT_EQ(SearchText::matchExpression(QString::fromUtf8("配送状況")), QString::fromUtf8("\"配送 送状 状況\"*"));
+    EXPECT_EQ(SearchText::matchExpression(QString::fromUtf8("配送")), QStringLiteral("\"|0sp90sg1\"*"));
+    EXPECT_EQ(SearchText::matchExpression(QString::fromUtf8("配送状況")),
+        QStringLiteral("\"|0sp90sg1 |0sg10mnq |0mnq0lhd\"*"));
     // One CJK character matches as the prefix of a bigram.
-    EXPECT_EQ(SearchText::matchExpression(QString::fromUtf8("届")), QString::fromUtf8("\"届\"*"));
-    EXPECT_EQ(SearchText::matchExpression(QString::fromUtf8("注文abc")), QString::fromUtf8("\"注文\" AND \"abc\"*"));
+    EXPECT_EQ(SearchText::matchExpression(QString::fromUtf8("届")), QStringLiteral("\"|0i8a\"*"));
+    EXPECT_EQ(SearchText::matchExpression(QString::fromUtf8("注文abc")), QStringLiteral("\"|0lig0k1z\" AND \"abc\"*"));
     // Quotes and operators typed by people are never FTS syntax.
     EXPECT_EQ(SearchText::matchExpression(QStringLiteral("say \"hi\"")), QStringLiteral("\"say\" AND \"hi\"*"));
     EXPECT_EQ(
