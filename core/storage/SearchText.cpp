@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QVarLengthArray>
 
+#include <algorithm>
+
 namespace waybill::storage {
 
 bool SearchText::isCjk(char32_t ch)
@@ -47,35 +49,35 @@ template <typename Visitor> void visitRuns(const QString &text, Visitor &&visit)
 /// other text into a space, so no other token holds one.
 constexpr char16_t CjkMark = u'|';
 
-/// Appends a CJK code point as four base-36 digits (36^4 is above U+2FFFF, the last CJK block).
-void appendCode(QString &out, char32_t cp)
+/// A CJK code point as four base-36 digits (36^4 is above U+2FFFF, the last CJK block).
+void encode(char32_t cp, char16_t *digits)
 {
     static constexpr char16_t Digits[] = u"0123456789abcdefghijklmnopqrstuvwxyz";
-    char16_t digits[4];
     for (int k = 3; k >= 0; --k) {
         digits[k] = Digits[cp % 36];
         cp /= 36;
     }
-    out.append(reinterpret_cast<const QChar *>(digits), 4);
 }
 
 /// " |aaaabbbb |bbbbcccc ": a run's overlapping bigrams, or its one character, as tokens, set off by spaces.
 void appendCjkRun(QString &out, const char32_t *run, qsizetype count)
 {
-    out += u' ';
-    if (count == 1) {
-        out += CjkMark;
-        appendCode(out, run[0]);
+    QVarLengthArray<char16_t, 1024> codes(count * 4);
+    for (qsizetype k = 0; k < count; ++k) {
+        encode(run[k], codes.data() + 4 * k);
     }
-    for (qsizetype k = 0; k + 1 < count; ++k) {
-        if (k > 0) {
-            out += u' ';
-        }
-        out += CjkMark;
-        appendCode(out, run[k]);
-        appendCode(out, run[k + 1]);
+    const qsizetype tokens = count == 1 ? 1 : count - 1;
+    const qsizetype tokenLength = count == 1 ? 5 : 9;
+    const qsizetype at = out.size();
+    out.resize(at + 1 + tokens * (tokenLength + 1));
+    char16_t *p = reinterpret_cast<char16_t *>(out.data()) + at;
+    *p++ = u' ';
+    for (qsizetype k = 0; k < tokens; ++k) {
+        *p++ = CjkMark;
+        std::copy_n(codes.constData() + 4 * k, tokenLength - 1, p);
+        p += tokenLength - 1;
+        *p++ = u' ';
     }
-    out += u' ';
 }
 
 QString quoted(const QString &word)

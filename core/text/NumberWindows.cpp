@@ -3,7 +3,6 @@
 #include "NumberWindows.h"
 
 #include <QChar>
-#include <QVarLengthArray>
 
 namespace waybill::text {
 
@@ -38,55 +37,54 @@ NumberWindows::NumberWindows(QStringView text, int wordsBefore)
 {
     const char16_t *const data = text.utf16();
     const qsizetype size = text.size();
-    // Starts of the last `wordsBefore` words since the last word with a digit, oldest first, and how many words
-    // there were since that word.
-    QVarLengthArray<qsizetype, 8> recent;
-    qsizetype wordsSinceDigit = 0;
     qsizetype openStart = -1; // the window being built, [openStart, openEnd)
     qsizetype openEnd = -1;
     qsizetype i = 0;
+    // Digits are rare in prose: find the next one, then its word and the words before it, and skip past the word.
     while (i < size) {
-        while (i < size && isSpace(data[i])) {
+        const char16_t ch = data[i];
+        if (char16_t(ch - u'0') >= 10 && (ch < 0x80 || !isDigitFrom(data, i, size))) {
             ++i;
-        }
-        if (i == size) {
-            break;
-        }
-        const qsizetype wordStart = i;
-        bool digit = false;
-        while (i < size && !isSpace(data[i])) {
-            const char16_t ch = data[i];
-            if (ch >= u'0' && ch <= u'9') {
-                digit = true;
-            } else if (ch >= 0x80 && !digit) {
-                digit = isDigitFrom(data, i, size);
-            }
-            ++i;
-        }
-        if (!digit) {
-            if (wordsBefore > 0) {
-                if (recent.size() == wordsBefore) {
-                    recent.erase(recent.begin());
-                }
-                recent.append(wordStart);
-            }
-            ++wordsSinceDigit;
             continue;
         }
-        const qsizetype start = recent.isEmpty() ? wordStart : recent.first();
-        // This word's window reaches back to the open one (or touches it): they are one window.
-        const bool reachesOpen = openStart >= 0 && wordsSinceDigit <= wordsBefore;
-        recent.clear();
-        wordsSinceDigit = 0;
+        qsizetype wordStart = i;
+        while (wordStart > 0 && !isSpace(data[wordStart - 1])) {
+            --wordStart;
+        }
+        qsizetype wordEnd = i + 1;
+        while (wordEnd < size && !isSpace(data[wordEnd])) {
+            ++wordEnd;
+        }
+        // Back over up to `wordsBefore` words; reaching the open window (or touching it) joins it.
+        qsizetype start = wordStart;
+        bool reachesOpen = false;
+        for (int words = 0;; ++words) {
+            qsizetype gap = start;
+            while (gap > 0 && gap > openEnd && isSpace(data[gap - 1])) {
+                --gap;
+            }
+            if (openStart >= 0 && gap <= openEnd) {
+                reachesOpen = true;
+                break;
+            }
+            if (words == wordsBefore || gap == 0) {
+                break;
+            }
+            while (gap > 0 && !isSpace(data[gap - 1])) {
+                --gap;
+            }
+            start = gap;
+        }
         if (reachesOpen) {
-            openEnd = i;
-            continue;
+            openEnd = wordEnd;
+        } else {
+            if (openStart >= 0) {
+                append(text.sliced(openStart, openEnd - openStart));
+            }
+            openStart = start;
+            openEnd = wordEnd;
         }
-        if (openStart >= 0) {
-            append(text.sliced(openStart, openEnd - openStart));
-        }
-        openStart = start;
-        openEnd = i;
+        i = wordEnd;
     }
     if (openStart >= 0) {
         append(text.sliced(openStart, openEnd - openStart));

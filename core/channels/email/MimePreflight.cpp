@@ -49,8 +49,10 @@ MimeParseResult::Failure MimePreflight::check(const QByteArray &raw, const MimeL
         return Failure::TooLarge;
     }
     qsizetype headerEnd = raw.indexOf("\n\n");
-    const qsizetype crlfEnd = raw.indexOf("\n\r\n");
-    if (headerEnd < 0 || (crlfEnd >= 0 && crlfEnd < headerEnd)) {
+    // A CRLF header ends earlier, if at all: look only there (mail with bare LF would be read to its end).
+    const qsizetype crlfEnd
+        = QByteArrayView(raw).first(headerEnd < 0 ? raw.size() : headerEnd + 1).indexOf(QByteArrayView("\n\r\n"));
+    if (headerEnd < 0 || crlfEnd >= 0) {
         headerEnd = crlfEnd;
     }
     if (headerEnd < 0) {
