@@ -18,10 +18,15 @@
 #include <QMutex>
 #include <QScopeGuard>
 #include <QSet>
+#include <QThread>
+#include <QThreadPool>
 #include <QWaitCondition>
+#include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <optional>
+#include <stdexcept>
 
 namespace waybill::engine {
 
@@ -34,8 +39,9 @@ struct ImportItem {
     qint64 position = 0;
     QString origin;
     std::optional<PreparedMessage> prepared; ///< empty when the message could not be parsed
-    QByteArray raw; ///< kept only for quarantine
+    QByteArray raw; ///< as read; kept after parsing only for quarantine
     QString failureReason;
+    QString unexpected; ///< an error that stops the import (not the message's fault)
 };
 
 /// One batch as read from the archive and prepared off the write thread.
@@ -142,9 +148,33 @@ MailImporter::Stats MailImporter::run(const Progress &progress, int batchSize)
         m_reader.seek(resumeAt);
         stats.resumed = true;
     }
-    // Reading, parsing and preparing (search text, order numbers, attachment files) run on a pool thread, up to two
-    // batches ahead of the batch stored here. Only that thread uses the reader until it has finished.
-    auto readAndPrepare = [this, batchSize] {
+    // Reading runs on a pool thread, up to two batches ahead of the batch stored here; parsing and preparing (search
+    // text, order numbers, attachment files) run on the parsers' threads, one message each. Only the reading thread
+    // uses the reader until it has finished.
+    QThreadPool parsers;
+    parsers.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+    auto prepare = [this](ImportItem &item) {
+        try {
+            auto parsed = channels::email::MimeParser::parse(item.raw);
+            if (!parsed.ok()) {
+                item.failureReason = std::move(parsed.failureReason);
+                return; // the raw bytes stay, for quarantine
+            }
+            domain::IncomingMessage &message = *parsed.message;
+            message.account = m_account;
+            if (message.externalId.isEmpty()) {
+                message.externalId = message.messageId.isEmpty() ? parsed.sha256 : message.messageId;
+            }
+            if (const auto relay = channels::email::MarketplaceRelay::recognise(message)) {
+                message.channel = relay->channel;
+            }
+            item.prepared = m_ingest.prepare(std::move(message));
+            item.raw.clear();
+        } catch (const std::exception &error) {
+            item.unexpected = QString::fromLocal8Bit(error.what());
+        }
+    };
+    auto readAndPrepare = [this, batchSize, &parsers, &prepare] {
         ImportBatch batch;
         batch.items.reserve(batchSize);
         while (batch.items.size() < batchSize) {
@@ -156,25 +186,16 @@ MailImporter::Stats MailImporter::run(const Progress &progress, int batchSize)
             ImportItem item;
             item.position = entry->position;
             item.origin = std::move(entry->origin);
-            auto parsed = channels::email::MimeParser::parse(entry->raw);
-            if (!parsed.ok()) {
-                item.raw = std::move(entry->raw);
-                item.failureReason = std::move(parsed.failureReason);
-                batch.items.append(std::move(item));
-                continue;
-            }
-            domain::IncomingMessage &message = *parsed.message;
-            message.account = m_account;
-            if (message.externalId.isEmpty()) {
-                message.externalId = message.messageId.isEmpty() ? parsed.sha256 : message.messageId;
-            }
-            if (const auto relay = channels::email::MarketplaceRelay::recognise(message)) {
-                message.channel = relay->channel;
-            }
-            item.prepared = m_ingest.prepare(std::move(message));
+            item.raw = std::move(entry->raw);
             batch.items.append(std::move(item));
         }
         batch.done = m_reader.done();
+        QtConcurrent::blockingMap(&parsers, batch.items, prepare);
+        for (const ImportItem &item : std::as_const(batch.items)) {
+            if (!item.unexpected.isEmpty()) {
+                throw std::runtime_error(item.unexpected.toStdString());
+            }
+        }
         return batch;
     };
     BatchQueue queue(2);
