@@ -94,13 +94,13 @@ qint64 MessageRepository::insertUnindexed(const Message &m) const
     SqlQuery &q = m_database.prepared(
         QStringLiteral("INSERT INTO messages (conversation_id, direction, author, agent_id, body_text, body_html, "
                        "created_at, delivery, error, account, external_id, message_id, thread_reason, is_auto_reply) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                       "VALUES (?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.bind(m.conversationId)
         .bind(Message::directionKey(m.direction))
         .bind(m.author)
         .bindOptional(m.agentId)
-        .bind(m.bodyText)
-        .bind(m.bodyHtml)
+        .bindUtf8Text(m.bodyText)
+        .bindUtf8Text(m.bodyHtml)
         .bind(m.createdAt)
         .bind(Message::deliveryKey(m.delivery))
         .bind(m.error)

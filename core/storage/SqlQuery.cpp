@@ -63,6 +63,16 @@ void SqlQuery::exec()
     }
 }
 
+SqlQuery &SqlQuery::bindUtf8Text(const QString &text)
+{
+    QByteArray bytes = text.toUtf8();
+    if (bytes.isNull()) {
+        bytes = QByteArray(""); // an empty value, not NULL
+    }
+    m_query.addBindValue(bytes);
+    return *this;
+}
+
 SqlQuery &SqlQuery::bindList(const QStringList &values)
 {
     m_query.addBindValue(jsonArray(values));

@@ -11,6 +11,7 @@
 #include "storage/MessageRepository.h"
 #include "storage/OrderRepository.h"
 #include "storage/OutboxRepository.h"
+#include "storage/SqlQuery.h"
 #include "storage/SyncStateRepository.h"
 #include "storage/TagRepository.h"
 #include "storage/WorkflowRepository.h"
@@ -303,7 +304,7 @@ TEST_F(RepositoriesTest, MessagesWithAttachmentsAndDelivery)
     domain::Message inbound;
     inbound.conversationId = id;
     inbound.author = QStringLiteral("Olivia Harper");
-    inbound.bodyText = QStringLiteral("Photo attached");
+    inbound.bodyText = QString::fromUtf8("Photo attached — 写真を添付しました 📦");
     inbound.bodyHtml = QStringLiteral("<p>Photo attached</p>");
     inbound.createdAt = Now - 100;
     inbound.attachments = { { 0, QStringLiteral("parcel.png"), QStringLiteral("image/png"), 68, QString(64, u'a') },
@@ -321,7 +322,23 @@ TEST_F(RepositoriesTest, MessagesWithAttachmentsAndDelivery)
     EXPECT_EQ(thread.at(0).id, second);
     EXPECT_EQ(thread.at(0).direction, domain::Message::Direction::Note);
     EXPECT_TRUE(thread.at(0).attachments.isEmpty());
+    EXPECT_EQ(thread.at(1).bodyText, inbound.bodyText);
     EXPECT_EQ(thread.at(1).bodyHtml, inbound.bodyHtml);
+    EXPECT_TRUE(thread.at(0).bodyHtml.isEmpty());
+    // Bodies are stored as text (bound as UTF-8 bytes and cast), and an empty one as '', never NULL or a blob.
+    storage::SqlQuery types(db(),
+        QStringLiteral("SELECT typeof(body_text), typeof(body_html), length(body_text) FROM messages WHERE id = ?"));
+    types.bind(first).exec();
+    ASSERT_TRUE(types.next());
+    EXPECT_EQ(types.text(0), QStringLiteral("text"));
+    EXPECT_EQ(types.text(1), QStringLiteral("text"));
+    EXPECT_EQ(types.int64(2), inbound.bodyText.toUcs4().size()); // characters, not bytes
+    storage::SqlQuery empty(
+        db(), QStringLiteral("SELECT typeof(body_html), body_html = '' FROM messages WHERE id = ?"));
+    empty.bind(second).exec();
+    ASSERT_TRUE(empty.next());
+    EXPECT_EQ(empty.text(0), QStringLiteral("text"));
+    EXPECT_EQ(empty.int64(1), 1);
     ASSERT_EQ(thread.at(1).attachments.size(), 2);
     EXPECT_EQ(thread.at(1).attachments.at(1).filename, QStringLiteral("label.pdf"));
     EXPECT_EQ(thread.at(1).attachments.at(1).sizeBytes, 1024);
