@@ -222,6 +222,7 @@ void ShopifyOrderActionTask::onOriginal(const HttpJsonResponse &response)
     }
     QJsonObject order { { QStringLiteral("line_items"), lines }, { QStringLiteral("shipping_address"), address },
         { QStringLiteral("note"), note }, { QStringLiteral("tags"), QStringLiteral("resend") },
+        { QStringLiteral("financial_status"), QStringLiteral("paid") }, // a replacement: nothing is charged
         { QStringLiteral("send_receipt"), false } };
     if (original.contains(QStringLiteral("customer"))) {
         const QJsonValue customerId = original.value(QStringLiteral("customer")).toObject().value(QStringLiteral("id"));

@@ -372,6 +372,7 @@ TEST_F(OrderActionRunnerTest, ResendCreatesANewOrderWithTheSameLinesAndAddress)
     EXPECT_EQ(order.value(QStringLiteral("shipping_address")).toObject().value(QStringLiteral("city")).toString(),
         QStringLiteral("Louisville"));
     EXPECT_EQ(order.value(QStringLiteral("note")).toString(), QStringLiteral("Resend of order #1001: it broke"));
+    EXPECT_EQ(order.value(QStringLiteral("financial_status")).toString(), QStringLiteral("paid"));
     EXPECT_EQ(storage::OrderRepository(db()).find(orderId)->status, QStringLiteral("paid"));
 }
 
