@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "OrderActionForm.h"
 #include "WorkflowForm.h"
 
 #include <QDateTime>
@@ -54,6 +55,10 @@ public:
     virtual bool fillWorkflowForm(
         QWidget *parent, const WorkflowForm &form, const std::function<QString(const WorkflowForm &)> &apply)
         = 0;
+
+    /// Shows what a refund, cancellation or resend will do and for how much (OrderActionDialog); on confirmation
+    /// fills the agent's amount and note into `form` and returns true; false when cancelled.
+    virtual bool confirmOrderAction(QWidget *parent, OrderActionForm &form) = 0;
 
 protected:
     DialogService() = default;

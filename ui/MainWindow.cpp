@@ -7,6 +7,7 @@
 #include "DialogService.h"
 #include "InboxListWidget.h"
 #include "MailController.h"
+#include "OrderActionController.h"
 #include "OrderImportDialog.h"
 #include "OrderPanelWidget.h"
 #include "RulesDialog.h"
@@ -60,6 +61,7 @@ MainWindow::MainWindow(Context context, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     storage::AgentRepository agents(m_database);
+    bool mayActOnOrders = false;
     QList<domain::Agent> agentList;
     QList<domain::Team> teams;
     QList<domain::Template> templates;
@@ -69,6 +71,7 @@ MainWindow::MainWindow(Context context, QWidget *parent)
         templates = storage::TagRepository(m_database).templates();
         if (const auto me = agents.find(m_agentId)) {
             m_agentName = me->name;
+            mayActOnOrders = domain::mayPerformOrderActions(me->role);
         }
     } catch (const storage::StorageError &error) {
         showError(tr("Could not read the workspace"), error.userMessage());
@@ -88,6 +91,7 @@ MainWindow::MainWindow(Context context, QWidget *parent)
     m_conversation->header()->setPeople(agentList, teams, m_agentId);
     m_conversation->composer()->setTemplates(templates);
     m_orderPanel = new OrderPanelWidget(this);
+    m_orderPanel->setOrderActionsAllowed(mayActOnOrders);
 
     m_conversationSplitter = new QSplitter(Qt::Horizontal, this);
     m_conversationSplitter->setObjectName(QStringLiteral("conversationSplitter"));
@@ -144,6 +148,15 @@ MainWindow::MainWindow(Context context, QWidget *parent)
     connect(m_conversation->composer(), &ComposerWidget::submitted, this, &MainWindow::submitComposer);
     connect(m_orderPanel, &OrderPanelWidget::linkRequested, this, &MainWindow::linkOrder);
     connect(m_orderPanel, &OrderPanelWidget::unlinkRequested, this, &MainWindow::unlinkOrder);
+    m_orderActions = new OrderActionController(m_dialogs, m_agentId, this);
+    connect(m_orderPanel, &OrderPanelWidget::orderActionRequested, this, [this](domain::OrderAction::Kind kind) {
+        if (const auto &detail = m_conversation->detail()) {
+            m_orderActions->ask(*detail, kind);
+        }
+    });
+    connect(m_orderActions, &OrderActionController::requested, this, &MainWindow::orderActionRequested);
+    connect(m_orderActions, &OrderActionController::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 15'000); });
     connect(m_orderPanel, &OrderPanelWidget::linkCopied, this,
         [this] { statusBar()->showMessage(tr("Tracking link copied"), 3000); });
     // Returns and claims: the panel's links run the workflow on the conversation being shown.
@@ -386,6 +399,11 @@ void MainWindow::refreshConversations(const QList<qint64> &ids)
 void MainWindow::showAccountStatus(const QString &accountId, const QString &state, const QString &message)
 {
     m_mail->showAccountStatus(accountId, state, message);
+}
+
+void MainWindow::showOrderActionResult(qint64 actionId, qint64 conversationId, int state, const QString &message)
+{
+    m_orderActions->showResult(actionId, conversationId, state, message);
 }
 
 void MainWindow::showConversationById(qint64 id)

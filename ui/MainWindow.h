@@ -40,6 +40,7 @@ class Database;
 namespace waybill::ui {
 
 class ConversationWidget;
+class OrderActionController;
 class InboxListWidget;
 class DialogService;
 class MailController;
@@ -92,6 +93,9 @@ Q_SIGNALS:
     void conversationRead(qint64 conversationId);
     /// A proactive rule was added, changed, switched or deleted (for engine::Engine::runRules).
     void rulesChanged();
+    /// The agent confirmed a refund, cancellation or resend (for engine::Engine::requestOrderAction).
+    void orderActionRequested(
+        qint64 orderId, qint64 conversationId, qint64 agentId, int kind, qint64 amountCents, const QString &note);
 
 public Q_SLOTS:
     /// Conversations changed outside this window (new mail, a reply sent or failed): loaded rows are read again,
@@ -100,6 +104,8 @@ public Q_SLOTS:
     void refreshConversations(const QList<qint64> &ids);
     /// An e-mail account's state from the engine ("connected", "syncing", "retrying", "failed") for the status bar.
     void showAccountStatus(const QString &accountId, const QString &state, const QString &message);
+    /// The engine's answer to an order action (engine::Engine::orderActionEnded).
+    void showOrderActionResult(qint64 actionId, qint64 conversationId, int state, const QString &message);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -155,6 +161,7 @@ private:
     InboxListWidget *m_inboxList = nullptr;
     ConversationWidget *m_conversation = nullptr;
     OrderPanelWidget *m_orderPanel = nullptr;
+    OrderActionController *m_orderActions = nullptr; ///< a child
     QTimer m_refreshTimer;
     qint64 m_shownId = 0;
     bool m_selectFirstPending = false;

@@ -4,6 +4,7 @@
 
 #include "LinkOrderDialog.h"
 #include "MergeConversationDialog.h"
+#include "OrderActionDialog.h"
 #include "SnoozeDialog.h"
 #include "WorkflowStepDialog.h"
 
@@ -82,6 +83,16 @@ bool MessageBoxDialogService::fillWorkflowForm(
 {
     WorkflowStepDialog dialog(form, apply, parent);
     return dialog.exec() == QDialog::Accepted;
+}
+
+bool MessageBoxDialogService::confirmOrderAction(QWidget *parent, OrderActionForm &form)
+{
+    OrderActionDialog dialog(form, parent);
+    if (dialog.exec() != QDialog::Accepted) {
+        return false;
+    }
+    form = dialog.form();
+    return true;
 }
 
 } // namespace waybill::ui

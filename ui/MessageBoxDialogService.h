@@ -26,6 +26,7 @@ public:
         QWidget *parent, const WorkflowForm &form, const std::function<QString(const WorkflowForm &)> &apply) override;
     std::optional<QString> askSaveFileName(
         QWidget *parent, const QString &title, const QString &suggestedName) override;
+    bool confirmOrderAction(QWidget *parent, OrderActionForm &form) override;
 };
 
 } // namespace waybill::ui

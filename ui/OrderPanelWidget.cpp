@@ -135,6 +135,9 @@ void OrderPanelWidget::onLink(const QUrl &url)
         Q_EMIT newReturnRequested();
     } else if (what == QLatin1String("new-claim")) {
         Q_EMIT newClaimRequested();
+    } else if (what == QLatin1String("order-action")) {
+        const QString kind = QUrlQuery(url).queryItemValue(QStringLiteral("kind"));
+        Q_EMIT orderActionRequested(domain::OrderAction::kindFromName(kind));
     } else if (what == QLatin1String("copy-link")) {
         const QString link = QUrlQuery(url).queryItemValue(QStringLiteral("url"), QUrl::FullyDecoded);
         QGuiApplication::clipboard()->setText(link);
@@ -152,7 +155,7 @@ void OrderPanelWidget::setDetail(const domain::ConversationDetail &detail, qint6
     m_linkButton->setEnabled(true);
     m_linkButton->setText(detail.order ? tr("Change order…") : tr("Link order…"));
     m_unlinkButton->setEnabled(detail.order.has_value());
-    QString html = QStringLiteral("<html><body>") + customerHtml(detail) + orderHtml(detail);
+    QString html = QStringLiteral("<html><body>") + customerHtml(detail) + orderHtml(detail, m_orderActionsAllowed);
     for (const domain::Shipment &shipment : detail.shipments) {
         html += shipmentHtml(shipment, now);
     }
@@ -177,7 +180,7 @@ QString OrderPanelWidget::customerHtml(const domain::ConversationDetail &detail)
     return html + QStringLiteral("</p>");
 }
 
-QString OrderPanelWidget::orderHtml(const domain::ConversationDetail &detail)
+QString OrderPanelWidget::orderHtml(const domain::ConversationDetail &detail, bool actionsAllowed)
 {
     if (!detail.order) {
         return heading(tr("Order")) + gray(tr("No order linked. Use “Link order…” to find one."));
@@ -206,7 +209,35 @@ QString OrderPanelWidget::orderHtml(const domain::ConversationDetail &detail)
     html += totalRow(tr("Shipping"), order.shippingCents, false);
     html += totalRow(tr("Tax"), order.taxCents, false);
     html += totalRow(tr("Total"), order.totalCents, true);
-    return html + QStringLiteral("</table>");
+    if (order.refundedCents > 0) {
+        html += QStringLiteral("<tr><td></td><td>%1</td><td align=\"right\">&minus;%2</td></tr>")
+                    .arg(gray(tr("Refunded")), esc(Formatting::money(order.refundedCents, order.currency)));
+    }
+    return html + QStringLiteral("</table>") + orderActionsHtml(order, actionsAllowed);
+}
+
+QString OrderPanelWidget::orderActionsHtml(const domain::Order &order, bool actionsAllowed)
+{
+    // Only orders synchronised from a Shopify store can be changed there.
+    if (order.source != QLatin1String("shopify") || order.account.isEmpty() || order.externalId.isEmpty()) {
+        return {};
+    }
+    if (!actionsAllowed) {
+        return QStringLiteral("<p style=\"margin-top:8px\">%1</p>")
+            .arg(gray(tr("Refunds, cancellations and resends: supervisors and admins only.")));
+    }
+    const auto link = [](const QString &kind, const QString &text) {
+        return QStringLiteral("<a href=\"waybill:order-action?kind=%1\">%2</a>").arg(kind, esc(text));
+    };
+    QStringList links;
+    if (order.totalCents - order.refundedCents > 0) {
+        links << link(QStringLiteral("refund"), tr("Refund…"));
+    }
+    if (order.status != QLatin1String("cancelled")) {
+        links << link(QStringLiteral("cancel"), tr("Cancel order…"));
+    }
+    links << link(QStringLiteral("resend"), tr("Resend…"));
+    return QStringLiteral("<p style=\"margin-top:8px\">%1</p>").arg(links.join(QStringLiteral(" &nbsp;·&nbsp; ")));
 }
 
 QString OrderPanelWidget::shipmentHtml(const domain::Shipment &shipment, qint64 now)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "domain/ConversationDetail.h"
+#include "domain/OrderAction.h"
 
 #include <QUrl>
 #include <QWidget>
@@ -17,7 +18,9 @@ class SafeTextBrowser;
 /// The customer and order beside a conversation: the customer with every identity, their orders, the linked
 /// order's lines and totals, each shipment (carrier, tracking number linking to the carrier's page, status,
 /// events, expected delivery), and returns and claims with their history. "Link order…" and "Unlink" are only
-/// requests (linkRequested(), unlinkRequested()); the owner performs them. Shows what it is given: no storage.
+/// requests (linkRequested(), unlinkRequested()); the owner performs them. A Shopify order offers "Refund…",
+/// "Cancel order…" and "Resend…" (orderActionRequested()) to agents whose role allows order actions, and says who
+/// may to the others. Shows what it is given: no storage.
 class OrderPanelWidget final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OrderPanelWidget)
@@ -28,6 +31,8 @@ public:
     /// `now` decides whether a shipment is late.
     void setDetail(const domain::ConversationDetail &detail, qint64 now);
     void clear();
+    /// Whether the agent may refund, cancel or resend orders (their role); applies from the next setDetail().
+    void setOrderActionsAllowed(bool allowed) { m_orderActionsAllowed = allowed; }
     /// The panel as plain text (what the agent reads), for tests and accessibility.
     QString plainText() const;
 
@@ -40,11 +45,14 @@ Q_SIGNALS:
     void claimStepRequested(qint64 claimId);
     /// A shipment's tracking link was copied to the clipboard.
     void linkCopied(const QString &url);
+    /// The agent chose "Refund…", "Cancel order…" or "Resend…" for the linked order; the owner confirms and sends it.
+    void orderActionRequested(waybill::domain::OrderAction::Kind kind);
 
 private:
     void onLink(const QUrl &url);
     static QString customerHtml(const domain::ConversationDetail &detail);
-    static QString orderHtml(const domain::ConversationDetail &detail);
+    static QString orderHtml(const domain::ConversationDetail &detail, bool actionsAllowed);
+    static QString orderActionsHtml(const domain::Order &order, bool actionsAllowed);
     static QString shipmentHtml(const domain::Shipment &shipment, qint64 now);
     static QString workflowHtml(const domain::ConversationDetail &detail);
     static QString otherOrdersHtml(const domain::ConversationDetail &detail);
@@ -53,6 +61,7 @@ private:
     QPushButton *m_linkButton;
     QPushButton *m_unlinkButton;
     SafeTextBrowser *m_browser;
+    bool m_orderActionsAllowed = false;
 };
 
 } // namespace waybill::ui

@@ -3,6 +3,7 @@
 #include "CtlRunner.h"
 
 #include "AccountCommand.h"
+#include "AgentCommand.h"
 #include "BenchCommand.h"
 #include "DemoCommand.h"
 #include "ImportCommand.h"
@@ -22,6 +23,7 @@ namespace waybill::ctl {
 CtlRunner::CtlRunner()
 {
     m_commands.push_back(std::make_unique<AccountCommand>());
+    m_commands.push_back(std::make_unique<AgentCommand>());
     m_commands.push_back(std::make_unique<DemoCommand>());
     m_commands.push_back(std::make_unique<StatsCommand>());
     m_commands.push_back(std::make_unique<ImportCommand>());

@@ -92,6 +92,8 @@ int main(int argc, char **argv)
         QObject::connect(&window, &ui::MainWindow::replyQueued, engine, &engine::Engine::pokeOutbox);
         QObject::connect(&window, &ui::MainWindow::conversationRead, engine, &engine::Engine::markSeen);
         QObject::connect(&window, &ui::MainWindow::rulesChanged, engine, &engine::Engine::runRules);
+        QObject::connect(&window, &ui::MainWindow::orderActionRequested, engine, &engine::Engine::requestOrderAction);
+        QObject::connect(engine, &engine::Engine::orderActionEnded, &window, &ui::MainWindow::showOrderActionResult);
         engineThread.start();
         window.show();
         if (parser.isSet(selectFirstOption)) {

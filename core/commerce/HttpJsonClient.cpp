@@ -16,7 +16,7 @@ HttpJsonClient::HttpJsonClient(QNetworkAccessManager &network, Config config)
 {
 }
 
-std::unique_ptr<HttpJsonTask> HttpJsonClient::get(const QString &path, const QUrlQuery &query)
+QUrl HttpJsonClient::urlFor(const QString &path, const QUrlQuery &query) const
 {
     QUrl url = m_config.baseUrl;
     QString base = url.path();
@@ -25,7 +25,20 @@ std::unique_ptr<HttpJsonTask> HttpJsonClient::get(const QString &path, const QUr
     }
     url.setPath(base + (path.startsWith(u'/') ? path : u'/' + path));
     url.setQuery(query);
-    return get(url);
+    return url;
+}
+
+std::unique_ptr<HttpJsonTask> HttpJsonClient::get(const QString &path, const QUrlQuery &query)
+{
+    return get(urlFor(path, query));
+}
+
+std::unique_ptr<HttpJsonTask> HttpJsonClient::post(
+    const QString &path, const QByteArray &body, const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    auto task = std::make_unique<HttpJsonTask>(*this, urlFor(path, {}));
+    task->setPost(body, headers);
+    return task;
 }
 
 std::unique_ptr<HttpJsonTask> HttpJsonClient::get(const QUrl &url)

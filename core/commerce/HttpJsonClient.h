@@ -18,7 +18,7 @@ namespace waybill::commerce {
 
 class HttpJsonTask;
 
-/// The HTTP seam of commerce sources (Shopify, WooCommerce and Amazon): GET requests for JSON against one
+/// The HTTP seam of commerce sources (Shopify, WooCommerce and Amazon): GET (and POST) requests for JSON against one
 /// configurable base URL, with the source's headers, TLS verification, timeouts and the retry policy in Config.
 /// It makes one HttpJsonTask per request and remembers the source's call-limit header so that later requests slow
 /// down near the limit. Not a QObject; owned by the source's sync (which must destroy its tasks first) and used on
@@ -52,6 +52,10 @@ public:
     std::unique_ptr<HttpJsonTask> get(const QString &path, const QUrlQuery &query = {});
     /// A GET of `url` as is.
     std::unique_ptr<HttpJsonTask> get(const QUrl &url);
+    /// A POST of the JSON `body` to `path` (below the base URL's path), not started yet; every attempt (retries
+    /// included) sends the same body and the extra `headers` (an Idempotency-Key).
+    std::unique_ptr<HttpJsonTask> post(
+        const QString &path, const QByteArray &body, const QList<std::pair<QByteArray, QByteArray>> &headers = {});
 
     const Config &config() const { return m_config; }
     QNetworkAccessManager &network() const { return m_network; }
@@ -75,6 +79,8 @@ public:
     static QString urlProblem(const QUrl &url);
 
 private:
+    QUrl urlFor(const QString &path, const QUrlQuery &query) const;
+
     QNetworkAccessManager &m_network;
     Config m_config;
     int m_callsUsed = 0;

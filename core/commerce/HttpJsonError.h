@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 namespace waybill::commerce {
@@ -26,6 +27,7 @@ struct HttpJsonError {
     Kind kind = Kind::Network;
     int httpStatus = 0;
     QString message;
+    QByteArray body {}; ///< the body of a 4xx answer (at most 64 KiB), for callers that read the source's errors
 };
 
 } // namespace waybill::commerce

@@ -99,6 +99,13 @@ HttpJsonTask::~HttpJsonTask()
     abort();
 }
 
+void HttpJsonTask::setPost(const QByteArray &body, const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    m_post = true;
+    m_body = body;
+    m_headers = headers;
+}
+
 void HttpJsonTask::start()
 {
     m_done = false;
@@ -137,10 +144,14 @@ void HttpJsonTask::send()
     }
     ++m_attempts;
     m_tlsProblem.clear();
+    m_errorBody.clear();
     m_tooLarge = false;
     QNetworkRequest request(m_url);
     request.setRawHeader("Accept", "application/json");
     for (const auto &[name, value] : m_client.config().headers) {
+        request.setRawHeader(name, value);
+    }
+    for (const auto &[name, value] : m_headers) {
         request.setRawHeader(name, value);
     }
     request.setTransferTimeout(m_client.config().timeoutMs);
@@ -152,7 +163,13 @@ void HttpJsonTask::send()
         request.setSslConfiguration(tls);
     }
     // The reply stays the manager's child, so that it goes with the manager if that is destroyed first.
-    QNetworkReply *reply = m_client.network().get(request);
+    QNetworkReply *reply = nullptr;
+    if (m_post) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        reply = m_client.network().post(request, m_body);
+    } else {
+        reply = m_client.network().get(request);
+    }
     m_reply = reply;
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
         QStringList texts;
@@ -248,6 +265,7 @@ void HttpJsonTask::onReplyFinished(QNetworkReply *reply)
         const QString phrase = reasonPhrase(status);
         const QString detail = QString::fromUtf8(body.left(300)).simplified();
         const QString answer = QString::number(status) + (phrase.isEmpty() ? QString() : u' ' + phrase);
+        m_errorBody = body.left(64 * 1024);
         if (status == 401 || status == 403) {
             fail(HttpJsonError::Kind::Refused, status,
                 QStringLiteral("%1 refused the access token (%2)%3")
@@ -299,12 +317,17 @@ void HttpJsonTask::fail(HttpJsonError::Kind kind, int status, const QString &mes
         return;
     }
     m_done = true;
-    Q_EMIT failed({ kind, status, message });
+    HttpJsonError error;
+    error.kind = kind;
+    error.httpStatus = status;
+    error.message = message;
+    error.body = m_errorBody;
+    Q_EMIT failed(error);
 }
 
 QString HttpJsonTask::what() const
 {
-    return QStringLiteral("GET ") + m_url.path();
+    return (m_post ? QStringLiteral("POST ") : QStringLiteral("GET ")) + m_url.path();
 }
 
 } // namespace waybill::commerce

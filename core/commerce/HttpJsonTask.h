@@ -10,19 +10,22 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <utility>
+
 class QNetworkReply;
 
 namespace waybill::commerce {
 
 class HttpJsonClient;
 
-/// One GET for JSON, made by HttpJsonClient, with its retries: a 429 waits Retry-After (or one interval of the
-/// operation's reported rate, or the configured default),
-/// 5xx answers, timeouts and broken connections are retried with growing delays a bounded number of times, and
-/// every attempt first waits out the client's call-limit pacing. TLS errors, 4xx answers and bodies that are not
-/// JSON end it at once. After start() it emits exactly one of finished() or failed(), never from inside start();
-/// abort() (or destroying it) stops it without either. Owned by its caller; lives on the client's thread; the client
-/// must outlive every start(), wait or retry (destroying the task first is always safe).
+/// One GET (or POST, after setPost()) for JSON, made by HttpJsonClient, with its retries (a POST is re-sent as is,
+/// with the same body and headers, so that an idempotency key among them keeps the source from acting twice): a 429
+/// waits Retry-After (or one interval of the operation's reported rate, or the configured default), 5xx answers,
+/// timeouts and broken connections are retried with growing delays a bounded number of times, and every attempt first
+/// waits out the client's call-limit pacing. TLS errors, 4xx answers and bodies that are not JSON end it at once. After
+/// start() it emits exactly one of finished() or failed(), never from inside start(); abort() (or destroying it) stops
+/// it without either. Owned by its caller; lives on the client's thread; the client must outlive every start(), wait or
+/// retry (destroying the task first is always safe).
 class HttpJsonTask final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HttpJsonTask)
@@ -31,6 +34,8 @@ public:
     HttpJsonTask(HttpJsonClient &client, QUrl url, QObject *parent = nullptr);
     ~HttpJsonTask() override;
 
+    /// Makes this a POST of the JSON `body` with the extra `headers`; call before start().
+    void setPost(const QByteArray &body, const QList<std::pair<QByteArray, QByteArray>> &headers);
     void start();
     void abort();
 
@@ -56,9 +61,13 @@ private:
 
     HttpJsonClient &m_client;
     QUrl m_url;
+    bool m_post = false;
+    QByteArray m_body;
+    QList<std::pair<QByteArray, QByteArray>> m_headers;
     QPointer<QNetworkReply> m_reply;
     QTimer m_wait;
     QString m_tlsProblem;
+    QByteArray m_errorBody; ///< the last 4xx answer's body
     int m_attempts = 0;
     int m_serverRetries = 0;
     int m_rateLimitWaits = 0;

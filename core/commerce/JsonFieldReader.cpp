@@ -27,6 +27,17 @@ int decimalsOf(const QString &currency)
 
 } // namespace
 
+QString JsonFieldReader::decimal(qint64 minorUnits, const QString &currency)
+{
+    const int decimals = decimalsOf(currency);
+    const bool negative = minorUnits < 0;
+    QString digits = QString::number(negative ? -minorUnits : minorUnits).rightJustified(decimals + 1, u'0');
+    if (decimals > 0) {
+        digits.insert(digits.size() - decimals, u'.');
+    }
+    return negative ? u'-' + digits : digits;
+}
+
 JsonFieldReader::JsonFieldReader(QJsonObject object, QString where, QString *error)
     : m_object(std::move(object))
     , m_where(std::move(where))

@@ -50,6 +50,8 @@ public:
     /// A decimal amount ("598.94") in minor units of `currency` (two decimals unless the currency has none or
     /// three), exactly, without floating point; nothing when it is not a decimal number.
     static std::optional<qint64> minorUnits(const QString &amount, const QString &currency);
+    /// The reverse of minorUnits(): 4194 USD is "41.94", 1000 JPY is "1000", -500 USD is "-5.00".
+    static QString decimal(qint64 minorUnits, const QString &currency);
 
 private:
     QJsonObject m_object;

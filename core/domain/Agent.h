@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/AgentRole.h"
+
 #include <QString>
 
 namespace waybill::domain {
@@ -12,6 +14,7 @@ struct Agent {
     QString name;
     QString email;
     qint64 teamId = 0;
+    AgentRole role {}; ///< Agent unless set
 };
 
 } // namespace waybill::domain

@@ -5,6 +5,7 @@
 #include "EmailInbound.h"
 #include "EmailOutbound.h"
 #include "Ingest.h"
+#include "OrderActionRunner.h"
 #include "OrderRelinker.h"
 #include "RulesPass.h"
 #include "SeenSync.h"
@@ -22,6 +23,8 @@
 #include "storage/AccountRepository.h"
 #include "storage/AttachmentStore.h"
 #include "storage/Database.h"
+#include "storage/OrderActionRepository.h"
+#include "storage/OrderRepository.h"
 #include "storage/StorageError.h"
 #include "storage/Workspace.h"
 
@@ -75,7 +78,30 @@ void Engine::start()
     m_ingest = std::make_unique<Ingest>(*m_database, *m_attachments, *m_sla, &now);
     m_transports = std::make_unique<channels::SslTransportFactory>();
     m_network = std::make_unique<QNetworkAccessManager>();
+    m_orderActions = std::make_unique<OrderActionRunner>(*m_database, &now);
+    connect(m_orderActions.get(), &OrderActionRunner::ended, this,
+        [this](qint64 actionId, qint64 conversationId, domain::OrderAction::State state, const QString &message) {
+            Q_EMIT orderActionEnded(actionId, conversationId, int(state), message);
+            if (conversationId) {
+                Q_EMIT conversationsChanged({ conversationId });
+            }
+            if (state == domain::OrderAction::State::Pending) {
+                // Not known to be done: ask again later with the same key.
+                QTimer::singleShot(OrderActionRetryMs, this, [this, actionId] {
+                    if (m_orderActions && !m_orderActions->isSending(actionId)) {
+                        sendOrderAction(actionId);
+                    }
+                });
+            }
+        });
     startAccounts();
+    try {
+        for (const domain::OrderAction &pending : storage::OrderActionRepository(*m_database).allPending()) {
+            sendOrderAction(pending.id); // the same key again: Shopify answers with what it already did
+        }
+    } catch (const storage::StorageError &error) {
+        qCWarning(lcEngine) << "pending order actions could not be read:" << error.userMessage();
+    }
     if (!m_rulesTimer) {
         m_rulesTimer = new QTimer(this);
         m_rulesTimer->setInterval(RulesIntervalMs);
@@ -114,6 +140,7 @@ void Engine::stop()
         m_rulesTimer->stop();
     }
     stopAccounts();
+    m_orderActions.reset();
     m_ingest.reset();
     m_transports.reset();
     m_network.reset();
@@ -258,6 +285,73 @@ void Engine::readSecretThen(
             start(secret);
         }
     });
+}
+
+void Engine::requestOrderAction(
+    qint64 orderId, qint64 conversationId, qint64 agentId, int kind, qint64 amountCents, const QString &note)
+{
+    if (!m_orderActions) {
+        Q_EMIT orderActionEnded(0, conversationId, int(domain::OrderAction::State::Failed),
+            tr("The workspace is not open; nothing was sent."));
+        return;
+    }
+    QString refusal;
+    std::optional<qint64> actionId;
+    try {
+        actionId = m_orderActions->prepare(
+            { orderId, conversationId, agentId, domain::OrderAction::Kind(kind), amountCents, note }, &refusal);
+    } catch (const storage::StorageError &error) {
+        refusal = error.userMessage();
+    }
+    if (!actionId) {
+        Q_EMIT orderActionEnded(0, conversationId, int(domain::OrderAction::State::Failed), refusal);
+        return;
+    }
+    Q_EMIT conversationsChanged({ conversationId }); // the request is on its timeline
+    sendOrderAction(*actionId);
+}
+
+void Engine::sendOrderAction(qint64 actionId)
+{
+    std::optional<domain::OrderAction> action;
+    std::optional<domain::ShopifyAccount> account;
+    try {
+        action = storage::OrderActionRepository(*m_database).find(actionId);
+        const auto order = action ? storage::OrderRepository(*m_database).find(action->orderId) : std::nullopt;
+        for (const domain::ShopifyAccount &store : storage::AccountRepository(*m_database).shopifyAccounts()) {
+            if (order && store.id == order->account) {
+                account = store;
+            }
+        }
+    } catch (const storage::StorageError &error) {
+        qCWarning(lcEngine) << "order action" << actionId << "could not be read:" << error.userMessage();
+    }
+    if (!action) {
+        Q_EMIT orderActionEnded(
+            actionId, 0, int(domain::OrderAction::State::Failed), tr("That order action does not exist."));
+        return;
+    }
+    if (!account) {
+        Q_EMIT orderActionEnded(actionId, action->conversationId, int(domain::OrderAction::State::Pending),
+            tr("The order's Shopify account is not set up here; the action stays pending until it is."));
+        return;
+    }
+    security::CredentialJob *job = m_credentials->read(account->id, this);
+    const qint64 conversationId = action->conversationId;
+    connect(job, &security::CredentialJob::failed, this, [this, job, actionId, conversationId](const QString &message) {
+        job->deleteLater();
+        Q_EMIT orderActionEnded(actionId, conversationId, int(domain::OrderAction::State::Pending), message);
+    });
+    connect(
+        job, &security::CredentialJob::succeeded, this, [this, job, actionId, store = *account](const QString &token) {
+            job->deleteLater();
+            if (m_orderActions && m_network) {
+                m_orderActions->send(actionId,
+                    std::make_unique<commerce::HttpJsonClient>(
+                        *m_network, commerce::ShopifyOrderSync::clientConfig(store, token)),
+                    store.apiVersion);
+            }
+        });
 }
 
 void Engine::startShopifyAccount(const domain::ShopifyAccount &account, const QString &accessToken)

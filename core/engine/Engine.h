@@ -41,6 +41,7 @@ namespace waybill::engine {
 class EmailInbound;
 class EmailOutbound;
 class Ingest;
+class OrderActionRunner;
 class SlaClock;
 
 /// The channel engine: owns the workspace's write connection ("engine"), the e-mail accounts' inbound sync and
@@ -78,6 +79,13 @@ public Q_SLOTS:
     /// One pass of the proactive rules now (after tracking updates; also run periodically). The conversations it
     /// opened, tagged or wrote to are announced through conversationsChanged().
     void runRules();
+    /// An agent asked for an order action (`kind`: domain::OrderAction::Kind as int) on a conversation: checked,
+    /// stored as pending with its idempotency key and audited (OrderActionRunner::prepare()), then sent with the
+    /// Shopify account's token from the keychain. Ends with exactly one orderActionEnded() (actionId 0 when it was
+    /// refused before anything was stored). Actions left pending (a crash, a timeout) are sent again, with the
+    /// same key, when the engine starts.
+    void requestOrderAction(
+        qint64 orderId, qint64 conversationId, qint64 agentId, int kind, qint64 amountCents, const QString &note);
 
 Q_SIGNALS:
     /// Conversations that changed because of the engine (new mail, a reply sent or failed).
@@ -86,6 +94,9 @@ Q_SIGNALS:
     void ordersSynced(const QString &accountId, int orders);
     /// "connected", "syncing", "retrying" or "failed", with a message for people when not fine.
     void accountStatus(const QString &accountId, const QString &state, const QString &message);
+    /// An order action's attempt ended; `state` is a domain::OrderAction::State as int (Pending after a timeout or
+    /// a server error: it will be sent again with the same key).
+    void orderActionEnded(qint64 actionId, qint64 conversationId, int state, const QString &message);
     void started();
     /// start() could not open the workspace; the message says why.
     void startFailed(const QString &message);
@@ -111,12 +122,16 @@ private:
     void readSecretThen(
         const QString &accountId, const std::function<void(const QString &)> &start, const QString &key = {});
     void stopAccount(const QString &accountId);
+    /// Reads the order's Shopify account and its token, then lets the runner send the pending action.
+    void sendOrderAction(qint64 actionId);
     /// After a store sync brought orders: links the conversations whose mail came before them, and estimates the
     /// delivery of the new shipments.
     void relinkConversations();
     void stopAccounts();
 
     static constexpr int RulesIntervalMs = 10 * 60 * 1000;
+    /// A pending order action (a timeout, a server error) is sent again, with its key, after this long.
+    static constexpr int OrderActionRetryMs = 5 * 60 * 1000;
 
     QString m_directory;
     QString m_onlyAccount;
@@ -127,7 +142,8 @@ private:
     QTimer *m_rulesTimer = nullptr; ///< owned by this object
     std::unique_ptr<Ingest> m_ingest;
     std::unique_ptr<channels::TransportFactory> m_transports;
-    std::unique_ptr<QNetworkAccessManager> m_network; ///< OAuth token requests
+    std::unique_ptr<QNetworkAccessManager> m_network; ///< OAuth token requests, store APIs
+    std::unique_ptr<OrderActionRunner> m_orderActions; ///< uses m_network and m_database
     std::map<QString, std::unique_ptr<security::OAuthTokenSource>> m_tokenSources; ///< by account id
     std::vector<std::unique_ptr<EmailInbound>> m_inbound;
     std::vector<std::pair<QString, std::unique_ptr<EmailOutbound>>> m_outbound; ///< with their account ids

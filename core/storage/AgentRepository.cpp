@@ -13,7 +13,7 @@ QList<domain::Agent> readAgents(SqlQuery &q)
 {
     QList<domain::Agent> agents;
     while (q.next()) {
-        agents.append({ q.int64(0), q.text(1), q.text(2), q.int64(3) });
+        agents.append({ q.int64(0), q.text(1), q.text(2), q.int64(3), domain::agentRoleFromName(q.text(4)) });
     }
     return agents;
 }
@@ -27,7 +27,7 @@ AgentRepository::AgentRepository(const Database &database)
 
 QList<domain::Agent> AgentRepository::agents() const
 {
-    SqlQuery q(m_database, QStringLiteral("SELECT id, name, email, team_id FROM agents ORDER BY name"));
+    SqlQuery q(m_database, QStringLiteral("SELECT id, name, email, team_id, role FROM agents ORDER BY name"));
     q.exec();
     return readAgents(q);
 }
@@ -45,7 +45,7 @@ QList<domain::Team> AgentRepository::teams() const
 
 std::optional<domain::Agent> AgentRepository::find(qint64 id) const
 {
-    SqlQuery q(m_database, QStringLiteral("SELECT id, name, email, team_id FROM agents WHERE id = ?"));
+    SqlQuery q(m_database, QStringLiteral("SELECT id, name, email, team_id, role FROM agents WHERE id = ?"));
     q.bind(id).exec();
     const auto agents = readAgents(q);
     return agents.isEmpty() ? std::nullopt : std::optional(agents.first());
@@ -53,10 +53,16 @@ std::optional<domain::Agent> AgentRepository::find(qint64 id) const
 
 std::optional<domain::Agent> AgentRepository::findByEmail(const QString &email) const
 {
-    SqlQuery q(m_database, QStringLiteral("SELECT id, name, email, team_id FROM agents WHERE email = ?"));
+    SqlQuery q(m_database, QStringLiteral("SELECT id, name, email, team_id, role FROM agents WHERE email = ?"));
     q.bind(email.toLower()).exec();
     const auto agents = readAgents(q);
     return agents.isEmpty() ? std::nullopt : std::optional(agents.first());
+}
+
+void AgentRepository::setRole(qint64 agentId, domain::AgentRole role) const
+{
+    SqlQuery &q = m_database.prepared(QStringLiteral("UPDATE agents SET role = ? WHERE id = ?"));
+    q.bind(domain::agentRoleName(role)).bind(agentId).exec();
 }
 
 qint64 AgentRepository::insertTeam(const QString &name) const
@@ -68,8 +74,13 @@ qint64 AgentRepository::insertTeam(const QString &name) const
 
 qint64 AgentRepository::insertAgent(const domain::Agent &agent) const
 {
-    SqlQuery &q = m_database.prepared(QStringLiteral("INSERT INTO agents (name, email, team_id) VALUES (?, ?, ?)"));
-    q.bind(agent.name).bind(agent.email.toLower()).bindOptional(agent.teamId).exec();
+    SqlQuery &q
+        = m_database.prepared(QStringLiteral("INSERT INTO agents (name, email, team_id, role) VALUES (?, ?, ?, ?)"));
+    q.bind(agent.name)
+        .bind(agent.email.toLower())
+        .bindOptional(agent.teamId)
+        .bind(domain::agentRoleName(agent.role))
+        .exec();
     return q.lastInsertId();
 }
 

@@ -13,7 +13,7 @@ namespace waybill::storage {
 
 class Database;
 
-/// Agents and teams.
+/// Agents (with their roles) and teams.
 class AgentRepository final {
 public:
     explicit AgentRepository(const Database &database);
@@ -24,6 +24,7 @@ public:
     std::optional<domain::Agent> findByEmail(const QString &email) const;
     qint64 insertTeam(const QString &name) const;
     qint64 insertAgent(const domain::Agent &agent) const;
+    void setRole(qint64 agentId, domain::AgentRole role) const;
 
 private:
     const Database &m_database;

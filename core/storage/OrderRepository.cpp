@@ -396,6 +396,21 @@ void OrderRepository::upsertRefund(qint64 orderId, const domain::OrderRefund &re
     q.bind(orderId).bind(refund.externalId).bind(refund.amountCents).bind(refund.note).bind(refund.createdAt).exec();
 }
 
+void OrderRepository::recordRefund(qint64 orderId, const domain::OrderRefund &refund) const
+{
+    upsertRefund(orderId, refund);
+    SqlQuery &q = m_database.prepared(QStringLiteral(
+        "UPDATE orders SET refunded_cents = (SELECT coalesce(sum(amount_cents), 0) FROM refunds WHERE order_id = ?) "
+        "WHERE id = ?"));
+    q.bind(orderId).bind(orderId).exec();
+}
+
+void OrderRepository::setStatus(qint64 orderId, const QString &status) const
+{
+    SqlQuery &q = m_database.prepared(QStringLiteral("UPDATE orders SET status = ? WHERE id = ?"));
+    q.bind(status).bind(orderId).exec();
+}
+
 QList<domain::OrderNote> OrderRepository::notes(qint64 orderId) const
 {
     SqlQuery q(m_database,

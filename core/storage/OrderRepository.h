@@ -57,6 +57,11 @@ public:
     QList<domain::OrderRefund> refunds(qint64 orderId) const;
     /// Inserts the refund or updates the one with the same order and store id.
     void upsertRefund(qint64 orderId, const domain::OrderRefund &refund) const;
+    /// Upserts the refund and sets the order's refunded amount to the sum of its refunds (a refund made from here,
+    /// before the next sync brings it).
+    void recordRefund(qint64 orderId, const domain::OrderRefund &refund) const;
+    /// Sets the order's status ("cancelled" after a cancellation made from here).
+    void setStatus(qint64 orderId, const QString &status) const;
     /// The order's store notes, oldest first.
     QList<domain::OrderNote> notes(qint64 orderId) const;
     /// Inserts the note or updates the one with the same order and store id.

@@ -57,4 +57,15 @@ bool FakeDialogService::fillWorkflowForm(
     return true;
 }
 
+bool FakeDialogService::confirmOrderAction(QWidget *, ui::OrderActionForm &form)
+{
+    lastOrderActionForm = form;
+    if (!nextOrderActionAnswer) {
+        return false;
+    }
+    form.amountCents = nextOrderActionAnswer->first;
+    form.note = nextOrderActionAnswer->second;
+    return true;
+}
+
 } // namespace waybill::testing

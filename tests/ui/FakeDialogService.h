@@ -29,6 +29,9 @@ public:
         const std::function<QString(const ui::WorkflowForm &)> &apply) override;
     std::optional<QString> askSaveFileName(
         QWidget *parent, const QString &title, const QString &suggestedName) override;
+    /// Keeps the shown form in `lastOrderActionForm`; answers with `nextOrderActionAnswer` (amount and note), or
+    /// cancels when that is empty.
+    bool confirmOrderAction(QWidget *parent, ui::OrderActionForm &form) override;
 
     QStringList errors;
     bool confirmAnswer = true;
@@ -42,6 +45,8 @@ public:
     std::optional<ui::WorkflowForm> nextWorkflowAnswers;
     std::optional<ui::WorkflowForm> lastWorkflowForm;
     QStringList workflowRefusals;
+    std::optional<ui::OrderActionForm> lastOrderActionForm;
+    std::optional<std::pair<qint64, QString>> nextOrderActionAnswer;
 };
 
 } // namespace waybill::testing
