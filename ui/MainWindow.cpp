@@ -144,6 +144,13 @@ MainWindow::MainWindow(Context context, QWidget *parent)
     connect(m_conversation->composer(), &ComposerWidget::submitted, this, &MainWindow::submitComposer);
     connect(m_orderPanel, &OrderPanelWidget::linkRequested, this, &MainWindow::linkOrder);
     connect(m_orderPanel, &OrderPanelWidget::unlinkRequested, this, &MainWindow::unlinkOrder);
+    connect(m_orderPanel, &OrderPanelWidget::contactPreferencesRequested, this,
+        [this](bool smsConsent, const QString &channel) {
+            const auto &detail = m_conversation->detail();
+            if (detail && detail->customer) {
+                m_controller->setContactPreferences(currentTarget(), detail->customer->id, smsConsent, channel);
+            }
+        });
     connect(m_orderPanel, &OrderPanelWidget::linkCopied, this,
         [this] { statusBar()->showMessage(tr("Tracking link copied"), 3000); });
     // Returns and claims: the panel's links run the workflow on the conversation being shown.

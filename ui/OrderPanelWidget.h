@@ -7,6 +7,10 @@
 #include <QUrl>
 #include <QWidget>
 
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
 class QLabel;
 class QPushButton;
 
@@ -16,8 +20,10 @@ class SafeTextBrowser;
 
 /// The customer and order beside a conversation: the customer with every identity, their orders, the linked
 /// order's lines and totals, each shipment (carrier, tracking number linking to the carrier's page, status,
-/// events, expected delivery), and returns and claims with their history. "Link order…" and "Unlink" are only
-/// requests (linkRequested(), unlinkRequested()); the owner performs them. Shows what it is given: no storage.
+/// events, expected delivery), and returns and claims with their history. Under the title, the customer's SMS
+/// consent and preferred channel can be changed. "Link order…", "Unlink" and those changes are only requests
+/// (linkRequested(), unlinkRequested(), contactPreferencesRequested()); the owner performs them and shows the
+/// detail again. Shows what it is given: no storage.
 class OrderPanelWidget final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OrderPanelWidget)
@@ -38,11 +44,16 @@ Q_SIGNALS:
     void newClaimRequested();
     void returnStepRequested(qint64 returnId);
     void claimStepRequested(qint64 claimId);
+    /// The agent changed the customer's SMS consent or preferred channel (a channel key, "" for the channel they
+    /// last wrote on).
+    void contactPreferencesRequested(bool smsConsent, const QString &preferredChannel);
     /// A shipment's tracking link was copied to the clipboard.
     void linkCopied(const QString &url);
 
 private:
     void onLink(const QUrl &url);
+    void showPreferences(const std::optional<domain::Customer> &customer);
+    void requestPreferences();
     static QString customerHtml(const domain::ConversationDetail &detail);
     static QString orderHtml(const domain::ConversationDetail &detail);
     static QString shipmentHtml(const domain::Shipment &shipment, qint64 now);
@@ -52,6 +63,9 @@ private:
     QLabel *m_titleLabel;
     QPushButton *m_linkButton;
     QPushButton *m_unlinkButton;
+    QWidget *m_preferences;
+    QCheckBox *m_smsConsent;
+    QComboBox *m_channel;
     SafeTextBrowser *m_browser;
 };
 
