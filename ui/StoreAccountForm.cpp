@@ -11,7 +11,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
-#include <QStackedWidget>
 #include <QTimeZone>
 #include <QVBoxLayout>
 
@@ -52,25 +51,50 @@ StoreAccountForm::StoreAccountForm(QWidget *parent)
     common->addRow(tr("&Name:"), m_name);
     layout->addLayout(common);
 
-    m_pages = new QStackedWidget(this);
-    m_pages->addWidget(buildShopifyPage());
-    m_pages->addWidget(buildWooCommercePage());
-    m_pages->addWidget(buildAmazonPage());
-    layout->addWidget(m_pages);
+    m_pages = { buildShopifyPage(), buildWooCommercePage(), buildAmazonPage() };
+    for (QWidget *page : std::as_const(m_pages)) {
+        layout->addWidget(page);
+    }
     m_secretNote = new QLabel(this);
     m_secretNote->setObjectName(QStringLiteral("secretNote"));
     m_secretNote->setWordWrap(true);
     m_secretNote->setStyleSheet(QStringLiteral("color:#6b7280"));
     layout->addWidget(m_secretNote);
 
+    // One label column for the common rows and every page, so that the fields line up whichever page shows.
+    int labelWidth = 0;
+    const QList<QFormLayout *> forms = findChildren<QFormLayout *>();
+    for (const QFormLayout *form : forms) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            if (const QLayoutItem *label = form->itemAt(row, QFormLayout::LabelRole); label && label->widget()) {
+                labelWidth = std::max(labelWidth, label->widget()->sizeHint().width());
+            }
+        }
+    }
+    for (const QFormLayout *form : forms) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            if (const QLayoutItem *label = form->itemAt(row, QFormLayout::LabelRole); label && label->widget()) {
+                label->widget()->setMinimumWidth(labelWidth);
+            }
+        }
+    }
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_pages->setCurrentIndex(index);
+        showPage(index);
         Q_EMIT kindChanged(kind());
     });
     startNew(Kind::Shopify);
+    showPage(0);
 }
 
 StoreAccountForm::~StoreAccountForm() = default;
+
+void StoreAccountForm::showPage(int index)
+{
+    // Only the page shown takes room (hidden widgets take none): a short page leaves no gap under its fields.
+    for (int page = 0; page < m_pages.size(); ++page) {
+        m_pages.at(page)->setVisible(page == index);
+    }
+}
 
 QLineEdit *StoreAccountForm::addLine(QWidget *page, const char *objectName, const QString &placeholder, bool secret)
 {

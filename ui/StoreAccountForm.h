@@ -4,6 +4,7 @@
 
 #include "StoreAccountDraft.h"
 
+#include <QList>
 #include <QWidget>
 
 #include <optional>
@@ -12,7 +13,6 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
-class QStackedWidget;
 
 namespace waybill::ui {
 
@@ -52,9 +52,10 @@ private:
     std::optional<StoreAccountDraft> wooCommerceDraft(QString *problem) const;
     std::optional<StoreAccountDraft> amazonDraft(QString *problem) const;
     void setEditing(bool editing);
+    void showPage(int index);
 
     QComboBox *m_kind;
-    QStackedWidget *m_pages;
+    QList<QWidget *> m_pages; ///< Shopify, WooCommerce, Amazon: the one of the kind shown
     QLineEdit *m_name;
     QLineEdit *m_shop;
     QLineEdit *m_shopifyToken;

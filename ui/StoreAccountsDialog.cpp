@@ -14,6 +14,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
+#include <QPixmap>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -35,6 +37,22 @@ QString failLine(const QString &what, const QString &message)
 {
     return QStringLiteral("<div style=\"color:#991b1b\">&#10007; <b>%1</b> %2</div>")
         .arg(what.toHtmlEscaped(), message.toHtmlEscaped());
+}
+
+/// A filled circle in `colour`: the sync state beside each store.
+QIcon statusDot(const QColor &colour)
+{
+    QPixmap pixmap(12, 12);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colour);
+    painter.drawEllipse(1, 1, 10, 10);
+    painter.end();
+    QIcon icon(pixmap);
+    icon.addPixmap(pixmap, QIcon::Selected); // the state's colour, not a tint of it, on the selected row
+    return icon;
 }
 
 QString kindName(Kind kind)
@@ -73,6 +91,7 @@ StoreAccountsDialog::StoreAccountsDialog(Context context, QWidget *parent)
     m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
     m_emptyLabel->setWordWrap(true);
     m_emptyLabel->setStyleSheet(QStringLiteral("color:#6b7280"));
+    m_emptyLabel->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     auto *addButton = new QPushButton(tr("&Add store"), this);
     addButton->setObjectName(QStringLiteral("addButton"));
     m_removeButton = new QPushButton(tr("&Remove"), this);
@@ -82,7 +101,7 @@ StoreAccountsDialog::StoreAccountsDialog(Context context, QWidget *parent)
     listButtons->addWidget(m_removeButton);
     listButtons->addStretch();
     left->addWidget(m_list, 1);
-    left->addWidget(m_emptyLabel);
+    left->addWidget(m_emptyLabel, 1);
     left->addLayout(listButtons);
 
     auto *right = new QVBoxLayout;
@@ -168,9 +187,9 @@ void StoreAccountsDialog::reloadList(const QString &selectId)
     const QSignalBlocker blocker(m_list);
     m_list->clear();
     for (const QString &id : ids) {
-        auto *item = new QListWidgetItem(
-            tr("%1 · %2\n%3").arg(kindName(m_accounts[id].kind), m_accounts[id].name(), statusText(id)), m_list);
+        auto *item = new QListWidgetItem(m_list);
         item->setData(AccountIdRole, id);
+        decorate(item);
         item->setToolTip(id);
         if (id == selectId) {
             m_list->setCurrentItem(item);
@@ -180,6 +199,17 @@ void StoreAccountsDialog::reloadList(const QString &selectId)
     m_emptyLabel->setVisible(m_list->count() == 0);
     m_removeButton->setEnabled(m_list->currentItem() != nullptr);
     showStatus();
+}
+
+void StoreAccountsDialog::decorate(QListWidgetItem *item) const
+{
+    const QString id = item->data(AccountIdRole).toString();
+    item->setText(tr("%1 · %2\n%3").arg(kindName(m_accounts[id].kind), m_accounts[id].name(), statusText(id)));
+    const QString state = m_statuses.value(id).state;
+    const QColor colour = state == QLatin1String("failed") ? QColor(0xb9, 0x1c, 0x1c)
+        : state == QLatin1String("connected")              ? QColor(0x16, 0x65, 0x34)
+                                                           : QColor(0x9c, 0xa3, 0xaf);
+    item->setIcon(statusDot(colour));
 }
 
 QString StoreAccountsDialog::statusText(const QString &accountId) const

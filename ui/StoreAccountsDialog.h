@@ -12,6 +12,7 @@
 
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QNetworkAccessManager;
 class QPushButton;
 
@@ -73,6 +74,8 @@ private:
     void reloadList(const QString &selectId);
     void showSelected();
     QString statusText(const QString &accountId) const;
+    /// Sets the item's text (kind, name, last sync) and its status icon.
+    void decorate(QListWidgetItem *item) const;
     void showStatus();
     void testConnection();
     void runTest(const StoreAccountDraft &draft, const QHash<QString, QString> &secrets);
