@@ -155,13 +155,13 @@ bool ConversationActions::setContactPreferences(
     customers.setContactPreferences(customerId, smsConsent, preferredChannel);
     if (customer->smsConsent != smsConsent) {
         audit(conversationId, QStringLiteral("customer_sms_consent"),
-            smsConsent ? tr("%1 agreed to receive SMS").arg(customer->name)
-                       : tr("%1 withdrew SMS consent").arg(customer->name));
+            smsConsent ? tr("recorded that %1 agreed to receive SMS").arg(customer->name)
+                       : tr("recorded that %1 withdrew SMS consent").arg(customer->name));
     }
     if (customer->preferredChannel != preferredChannel) {
         audit(conversationId, QStringLiteral("customer_channel"),
-            channel ? tr("%1 prefers %2").arg(customer->name, domain::channelDisplayName(*channel))
-                    : tr("%1 prefers the channel they last wrote on").arg(customer->name));
+            channel ? tr("set %1's preferred channel to %2").arg(customer->name, domain::channelDisplayName(*channel))
+                    : tr("set %1's preferred channel to the one they last wrote on").arg(customer->name));
     }
     transaction.commit();
     return true;

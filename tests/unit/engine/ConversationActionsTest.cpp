@@ -364,16 +364,17 @@ TEST_F(ConversationActionsTest, ContactPreferencesAreStoredOnTheCustomerAndAudit
     const auto entries = audit();
     ASSERT_GE(entries.size(), 2);
     EXPECT_EQ(entries.at(entries.size() - 2).action, QStringLiteral("customer_sms_consent"));
-    EXPECT_EQ(entries.at(entries.size() - 2).detail, QStringLiteral("Olivia Harper agreed to receive SMS"));
+    EXPECT_EQ(
+        entries.at(entries.size() - 2).detail, QStringLiteral("recorded that Olivia Harper agreed to receive SMS"));
     EXPECT_EQ(entries.constLast().action, QStringLiteral("customer_channel"));
-    EXPECT_EQ(entries.constLast().detail, QStringLiteral("Olivia Harper prefers SMS"));
+    EXPECT_EQ(entries.constLast().detail, QStringLiteral("set Olivia Harper's preferred channel to SMS"));
 
     EXPECT_FALSE(actions.setContactPreferences(conversationId, customerId, true, QStringLiteral("sms")));
     EXPECT_EQ(audit().size(), entries.size()) << "nothing changed, nothing audited";
 
     ASSERT_TRUE(actions.setContactPreferences(conversationId, customerId, false, QStringLiteral("sms")));
     EXPECT_EQ(audit().size(), entries.size() + 1);
-    EXPECT_EQ(audit().constLast().detail, QStringLiteral("Olivia Harper withdrew SMS consent"));
+    EXPECT_EQ(audit().constLast().detail, QStringLiteral("recorded that Olivia Harper withdrew SMS consent"));
     EXPECT_FALSE(storage::CustomerRepository(db()).find(customerId)->smsConsent);
 
     EXPECT_THROW(
