@@ -235,9 +235,8 @@ void StoreAccountsDialog::setAccountStatus(const QString &accountId, const QStri
     m_statuses.insert(accountId, { state, message });
     for (int row = 0; row < m_list->count(); ++row) {
         QListWidgetItem *item = m_list->item(row);
-        const QString id = item->data(AccountIdRole).toString();
-        if (id == accountId) {
-            item->setText(tr("%1 · %2\n%3").arg(kindName(m_accounts[id].kind), m_accounts[id].name(), statusText(id)));
+        if (item->data(AccountIdRole).toString() == accountId) {
+            decorate(item);
         }
     }
     showStatus();

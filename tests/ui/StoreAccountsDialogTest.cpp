@@ -16,6 +16,8 @@
 
 #include <QComboBox>
 #include <QDateEdit>
+#include <QIcon>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -297,15 +299,31 @@ TEST_F(StoreAccountsDialogTest, EditingKeepsTheStoredSecretsAndTestsWithThem)
 
 TEST_F(StoreAccountsDialogTest, TheLastSyncStateIsShownPerAccount)
 {
-    fillShopify(server.baseUrl().toString(), QStringLiteral("shpat_x"));
+    domain::WooCommerceAccount woo;
+    woo.baseUrl = QStringLiteral("https://shop.harbourtea.example");
+    woo.id = domain::WooCommerceAccount::idForUrl(QUrl(woo.baseUrl));
+    woo.name = QStringLiteral("Harbour Tea (WordPress)");
+    storage::AccountRepository(workspace.db()).saveWooCommerceAccount(woo, Now);
+    dialog.reset();
+    open();
+    fillShopify({}, QStringLiteral("shpat_x"));
+    find<QLineEdit>("storeNameEdit")->setText(QStringLiteral("Harbour Tea (Shopify)"));
     save();
+    dialog->setAccountStatus(woo.id, QStringLiteral("connected"), {});
     const QString id = QStringLiteral("shopify:harbour-tea.myshopify.com");
     auto *list = find<QListWidget>("storeList");
+    ASSERT_EQ(list->count(), 2);
+    EXPECT_TRUE(list->item(1)->text().contains(QStringLiteral("Connected"))) << qPrintable(list->item(1)->text());
     EXPECT_TRUE(list->item(0)->text().contains(QStringLiteral("No sync reported yet")))
         << qPrintable(list->item(0)->text());
     dialog->setAccountStatus(id, QStringLiteral("failed"), QStringLiteral("Shopify refused the access token (401)"));
     EXPECT_TRUE(list->item(0)->text().contains(QStringLiteral("Failed: Shopify refused the access token (401)")));
     EXPECT_TRUE(find<QLabel>("syncStatusLabel")->text().contains(QStringLiteral("refused the access token")));
+    const auto dotColour = [&](QIcon::Mode mode) {
+        return list->item(0)->icon().pixmap(QSize(12, 12), mode).toImage().pixelColor(6, 6).name();
+    };
+    EXPECT_EQ(dotColour(QIcon::Normal), QStringLiteral("#b91c1c")) << "a red dot for a failed store";
+    EXPECT_EQ(dotColour(QIcon::Selected), QStringLiteral("#b91c1c"));
     waybill::testing::saveScreenshot(dialog.get(), QStringLiteral("store-accounts-failed"));
     dialog->setAccountStatus(id, QStringLiteral("connected"), {});
     EXPECT_TRUE(list->item(0)->text().contains(QStringLiteral("Connected"))) << qPrintable(list->item(0)->text());
