@@ -72,6 +72,13 @@ bool ConversationActionController::linkOrder(const Target &target, qint64 orderI
         { target }, [&](const Target &one) { m_actions.linkOrder(one.id, one.version, orderId, reason); });
 }
 
+bool ConversationActionController::setContactPreferences(
+    const Target &target, qint64 customerId, bool smsConsent, const QString &channel)
+{
+    return run(tr("Could not change the customer's preferences"), Effect::Content, { target },
+        [&](const Target &one) { m_actions.setContactPreferences(one.id, customerId, smsConsent, channel); });
+}
+
 qint64 ConversationActionController::reply(const Target &target, const QString &text)
 {
     qint64 messageId = 0;

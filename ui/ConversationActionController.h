@@ -55,6 +55,9 @@ public:
     /// Writes a queued reply and its outbox row; returns the message id, or 0 after a failure.
     qint64 reply(const Target &target, const QString &text);
     qint64 addNote(const Target &target, const QString &text);
+    /// Records the conversation's customer's SMS consent and preferred channel ("" for the last one they wrote on),
+    /// audited on the conversation; false after a failure.
+    bool setContactPreferences(const Target &target, qint64 customerId, bool smsConsent, const QString &channel);
     /// Marks read without a dialog on failure (reading must never interrupt the agent).
     void markRead(qint64 conversationId);
     /// Moves one message into a new conversation; returns the new conversation's id, or 0 after a failure.

@@ -6,6 +6,7 @@
 #include "DialogService.h"
 #include "EmailAccountsDialog.h"
 #include "QuarantineDialog.h"
+#include "StoreAccountsDialog.h"
 #include "channels/SslTransportFactory.h"
 #include "security/KeychainCredentialStore.h"
 #include "storage/ConversationRepository.h"
@@ -17,6 +18,7 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
+#include <QNetworkAccessManager>
 #include <QStatusBar>
 #include <QToolButton>
 
@@ -36,6 +38,9 @@ MailController::MailController(Context context, QMainWindow *window)
         m_ownTransports = std::make_unique<channels::SslTransportFactory>();
         m_context.transports = m_ownTransports.get();
     }
+    if (!m_context.network) {
+        m_context.network = new QNetworkAccessManager(this);
+    }
 
     QMenu *conversationMenu = window->menuBar()->addMenu(tr("&Conversation"));
     conversationMenu->setObjectName(QStringLiteral("conversationMenu"));
@@ -53,6 +58,9 @@ MailController::MailController(Context context, QMainWindow *window)
     settingsMenu->setObjectName(QStringLiteral("settingsMenu"));
     m_accountsAction = settingsMenu->addAction(tr("&E-mail accounts…"), this, &MailController::openAccounts);
     m_accountsAction->setObjectName(QStringLiteral("emailAccountsAction"));
+    m_storesAction = settingsMenu->addAction(tr("&Stores…"), this, &MailController::openStores);
+    m_storesAction->setObjectName(QStringLiteral("storeAccountsAction"));
+    m_storesAction->setToolTip(tr("Shopify, WooCommerce and Amazon accounts whose orders are synced"));
 
     m_quarantineButton = new QToolButton(window);
     m_quarantineButton->setObjectName(QStringLiteral("quarantineButton"));
@@ -87,6 +95,9 @@ void MailController::refreshQuarantineCount()
 void MailController::showAccountStatus(const QString &accountId, const QString &state, const QString &message)
 {
     m_accounts.insert(accountId, { state, message });
+    if (m_storesDialog) {
+        m_storesDialog->setAccountStatus(accountId, state, message);
+    }
     const QString name = accountId.section(u':', 1).isEmpty() ? accountId : accountId.section(u':', 1);
     if (state == QLatin1String("syncing")) {
         // A store's order sync says what it waits for (Shopify's rate limit); mail accounts say nothing.
@@ -140,6 +151,18 @@ void MailController::openAccounts()
         { m_context.database, *m_context.credentials, *m_context.transports, m_context.dialogs, m_context.now },
         m_window);
     connect(&dialog, &EmailAccountsDialog::accountsChanged, this, &MailController::accountsChanged);
+    dialog.exec();
+}
+
+void MailController::openStores()
+{
+    StoreAccountsDialog dialog(
+        { m_context.database, *m_context.credentials, *m_context.network, m_context.dialogs, m_context.now }, m_window);
+    for (auto it = m_accounts.cbegin(); it != m_accounts.cend(); ++it) {
+        dialog.setAccountStatus(it.key(), it.value().state, it.value().message);
+    }
+    connect(&dialog, &StoreAccountsDialog::accountsChanged, this, &MailController::accountsChanged);
+    m_storesDialog = &dialog;
     dialog.exec();
 }
 

@@ -15,6 +15,7 @@
 class QAction;
 class QLabel;
 class QMainWindow;
+class QNetworkAccessManager;
 class QToolButton;
 
 namespace waybill::channels {
@@ -30,13 +31,15 @@ class Database;
 namespace waybill::ui {
 
 class DialogService;
+class StoreAccountsDialog;
 
-/// The e-mail side of the main window, kept out of MainWindow: the Settings → "E-mail accounts…" and
-/// Mail → "Quarantine (N)" entries with their dialogs, the accounts' state in the status bar (a failing account
+/// The accounts side of the main window, kept out of MainWindow: the Settings → "E-mail accounts…", Settings →
+/// "Stores…" and Mail → "Quarantine (N)" entries with their dialogs, the accounts' state in the status bar and in an
+/// open Stores dialog (a failing account
 /// stays visible with its message), splitting a message into a new conversation, merging the current conversation
 /// into another, and saving attachments. Lives on the UI thread as a child of the window; everything in its
-/// Context must outlive it. Without an injected CredentialStore or TransportFactory it uses the system keychain
-/// and TLS sockets.
+/// Context must outlive it. Without an injected CredentialStore, TransportFactory or QNetworkAccessManager it uses
+/// the system keychain, TLS sockets and a network manager of its own.
 class MailController final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MailController)
@@ -52,6 +55,7 @@ public:
         std::function<qint64()> now;
         /// The conversation shown, with the version the agent saw ({} when none).
         std::function<ConversationActionController::Target()> currentTarget;
+        QNetworkAccessManager *network = nullptr; ///< for the stores' "Test connection"
     };
 
     MailController(Context context, QMainWindow *window);
@@ -63,6 +67,8 @@ public:
     void showAccountStatus(const QString &accountId, const QString &state, const QString &message);
 
     void openAccounts();
+    /// Settings → Stores: the Shopify, WooCommerce and Amazon accounts, with the states recorded so far.
+    void openStores();
     void openQuarantine();
     /// Moves message `messageId` of the current conversation into a new one.
     void splitMessage(qint64 messageId);
@@ -71,12 +77,13 @@ public:
     void saveAttachment(const domain::Attachment &attachment);
 
     QAction *accountsAction() const { return m_accountsAction; }
+    QAction *storesAction() const { return m_storesAction; }
     QAction *quarantineAction() const { return m_quarantineAction; }
     QAction *mergeAction() const { return m_mergeAction; }
     int quarantineCount() const { return m_quarantineCount; }
 
 Q_SIGNALS:
-    /// An e-mail account was added, changed or removed (connect to engine::Engine::reloadAccounts).
+    /// An e-mail or store account was added, changed or removed (connect to engine::Engine::reloadAccounts).
     void accountsChanged();
     /// A split or merge created or moved conversations; `showId` is the one to show next (0: none).
     void conversationMoved(qint64 showId);
@@ -89,6 +96,7 @@ private:
     std::unique_ptr<security::CredentialStore> m_ownCredentials;
     std::unique_ptr<channels::TransportFactory> m_ownTransports;
     QAction *m_accountsAction;
+    QAction *m_storesAction;
     QAction *m_quarantineAction;
     QAction *m_mergeAction;
     QToolButton *m_quarantineButton;
@@ -99,6 +107,7 @@ private:
         QString message;
     };
     QHash<QString, AccountState> m_accounts;
+    QPointer<StoreAccountsDialog> m_storesDialog; ///< while it is open
 };
 
 } // namespace waybill::ui

@@ -157,6 +157,13 @@ MainWindow::MainWindow(Context context, QWidget *parent)
     connect(m_orderActions, &OrderActionController::requested, this, &MainWindow::orderActionRequested);
     connect(m_orderActions, &OrderActionController::statusMessage, this,
         [this](const QString &text) { statusBar()->showMessage(text, 15'000); });
+    connect(m_orderPanel, &OrderPanelWidget::contactPreferencesRequested, this,
+        [this](bool smsConsent, const QString &channel) {
+            const auto &detail = m_conversation->detail();
+            if (detail && detail->customer) {
+                m_controller->setContactPreferences(currentTarget(), detail->customer->id, smsConsent, channel);
+            }
+        });
     connect(m_orderPanel, &OrderPanelWidget::linkCopied, this,
         [this] { statusBar()->showMessage(tr("Tracking link copied"), 3000); });
     // Returns and claims: the panel's links run the workflow on the conversation being shown.

@@ -5,13 +5,16 @@
 #include "SafeTextBrowser.h"
 #include "StatusPalette.h"
 #include "commerce/CarrierDirectory.h"
+#include "domain/Channel.h"
 #include "domain/WorkflowStates.h"
 #include "engine/ClaimWorkflow.h"
 #include "engine/ReturnWorkflow.h"
 #include "models/Formatting.h"
 
 #include <QBoxLayout>
+#include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QPushButton>
@@ -85,6 +88,9 @@ OrderPanelWidget::OrderPanelWidget(QWidget *parent)
     , m_titleLabel(new QLabel(tr("Customer and order"), this))
     , m_linkButton(new QPushButton(tr("Link order…"), this))
     , m_unlinkButton(new QPushButton(tr("Unlink"), this))
+    , m_preferences(new QWidget(this))
+    , m_smsConsent(new QCheckBox(tr("Agreed to SMS"), m_preferences))
+    , m_channel(new QComboBox(m_preferences))
     , m_browser(new SafeTextBrowser(this))
 {
     setObjectName(QStringLiteral("orderPanel"));
@@ -103,15 +109,36 @@ OrderPanelWidget::OrderPanelWidget(QWidget *parent)
     header->addWidget(m_linkButton);
     header->addWidget(m_unlinkButton);
 
+    m_preferences->setObjectName(QStringLiteral("contactPreferences"));
+    m_smsConsent->setObjectName(QStringLiteral("smsConsentCheck"));
+    m_smsConsent->setToolTip(tr("Whether the customer agreed to receive text messages; rules send SMS only then"));
+    m_channel->setObjectName(QStringLiteral("preferredChannelCombo"));
+    m_channel->setToolTip(tr("Where proactive messages go first"));
+    m_channel->addItem(tr("Last used channel"), QString());
+    for (const domain::Channel channel : domain::AllChannels) {
+        m_channel->addItem(domain::channelDisplayName(channel), domain::channelKey(channel));
+    }
+    auto *preferences = new QHBoxLayout(m_preferences);
+    preferences->setContentsMargins(12, 0, 8, 6);
+    auto *prefers = new QLabel(tr("Prefers:"), m_preferences);
+    prefers->setBuddy(m_channel);
+    preferences->addWidget(m_smsConsent);
+    preferences->addSpacing(12);
+    preferences->addWidget(prefers);
+    preferences->addWidget(m_channel, 1);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(header);
+    layout->addWidget(m_preferences);
     layout->addWidget(m_browser, 1);
 
     connect(m_linkButton, &QPushButton::clicked, this, &OrderPanelWidget::linkRequested);
     connect(m_unlinkButton, &QPushButton::clicked, this, &OrderPanelWidget::unlinkRequested);
     connect(m_browser, &SafeTextBrowser::linkActivated, this, &OrderPanelWidget::onLink);
+    connect(m_smsConsent, &QCheckBox::toggled, this, &OrderPanelWidget::requestPreferences);
+    connect(m_channel, &QComboBox::activated, this, &OrderPanelWidget::requestPreferences);
     clear();
 }
 
@@ -119,8 +146,30 @@ void OrderPanelWidget::clear()
 {
     m_linkButton->setEnabled(false);
     m_unlinkButton->setEnabled(false);
+    showPreferences(std::nullopt);
     m_browser->setHtml(
         QStringLiteral("<p style=\"color:#8a919c\">%1</p>").arg(esc(tr("The customer and their order show here."))));
+}
+
+void OrderPanelWidget::showPreferences(const std::optional<domain::Customer> &customer)
+{
+    const QSignalBlocker blockConsent(m_smsConsent);
+    const QSignalBlocker blockChannel(m_channel);
+    m_preferences->setVisible(customer.has_value());
+    m_smsConsent->setChecked(customer && customer->smsConsent);
+    const int index = customer ? m_channel->findData(customer->preferredChannel) : 0;
+    if (index < 0) {
+        // A channel this version does not know: shown as is rather than silently changed.
+        m_channel->addItem(customer->preferredChannel, customer->preferredChannel);
+        m_channel->setCurrentIndex(m_channel->count() - 1);
+    } else {
+        m_channel->setCurrentIndex(index);
+    }
+}
+
+void OrderPanelWidget::requestPreferences()
+{
+    Q_EMIT contactPreferencesRequested(m_smsConsent->isChecked(), m_channel->currentData().toString());
 }
 
 void OrderPanelWidget::onLink(const QUrl &url)
@@ -155,6 +204,7 @@ void OrderPanelWidget::setDetail(const domain::ConversationDetail &detail, qint6
     m_linkButton->setEnabled(true);
     m_linkButton->setText(detail.order ? tr("Change order…") : tr("Link order…"));
     m_unlinkButton->setEnabled(detail.order.has_value());
+    showPreferences(detail.customer);
     QString html = QStringLiteral("<html><body>") + customerHtml(detail) + orderHtml(detail, m_orderActionsAllowed);
     for (const domain::Shipment &shipment : detail.shipments) {
         html += shipmentHtml(shipment, now);

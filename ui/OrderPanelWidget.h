@@ -8,6 +8,10 @@
 #include <QUrl>
 #include <QWidget>
 
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
 class QLabel;
 class QPushButton;
 
@@ -17,10 +21,11 @@ class SafeTextBrowser;
 
 /// The customer and order beside a conversation: the customer with every identity, their orders, the linked
 /// order's lines and totals, each shipment (carrier, tracking number linking to the carrier's page, status,
-/// events, expected delivery), and returns and claims with their history. "Link order…" and "Unlink" are only
-/// requests (linkRequested(), unlinkRequested()); the owner performs them. A Shopify order offers "Refund…",
-/// "Cancel order…" and "Resend…" (orderActionRequested()) to agents whose role allows order actions, and says who
-/// may to the others. Shows what it is given: no storage.
+/// events, expected delivery), and returns and claims with their history. Under the title, the customer's SMS
+/// consent and preferred channel can be changed. "Link order…", "Unlink" and those changes are only requests
+/// (linkRequested(), unlinkRequested(), contactPreferencesRequested()); the owner performs them and shows the
+/// detail again. A Shopify order offers "Refund…", "Cancel order…" and "Resend…" (orderActionRequested()) to agents
+/// whose role allows order actions, and says who may to the others. Shows what it is given: no storage.
 class OrderPanelWidget final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OrderPanelWidget)
@@ -43,6 +48,9 @@ Q_SIGNALS:
     void newClaimRequested();
     void returnStepRequested(qint64 returnId);
     void claimStepRequested(qint64 claimId);
+    /// The agent changed the customer's SMS consent or preferred channel (a channel key, "" for the channel they
+    /// last wrote on).
+    void contactPreferencesRequested(bool smsConsent, const QString &preferredChannel);
     /// A shipment's tracking link was copied to the clipboard.
     void linkCopied(const QString &url);
     /// The agent chose "Refund…", "Cancel order…" or "Resend…" for the linked order; the owner confirms and sends it.
@@ -50,6 +58,8 @@ Q_SIGNALS:
 
 private:
     void onLink(const QUrl &url);
+    void showPreferences(const std::optional<domain::Customer> &customer);
+    void requestPreferences();
     static QString customerHtml(const domain::ConversationDetail &detail);
     static QString orderHtml(const domain::ConversationDetail &detail, bool actionsAllowed);
     static QString orderActionsHtml(const domain::Order &order, bool actionsAllowed);
@@ -60,6 +70,9 @@ private:
     QLabel *m_titleLabel;
     QPushButton *m_linkButton;
     QPushButton *m_unlinkButton;
+    QWidget *m_preferences;
+    QCheckBox *m_smsConsent;
+    QComboBox *m_channel;
     SafeTextBrowser *m_browser;
     bool m_orderActionsAllowed = false;
 };

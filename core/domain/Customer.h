@@ -21,6 +21,8 @@ struct Customer {
     QString firstName;
     qint64 createdAt = 0;
     QList<Identity> identities;
+    bool smsConsent = false; ///< agreed to receive SMS (rules send SMS only then)
+    QString preferredChannel = {}; ///< a channel key ("email", "sms", …); empty: the channel they last wrote on
 };
 
 } // namespace waybill::domain

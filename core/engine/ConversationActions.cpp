@@ -3,9 +3,11 @@
 #include "ConversationActions.h"
 
 #include "SlaClock.h"
+#include "domain/Channel.h"
 #include "storage/AgentRepository.h"
 #include "storage/AuditLogRepository.h"
 #include "storage/ConversationRepository.h"
+#include "storage/CustomerRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/OrderRepository.h"
 #include "storage/OutboxRepository.h"
@@ -128,6 +130,41 @@ int ConversationActions::linkOrder(qint64 conversationId, int version, qint64 or
     audit(conversationId, orderId ? QStringLiteral("link_order") : QStringLiteral("unlink_order"), detail);
     transaction.commit();
     return version + 2;
+}
+
+bool ConversationActions::setContactPreferences(
+    qint64 conversationId, qint64 customerId, bool smsConsent, const QString &preferredChannel)
+{
+    const std::optional<domain::Channel> channel = domain::channelFromKey(preferredChannel);
+    if (!preferredChannel.isEmpty() && !channel) {
+        throw StorageError(StorageError::Kind::Invalid, tr("There is no channel called %1.").arg(preferredChannel));
+    }
+    TransactionGuard transaction(m_database);
+    const auto conversation = storage::ConversationRepository(m_database).find(conversationId);
+    if (!conversation || conversation->customerId != customerId) {
+        throw StorageError(StorageError::Kind::Invalid, tr("This conversation is not with that customer any more."));
+    }
+    const storage::CustomerRepository customers(m_database);
+    const auto customer = customers.find(customerId);
+    if (!customer) {
+        throw StorageError(StorageError::Kind::NotFound, tr("That customer does not exist any more."));
+    }
+    if (customer->smsConsent == smsConsent && customer->preferredChannel == preferredChannel) {
+        return false;
+    }
+    customers.setContactPreferences(customerId, smsConsent, preferredChannel);
+    if (customer->smsConsent != smsConsent) {
+        audit(conversationId, QStringLiteral("customer_sms_consent"),
+            smsConsent ? tr("recorded that %1 agreed to receive SMS").arg(customer->name)
+                       : tr("recorded that %1 withdrew SMS consent").arg(customer->name));
+    }
+    if (customer->preferredChannel != preferredChannel) {
+        audit(conversationId, QStringLiteral("customer_channel"),
+            channel ? tr("set %1's preferred channel to %2").arg(customer->name, domain::channelDisplayName(*channel))
+                    : tr("set %1's preferred channel to the one they last wrote on").arg(customer->name));
+    }
+    transaction.commit();
+    return true;
 }
 
 qint64 ConversationActions::writeMessage(

@@ -39,6 +39,13 @@ public:
     qint64 reply(qint64 conversationId, int version, const QString &text);
     /// Writes an internal note (never sent). Returns the message id.
     qint64 addNote(qint64 conversationId, const QString &text);
+    /// Records, from this conversation, whether its customer agreed to SMS and the channel they prefer (a channel
+    /// key, "" for the channel they last wrote on). Each value that changes gets an audit entry on the conversation
+    /// ("customer_sms_consent", "customer_channel"); nothing changes and nothing is audited when both are as stored.
+    /// The conversation's version is not touched: these belong to the customer. Throws StorageError Invalid for an
+    /// unknown channel key or a conversation without that customer. Returns whether anything changed.
+    bool setContactPreferences(
+        qint64 conversationId, qint64 customerId, bool smsConsent, const QString &preferredChannel);
     /// Marks read (on open) without touching the version.
     void markRead(qint64 conversationId);
     /// Moves one message (with its attachments and its Message-ID, so that replies to it follow) out of the

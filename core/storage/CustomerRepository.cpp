@@ -5,6 +5,7 @@
 #include "Database.h"
 #include "SearchIndex.h"
 #include "SqlQuery.h"
+#include "StorageError.h"
 
 #include <QStringList>
 
@@ -17,14 +18,20 @@ CustomerRepository::CustomerRepository(const Database &database)
 
 std::optional<domain::Customer> CustomerRepository::find(qint64 id) const
 {
-    SqlQuery &q
-        = m_database.prepared(QStringLiteral("SELECT id, name, first_name, created_at FROM customers WHERE id = ?"));
+    SqlQuery &q = m_database.prepared(QStringLiteral(
+        "SELECT id, name, first_name, created_at, sms_consent, preferred_channel FROM customers WHERE id = ?"));
     q.bind(id).exec();
     if (!q.next()) {
         q.finish();
         return std::nullopt;
     }
-    domain::Customer customer { q.int64(0), q.text(1), q.text(2), q.int64(3), {} };
+    domain::Customer customer;
+    customer.id = q.int64(0);
+    customer.name = q.text(1);
+    customer.firstName = q.text(2);
+    customer.createdAt = q.int64(3);
+    customer.smsConsent = q.int64(4) != 0;
+    customer.preferredChannel = q.text(5);
     q.finish();
     SqlQuery &i = m_database.prepared(
         QStringLiteral("SELECT id, kind, value FROM identities WHERE customer_id = ? ORDER BY id"));
@@ -79,6 +86,16 @@ qint64 CustomerRepository::insertUnindexed(const domain::Customer &customer) con
         i.bind(id).bind(identity.kind).bind(identity.value).exec();
     }
     return id;
+}
+
+void CustomerRepository::setContactPreferences(qint64 id, bool smsConsent, const QString &preferredChannel) const
+{
+    SqlQuery &q = m_database.prepared(
+        QStringLiteral("UPDATE customers SET sms_consent = ?, preferred_channel = ? WHERE id = ?"));
+    q.bind(smsConsent ? 1 : 0).bind(preferredChannel).bind(id).exec();
+    if (q.rowsAffected() == 0) {
+        throw StorageError(StorageError::Kind::NotFound, QStringLiteral("That customer does not exist any more."));
+    }
 }
 
 } // namespace waybill::storage

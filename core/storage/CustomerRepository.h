@@ -24,6 +24,9 @@ public:
 
     /// The customer who owns this identity, if any.
     std::optional<IdentityOwner> findByIdentity(const QString &kind, const QString &value) const;
+    /// Records whether the customer agreed to SMS and the channel they prefer ("" for the one they last wrote on);
+    /// throws StorageError NotFound for an unknown id. Auditing is the caller's (engine::ConversationActions).
+    void setContactPreferences(qint64 id, bool smsConsent, const QString &preferredChannel) const;
     /// Stores the customer with its identities and indexes name and identities for search; returns the id.
     qint64 insert(const domain::Customer &customer) const;
     /// Stores the customer with its identities but leaves the search index to the caller, who must index

@@ -1,11 +1,14 @@
 // SPDX-FileCopyrightText: 2026 The Waybill authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FakeDialogService.h"
+#include "Screenshot.h"
 #include "TestWorkspace.h"
 #include "demo/DemoGenerator.h"
 #include "models/ConversationListModel.h"
 #include "models/ViewListModel.h"
 #include "settings/Settings.h"
+#include "storage/AuditLogRepository.h"
+#include "storage/CustomerRepository.h"
 #include "storage/OutboxRepository.h"
 #include "storage/TagRepository.h"
 #include "ui/ComposerWidget.h"
@@ -16,6 +19,8 @@
 #include "ui/ThreadView.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDateTime>
 #include <QLabel>
 #include <QLineEdit>
@@ -215,6 +220,49 @@ TEST_F(MainWindowTest, LayoutAndViewAreRemembered)
     createWindow();
     EXPECT_EQ(window->listModel()->view().kind, InboxView::Kind::Closed);
     EXPECT_EQ(find<QSplitter>("inboxSplitter")->sizes().constFirst(), 250);
+}
+
+TEST_F(MainWindowTest, TheOrderPanelChangesTheCustomersSmsConsentAndPreferredChannelAudited)
+{
+    const domain::ConversationSummary summary = openFirst();
+    ASSERT_NE(summary.customerId, 0);
+    const auto before = storage::CustomerRepository(workspace.db()).find(summary.customerId);
+    ASSERT_TRUE(before.has_value());
+    auto *consent = find<QCheckBox>("smsConsentCheck");
+    auto *channel = find<QComboBox>("preferredChannelCombo");
+    ASSERT_TRUE(consent->isVisible());
+    EXPECT_EQ(consent->isChecked(), before->smsConsent);
+
+    consent->click();
+    ASSERT_TRUE(waitUntil([&] {
+        return storage::CustomerRepository(workspace.db()).find(summary.customerId)->smsConsent != before->smsConsent;
+    }));
+    const int sms = channel->findData(QStringLiteral("sms"));
+    ASSERT_GE(sms, 0);
+    channel->setCurrentIndex(sms);
+    Q_EMIT channel->activated(sms);
+    ASSERT_TRUE(waitUntil([&] {
+        return storage::CustomerRepository(workspace.db()).find(summary.customerId)->preferredChannel
+            == QStringLiteral("sms");
+    }));
+    const auto audit = storage::AuditLogRepository(workspace.db()).forConversation(summary.id);
+    QStringList actions;
+    for (const domain::AuditEntry &entry : audit) {
+        actions << entry.action;
+    }
+    EXPECT_TRUE(actions.contains(QStringLiteral("customer_sms_consent"))) << qPrintable(actions.join(u','));
+    EXPECT_TRUE(actions.contains(QStringLiteral("customer_channel"))) << qPrintable(actions.join(u','));
+    EXPECT_TRUE(dialogs.errors.isEmpty()) << qPrintable(dialogs.errors.join(QLatin1Char('\n')));
+
+    // A new window reads them from storage: what the panel says is what was stored.
+    window.reset();
+    createWindow();
+    EXPECT_EQ(openFirst().customerId, summary.customerId);
+    consent = find<QCheckBox>("smsConsentCheck");
+    channel = find<QComboBox>("preferredChannelCombo");
+    EXPECT_EQ(channel->currentData().toString(), QStringLiteral("sms"));
+    EXPECT_EQ(consent->isChecked(), !before->smsConsent);
+    waybill::testing::saveScreenshot(window.get(), QStringLiteral("customer-preferences"));
 }
 
 } // namespace

@@ -351,6 +351,38 @@ protected:
     }
 };
 
+TEST_F(ConversationActionsTest, ContactPreferencesAreStoredOnTheCustomerAndAuditedOnTheConversation)
+{
+    const qint64 customerId = current().customerId;
+    const int version = current().version;
+    ASSERT_TRUE(actions.setContactPreferences(conversationId, customerId, true, QStringLiteral("sms")));
+    auto customer = storage::CustomerRepository(db()).find(customerId);
+    ASSERT_TRUE(customer.has_value());
+    EXPECT_TRUE(customer->smsConsent);
+    EXPECT_EQ(customer->preferredChannel, QStringLiteral("sms"));
+    EXPECT_EQ(current().version, version) << "the customer changed, not the conversation";
+    const auto entries = audit();
+    ASSERT_GE(entries.size(), 2);
+    EXPECT_EQ(entries.at(entries.size() - 2).action, QStringLiteral("customer_sms_consent"));
+    EXPECT_EQ(
+        entries.at(entries.size() - 2).detail, QStringLiteral("recorded that Olivia Harper agreed to receive SMS"));
+    EXPECT_EQ(entries.constLast().action, QStringLiteral("customer_channel"));
+    EXPECT_EQ(entries.constLast().detail, QStringLiteral("set Olivia Harper's preferred channel to SMS"));
+
+    EXPECT_FALSE(actions.setContactPreferences(conversationId, customerId, true, QStringLiteral("sms")));
+    EXPECT_EQ(audit().size(), entries.size()) << "nothing changed, nothing audited";
+
+    ASSERT_TRUE(actions.setContactPreferences(conversationId, customerId, false, QStringLiteral("sms")));
+    EXPECT_EQ(audit().size(), entries.size() + 1);
+    EXPECT_EQ(audit().constLast().detail, QStringLiteral("recorded that Olivia Harper withdrew SMS consent"));
+    EXPECT_FALSE(storage::CustomerRepository(db()).find(customerId)->smsConsent);
+
+    EXPECT_THROW(
+        actions.setContactPreferences(conversationId, customerId, true, QStringLiteral("pigeon")), StorageError);
+    EXPECT_THROW(actions.setContactPreferences(conversationId, customerId + 1000, true, QString()), StorageError);
+    EXPECT_EQ(storage::CustomerRepository(db()).find(customerId)->preferredChannel, QStringLiteral("sms"));
+}
+
 } // namespace
 
 TEST_F(SplitMergeTest, SplitMovesOneMessageWithItsOrderAndReplies)

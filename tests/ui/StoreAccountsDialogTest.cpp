@@ -1,0 +1,366 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Settings → Stores: Shopify, WooCommerce and Amazon accounts added, edited and removed from the desktop, their
+// secrets in the keychain only, "Test connection" making one real request to a loopback server that replays the
+// service's answers (and naming wrong credentials, TLS failures, unreachable hosts and timeouts), and the engine's
+// last sync state shown per account.
+#include "FakeCredentialStore.h"
+#include "FakeDialogService.h"
+#include "ReplayHttpServer.h"
+#include "Screenshot.h"
+#include "TestWorkspace.h"
+#include "storage/AccountRepository.h"
+#include "storage/SqlQuery.h"
+#include "ui/StoreAccountsDialog.h"
+#include "ui/StoreConnectionTester.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QIcon>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <gtest/gtest.h>
+#include <memory>
+
+using namespace waybill;
+using waybill::testing::ReplayHttpServer;
+using waybill::testing::waitUntil;
+
+namespace {
+
+constexpr qint64 Now = 1772000000;
+const QByteArray ShopJson = R"({"shop":{"id":1,"name":"Harbour Tea","myshopify_domain":"harbour-tea.myshopify.com"}})";
+
+class StoreAccountsDialogTest : public ::testing::Test {
+protected:
+    void SetUp() override { open(); }
+
+    void open()
+    {
+        dialog = std::make_unique<ui::StoreAccountsDialog>(
+            ui::StoreAccountsDialog::Context { workspace.db(), credentials, network, dialogs, [] { return Now; } });
+        dialog->resize(900, 560);
+        dialog->show();
+    }
+
+    template <typename T> T *find(const char *name) const
+    {
+        T *widget = dialog->findChild<T *>(QString::fromLatin1(name));
+        EXPECT_NE(widget, nullptr) << name;
+        return widget;
+    }
+
+    void chooseKind(int index) { find<QComboBox>("kindCombo")->setCurrentIndex(index); }
+    void type(const char *name, const QString &text) { find<QLineEdit>(name)->setText(text); }
+    void click(const char *name) { QTest::mouseClick(find<QPushButton>(name), Qt::LeftButton); }
+    QString result() const { return find<QLabel>("resultLabel")->text(); }
+
+    /// Clicks "Test connection" and waits for its answer.
+    QString testConnection()
+    {
+        QSignalSpy done(dialog->tester(), &ui::StoreConnectionTester::finished);
+        click("testButton");
+        EXPECT_TRUE(waitUntil([&] { return done.count() == 1; }, 10'000)) << qPrintable(result());
+        return result();
+    }
+
+    void fillShopify(const QString &baseUrl, const QString &token)
+    {
+        chooseKind(0);
+        type("shopEdit", QStringLiteral("harbour-tea.myshopify.com"));
+        type("shopifyTokenEdit", token);
+        type("shopifyBaseUrlEdit", baseUrl);
+    }
+
+    void save()
+    {
+        QSignalSpy changed(dialog.get(), &ui::StoreAccountsDialog::accountsChanged);
+        click("saveButton");
+        ASSERT_TRUE(waitUntil([&] { return changed.count() == 1; })) << qPrintable(result());
+    }
+
+    qint64 rowsContaining(const QString &text)
+    {
+        storage::SqlQuery q(workspace.db(), QStringLiteral("SELECT count(*) FROM accounts WHERE config LIKE ?"));
+        q.bind(QString(u'%' + text + u'%')).exec();
+        return q.next() ? q.int64(0) : -1;
+    }
+
+    waybill::testing::TestWorkspace workspace;
+    waybill::testing::FakeCredentialStore credentials;
+    waybill::testing::FakeDialogService dialogs;
+    QNetworkAccessManager network;
+    ReplayHttpServer server;
+    std::unique_ptr<ui::StoreAccountsDialog> dialog;
+};
+
+TEST_F(StoreAccountsDialogTest, WithoutStoresItSaysWhatTheyAreFor)
+{
+    EXPECT_TRUE(find<QLabel>("emptyLabel")->isVisible());
+    EXPECT_FALSE(find<QListWidget>("storeList")->isVisible());
+    EXPECT_FALSE(find<QPushButton>("removeButton")->isEnabled());
+    waybill::testing::saveScreenshot(dialog.get(), QStringLiteral("store-accounts-empty"));
+}
+
+TEST_F(StoreAccountsDialogTest, ShopifyTokenGoesToTheKeychainAndNeverToTheDatabase)
+{
+    fillShopify(server.baseUrl().toString(), QStringLiteral("shpat_s3cret"));
+    find<QLineEdit>("storeNameEdit")->setText(QStringLiteral("Harbour Tea"));
+    save();
+
+    const QString id = QStringLiteral("shopify:harbour-tea.myshopify.com");
+    EXPECT_EQ(credentials.secret(id), QStringLiteral("shpat_s3cret"));
+    const auto stored = storage::AccountRepository(workspace.db()).shopifyAccounts();
+    ASSERT_EQ(stored.size(), 1);
+    EXPECT_EQ(stored.constFirst().id, id);
+    EXPECT_EQ(stored.constFirst().name, QStringLiteral("Harbour Tea"));
+    EXPECT_EQ(stored.constFirst().baseUrl, server.baseUrl().toString());
+    EXPECT_EQ(rowsContaining(QStringLiteral("s3cret")), 0) << "the token must not be in the database";
+    EXPECT_TRUE(find<QLineEdit>("shopifyTokenEdit")->text().isEmpty());
+    EXPECT_EQ(find<QListWidget>("storeList")->count(), 1);
+}
+
+TEST_F(StoreAccountsDialogTest, ANewAccountWithoutItsSecretIsNotSaved)
+{
+    fillShopify({}, {});
+    click("saveButton");
+    EXPECT_TRUE(result().contains(QStringLiteral("access token"))) << qPrintable(result());
+    EXPECT_TRUE(storage::AccountRepository(workspace.db()).shopifyAccounts().isEmpty());
+    EXPECT_EQ(credentials.writes(), 0);
+}
+
+TEST_F(StoreAccountsDialogTest, AKeychainFailureIsShownAndNothingIsSaved)
+{
+    credentials.setFailing(true);
+    fillShopify({}, QStringLiteral("shpat_x"));
+    click("saveButton");
+    ASSERT_TRUE(waitUntil([&] { return result().contains(QStringLiteral("keychain refused")); }))
+        << qPrintable(result());
+    EXPECT_TRUE(storage::AccountRepository(workspace.db()).shopifyAccounts().isEmpty());
+}
+
+TEST_F(StoreAccountsDialogTest, TestConnectionAsksShopifyForTheShopWithTheToken)
+{
+    server.route("GET", QStringLiteral("/admin/api/2024-01/shop.json"), ReplayHttpServer::json(ShopJson));
+    fillShopify(server.baseUrl().toString(), QStringLiteral("shpat_good"));
+    const QString text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("Harbour Tea"))) << qPrintable(text);
+    EXPECT_TRUE(text.contains(QStringLiteral("Connected"))) << qPrintable(text);
+    const auto requests = server.requestsFor(QStringLiteral("/admin/api/2024-01/shop.json"));
+    ASSERT_EQ(requests.size(), 1);
+    EXPECT_EQ(requests.constFirst().headers.value("x-shopify-access-token"), QByteArray("shpat_good"));
+    EXPECT_EQ(credentials.writes(), 0) << "testing stores nothing";
+    waybill::testing::saveScreenshot(dialog.get(), QStringLiteral("store-accounts-shopify-connected"));
+}
+
+TEST_F(StoreAccountsDialogTest, TestConnectionNamesRefusedCredentials)
+{
+    server.route("GET", QStringLiteral("/admin/api/2024-01/shop.json"),
+        ReplayHttpServer::status(401, R"({"errors":"[API] Invalid API key or access token"})"));
+    fillShopify(server.baseUrl().toString(), QStringLiteral("shpat_wrong"));
+    const QString text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("Wrong credentials"))) << qPrintable(text);
+    EXPECT_TRUE(text.contains(QStringLiteral("401"))) << qPrintable(text);
+    EXPECT_EQ(server.requestsFor(QStringLiteral("/admin/api/2024-01/shop.json")).size(), 1) << "no retries";
+}
+
+TEST_F(StoreAccountsDialogTest, TestConnectionNamesATlsFailure)
+{
+    // https:// to a server that answers in plain HTTP: the handshake fails, and verification is not relaxed.
+    QTcpServer plain;
+    ASSERT_TRUE(plain.listen(QHostAddress::LocalHost));
+    QObject::connect(&plain, &QTcpServer::newConnection, &plain, [&plain] {
+        QTcpSocket *socket = plain.nextPendingConnection();
+        socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        socket->disconnectFromHost();
+    });
+    dialog->tester()->setTimeoutMs(5000);
+    fillShopify(QStringLiteral("https://127.0.0.1:%1").arg(plain.serverPort()), QStringLiteral("shpat_good"));
+    const QString text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("(TLS)"))) << qPrintable(text);
+}
+
+TEST_F(StoreAccountsDialogTest, TestConnectionNamesAnUnreachableServerAndATimeout)
+{
+    QTcpServer closed;
+    ASSERT_TRUE(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    chooseKind(1);
+    type("wooUrlEdit", QStringLiteral("http://127.0.0.1:%1").arg(port));
+    type("consumerKeyEdit", QStringLiteral("ck_1"));
+    type("consumerSecretEdit", QStringLiteral("cs_1"));
+    QString text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("cannot be reached"))) << qPrintable(text);
+
+    QTcpServer silent; // accepts and never answers
+    ASSERT_TRUE(silent.listen(QHostAddress::LocalHost));
+    QList<QTcpSocket *> held;
+    QObject::connect(&silent, &QTcpServer::newConnection, &silent, [&] { held << silent.nextPendingConnection(); });
+    dialog->tester()->setTimeoutMs(400);
+    type("wooUrlEdit", QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()));
+    text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("did not answer in time"))) << qPrintable(text);
+    waybill::testing::saveScreenshot(dialog.get(), QStringLiteral("store-accounts-timeout"));
+}
+
+TEST_F(StoreAccountsDialogTest, WooCommerceTestReadsOneOrderWithTheKeyPair)
+{
+    server.route("GET", QStringLiteral("/wp-json/wc/v3/orders?per_page=1"), ReplayHttpServer::json("[]"));
+    chooseKind(1);
+    type("wooUrlEdit", server.baseUrl().toString() + u'/');
+    type("consumerKeyEdit", QStringLiteral("ck_abc"));
+    type("consumerSecretEdit", QStringLiteral("cs_def"));
+    const QString text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("may read orders"))) << qPrintable(text);
+    const auto requests = server.requestsFor(QStringLiteral("/wp-json/wc/v3/orders"));
+    ASSERT_EQ(requests.size(), 1);
+    EXPECT_EQ(requests.constFirst().headers.value("authorization"), "Basic " + QByteArray("ck_abc:cs_def").toBase64());
+
+    save();
+    const auto stored = storage::AccountRepository(workspace.db()).wooCommerceAccounts();
+    ASSERT_EQ(stored.size(), 1);
+    EXPECT_EQ(credentials.secret(stored.constFirst().id), QStringLiteral("ck_abc:cs_def"));
+    EXPECT_EQ(rowsContaining(QStringLiteral("cs_def")), 0);
+}
+
+TEST_F(StoreAccountsDialogTest, AmazonTestRefreshesTheLwaTokenAndNamesARevokedGrant)
+{
+    server.route("POST", QStringLiteral("/auth/o2/token"),
+        ReplayHttpServer::json(R"({"access_token":"Atza|x","token_type":"bearer","expires_in":3600})"));
+    chooseKind(2);
+    find<QComboBox>("amazonEndpointCombo")->setEditText(server.baseUrl().toString());
+    type("lwaUrlEdit", server.baseUrl().toString() + QStringLiteral("/auth/o2/token"));
+    type("clientIdEdit", QStringLiteral("amzn1.application-oa2-client.1"));
+    type("marketplaceEdit", QStringLiteral("ATVPDKIKX0DER"));
+    type("refreshTokenEdit", QStringLiteral("Atzr|a+b&c"));
+    type("clientSecretEdit", QStringLiteral("secret=1"));
+    QString text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("Signed in with Login with Amazon"))) << qPrintable(text);
+    const auto requests = server.requestsFor(QStringLiteral("/auth/o2/token"));
+    ASSERT_EQ(requests.size(), 1);
+    const QUrlQuery form(QString::fromUtf8(requests.constFirst().body));
+    EXPECT_EQ(form.queryItemValue(QStringLiteral("grant_type")), QStringLiteral("refresh_token"));
+    EXPECT_EQ(form.queryItemValue(QStringLiteral("refresh_token"), QUrl::FullyDecoded), QStringLiteral("Atzr|a+b&c"));
+    EXPECT_EQ(form.queryItemValue(QStringLiteral("client_secret"), QUrl::FullyDecoded), QStringLiteral("secret=1"));
+
+    server.clearRoutes();
+    server.route("POST", QStringLiteral("/auth/o2/token"),
+        ReplayHttpServer::json(
+            R"({"error":"invalid_grant","error_description":"The request has an invalid grant parameter"})", 400));
+    text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("Wrong credentials"))) << qPrintable(text);
+
+    save();
+    const auto stored = storage::AccountRepository(workspace.db()).amazonAccounts();
+    ASSERT_EQ(stored.size(), 1);
+    EXPECT_EQ(credentials.secret(stored.constFirst().id), QStringLiteral("Atzr|a+b&c"));
+    EXPECT_EQ(
+        credentials.secret(domain::AmazonAccount::clientSecretKey(stored.constFirst().id)), QStringLiteral("secret=1"));
+    EXPECT_EQ(stored.constFirst().marketplaceIds, QStringList { QStringLiteral("ATVPDKIKX0DER") });
+}
+
+TEST_F(StoreAccountsDialogTest, EditingKeepsTheStoredSecretsAndTestsWithThem)
+{
+    fillShopify(server.baseUrl().toString(), QStringLiteral("shpat_stored"));
+    save();
+    dialog.reset();
+    open();
+    auto *list = find<QListWidget>("storeList");
+    ASSERT_EQ(list->count(), 1);
+    list->setCurrentRow(0);
+    EXPECT_EQ(find<QLineEdit>("shopEdit")->text(), QStringLiteral("harbour-tea.myshopify.com"));
+    EXPECT_TRUE(find<QLineEdit>("shopEdit")->isReadOnly());
+    EXPECT_FALSE(find<QComboBox>("kindCombo")->isEnabled());
+
+    server.route("GET", QStringLiteral("/admin/api/2023-10/shop.json"), ReplayHttpServer::json(ShopJson));
+    type("apiVersionEdit", QStringLiteral("2023-10"));
+    const QString text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("Harbour Tea"))) << qPrintable(text);
+    const auto requests = server.requestsFor(QStringLiteral("/admin/api/2023-10/shop.json"));
+    ASSERT_EQ(requests.size(), 1);
+    EXPECT_EQ(requests.constFirst().headers.value("x-shopify-access-token"), QByteArray("shpat_stored"));
+
+    const int writes = credentials.writes();
+    save();
+    EXPECT_EQ(credentials.writes(), writes) << "an empty token field keeps the stored one";
+    EXPECT_EQ(storage::AccountRepository(workspace.db()).shopifyAccounts().constFirst().apiVersion,
+        QStringLiteral("2023-10"));
+}
+
+TEST_F(StoreAccountsDialogTest, TheLastSyncStateIsShownPerAccount)
+{
+    domain::WooCommerceAccount woo;
+    woo.baseUrl = QStringLiteral("https://shop.harbourtea.example");
+    woo.id = domain::WooCommerceAccount::idForUrl(QUrl(woo.baseUrl));
+    woo.name = QStringLiteral("Harbour Tea (WordPress)");
+    storage::AccountRepository(workspace.db()).saveWooCommerceAccount(woo, Now);
+    dialog.reset();
+    open();
+    fillShopify({}, QStringLiteral("shpat_x"));
+    find<QLineEdit>("storeNameEdit")->setText(QStringLiteral("Harbour Tea (Shopify)"));
+    save();
+    dialog->setAccountStatus(woo.id, QStringLiteral("connected"), {});
+    const QString id = QStringLiteral("shopify:harbour-tea.myshopify.com");
+    auto *list = find<QListWidget>("storeList");
+    ASSERT_EQ(list->count(), 2);
+    EXPECT_TRUE(list->item(1)->text().contains(QStringLiteral("Connected"))) << qPrintable(list->item(1)->text());
+    EXPECT_TRUE(list->item(0)->text().contains(QStringLiteral("No sync reported yet")))
+        << qPrintable(list->item(0)->text());
+    dialog->setAccountStatus(id, QStringLiteral("failed"), QStringLiteral("Shopify refused the access token (401)"));
+    EXPECT_TRUE(list->item(0)->text().contains(QStringLiteral("Failed: Shopify refused the access token (401)")));
+    EXPECT_TRUE(find<QLabel>("syncStatusLabel")->text().contains(QStringLiteral("refused the access token")));
+    const auto dotColour = [&](QIcon::Mode mode) {
+        return list->item(0)->icon().pixmap(QSize(12, 12), mode).toImage().pixelColor(6, 6).name();
+    };
+    EXPECT_EQ(dotColour(QIcon::Normal), QStringLiteral("#b91c1c")) << "a red dot for a failed store";
+    EXPECT_EQ(dotColour(QIcon::Selected), QStringLiteral("#b91c1c"));
+    waybill::testing::saveScreenshot(dialog.get(), QStringLiteral("store-accounts-failed"));
+    dialog->setAccountStatus(id, QStringLiteral("connected"), {});
+    EXPECT_TRUE(list->item(0)->text().contains(QStringLiteral("Connected"))) << qPrintable(list->item(0)->text());
+}
+
+TEST_F(StoreAccountsDialogTest, RemovingAnAmazonAccountForgetsBothSecrets)
+{
+    const QString id = domain::AmazonAccount::idFor({ QStringLiteral("A1PA6795UKMFR9") });
+    domain::AmazonAccount account;
+    account.id = id;
+    account.name = QStringLiteral("Amazon.de");
+    account.baseUrl = QStringLiteral("https://sellingpartnerapi-eu.amazon.com");
+    account.clientId = QStringLiteral("amzn1.application-oa2-client.2");
+    account.marketplaceIds = { QStringLiteral("A1PA6795UKMFR9") };
+    account.syncSince = QStringLiteral("2026-01-01T00:00:00Z");
+    storage::AccountRepository(workspace.db()).saveAmazonAccount(account, Now);
+    credentials.setSecret(id, QStringLiteral("Atzr|r"));
+    credentials.setSecret(domain::AmazonAccount::clientSecretKey(id), QStringLiteral("cs"));
+    dialog.reset();
+    open();
+    find<QListWidget>("storeList")->setCurrentRow(0);
+    dialogs.confirmAnswer = false;
+    click("removeButton");
+    EXPECT_EQ(storage::AccountRepository(workspace.db()).amazonAccounts().size(), 1) << "the agent said no";
+
+    dialogs.confirmAnswer = true;
+    save(); // nothing typed: the stored secrets stay
+    EXPECT_EQ(credentials.secret(id), QStringLiteral("Atzr|r"));
+    find<QListWidget>("storeList")->setCurrentRow(0);
+    QSignalSpy changed(dialog.get(), &ui::StoreAccountsDialog::accountsChanged);
+    click("removeButton");
+    ASSERT_EQ(changed.count(), 1);
+    EXPECT_TRUE(storage::AccountRepository(workspace.db()).amazonAccounts().isEmpty());
+    ASSERT_TRUE(waitUntil([&] {
+        return credentials.secret(id).isEmpty()
+            && credentials.secret(domain::AmazonAccount::clientSecretKey(id)).isEmpty();
+    }));
+}
+
+} // namespace

@@ -1,0 +1,42 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "StoreAccountDraft.h"
+
+namespace waybill::ui {
+
+QString StoreAccountDraft::id() const
+{
+    switch (kind) {
+    case Kind::Shopify:
+        return shopify.id;
+    case Kind::WooCommerce:
+        return wooCommerce.id;
+    case Kind::Amazon:
+        return amazon.id;
+    }
+    return {};
+}
+
+QString StoreAccountDraft::name() const
+{
+    switch (kind) {
+    case Kind::Shopify:
+        return shopify.name;
+    case Kind::WooCommerce:
+        return wooCommerce.name;
+    case Kind::Amazon:
+        return amazon.name;
+    }
+    return {};
+}
+
+QStringList StoreAccountDraft::secretKeys() const
+{
+    QStringList keys { id() };
+    if (kind == Kind::Amazon) {
+        keys << domain::AmazonAccount::clientSecretKey(amazon.id);
+    }
+    return keys;
+}
+
+} // namespace waybill::ui

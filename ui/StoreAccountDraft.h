@@ -1,0 +1,39 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/AmazonAccount.h"
+#include "domain/ShopifyAccount.h"
+#include "domain/WooCommerceAccount.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <utility>
+
+namespace waybill::ui {
+
+/// A store account as the Stores form describes it: the account of one kind (the others stay default) and the
+/// secrets typed into the form as (keychain key, secret) pairs. A secret left empty while editing keeps the one
+/// in the keychain; `secrets` then lacks that key.
+struct StoreAccountDraft {
+    enum class Kind {
+        Shopify,
+        WooCommerce,
+        Amazon,
+    };
+
+    Kind kind = Kind::Shopify;
+    domain::ShopifyAccount shopify;
+    domain::WooCommerceAccount wooCommerce;
+    domain::AmazonAccount amazon;
+    QList<std::pair<QString, QString>> secrets;
+
+    QString id() const;
+    QString name() const;
+    /// Every keychain key the account uses (what removing it forgets).
+    QStringList secretKeys() const;
+};
+
+} // namespace waybill::ui

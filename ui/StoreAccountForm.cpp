@@ -1,0 +1,370 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "StoreAccountForm.h"
+
+#include "commerce/HttpJsonClient.h"
+
+#include <QComboBox>
+#include <QDate>
+#include <QDateEdit>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace waybill::ui {
+
+using Kind = StoreAccountDraft::Kind;
+
+namespace {
+
+QString withoutTrailingSlashes(QString url)
+{
+    url = url.trimmed();
+    while (url.endsWith(u'/')) {
+        url.chop(1);
+    }
+    return url;
+}
+
+} // namespace
+
+StoreAccountForm::StoreAccountForm(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *common = new QFormLayout;
+    m_kind = new QComboBox(this);
+    m_kind->setObjectName(QStringLiteral("kindCombo"));
+    m_kind->addItem(tr("Shopify"), static_cast<int>(Kind::Shopify));
+    m_kind->addItem(tr("WooCommerce"), static_cast<int>(Kind::WooCommerce));
+    m_kind->addItem(tr("Amazon (Selling Partner API)"), static_cast<int>(Kind::Amazon));
+    common->addRow(tr("Store &type:"), m_kind);
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("storeNameEdit"));
+    m_name->setPlaceholderText(tr("For people (default: the store's address)"));
+    common->addRow(tr("&Name:"), m_name);
+    layout->addLayout(common);
+
+    m_pages = { buildShopifyPage(), buildWooCommercePage(), buildAmazonPage() };
+    for (QWidget *page : std::as_const(m_pages)) {
+        layout->addWidget(page);
+    }
+    m_secretNote = new QLabel(this);
+    m_secretNote->setObjectName(QStringLiteral("secretNote"));
+    m_secretNote->setWordWrap(true);
+    m_secretNote->setStyleSheet(QStringLiteral("color:#6b7280"));
+    layout->addWidget(m_secretNote);
+
+    // One label column for the common rows and every page, so that the fields line up whichever page shows.
+    int labelWidth = 0;
+    const QList<QFormLayout *> forms = findChildren<QFormLayout *>();
+    for (const QFormLayout *form : forms) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            if (const QLayoutItem *label = form->itemAt(row, QFormLayout::LabelRole); label && label->widget()) {
+                labelWidth = std::max(labelWidth, label->widget()->sizeHint().width());
+            }
+        }
+    }
+    for (const QFormLayout *form : forms) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            if (const QLayoutItem *label = form->itemAt(row, QFormLayout::LabelRole); label && label->widget()) {
+                label->widget()->setMinimumWidth(labelWidth);
+            }
+        }
+    }
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int index) {
+        showPage(index);
+        Q_EMIT kindChanged(kind());
+    });
+    startNew(Kind::Shopify);
+    showPage(0);
+}
+
+StoreAccountForm::~StoreAccountForm() = default;
+
+void StoreAccountForm::showPage(int index)
+{
+    // Only the page shown takes room (hidden widgets take none): a short page leaves no gap under its fields.
+    for (int page = 0; page < m_pages.size(); ++page) {
+        m_pages.at(page)->setVisible(page == index);
+    }
+}
+
+QLineEdit *StoreAccountForm::addLine(QWidget *page, const char *objectName, const QString &placeholder, bool secret)
+{
+    auto *edit = new QLineEdit(page);
+    edit->setObjectName(QString::fromLatin1(objectName));
+    edit->setPlaceholderText(placeholder);
+    if (secret) {
+        edit->setEchoMode(QLineEdit::Password);
+    }
+    return edit;
+}
+
+QWidget *StoreAccountForm::buildShopifyPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_shop = addLine(page, "shopEdit", tr("name.myshopify.com"));
+    m_shopifyToken = addLine(page, "shopifyTokenEdit", tr("shpat_… (Admin API access token)"), true);
+    m_apiVersion = addLine(page, "apiVersionEdit", QString::fromLatin1(domain::ShopifyAccount::DefaultApiVersion));
+    m_shopifyBaseUrl = addLine(page, "shopifyBaseUrlEdit", tr("Optional: a proxy in front of the store"));
+    form->addRow(tr("&Shop:"), m_shop);
+    form->addRow(tr("Access &token:"), m_shopifyToken);
+    form->addRow(tr("API &version:"), m_apiVersion);
+    form->addRow(tr("&Base URL:"), m_shopifyBaseUrl);
+    return page;
+}
+
+QWidget *StoreAccountForm::buildWooCommercePage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_wooUrl = addLine(page, "wooUrlEdit", tr("https://shop.example"));
+    m_wooKey = addLine(page, "consumerKeyEdit", tr("ck_…"), true);
+    m_wooSecret = addLine(page, "consumerSecretEdit", tr("cs_…"), true);
+    form->addRow(tr("&Site:"), m_wooUrl);
+    form->addRow(tr("Consumer &key:"), m_wooKey);
+    form->addRow(tr("Consumer s&ecret:"), m_wooSecret);
+    auto *hint = new QLabel(tr("WooCommerce → Settings → Advanced → REST API: add a key with read access."), page);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QStringLiteral("color:#6b7280"));
+    form->addRow(hint);
+    return page;
+}
+
+QWidget *StoreAccountForm::buildAmazonPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_amazonRegion = new QComboBox(page);
+    m_amazonRegion->setObjectName(QStringLiteral("amazonEndpointCombo"));
+    m_amazonRegion->setEditable(true); // a proxy or another endpoint may be typed
+    m_amazonRegion->addItem(QStringLiteral("https://sellingpartnerapi-na.amazon.com"));
+    m_amazonRegion->addItem(QStringLiteral("https://sellingpartnerapi-eu.amazon.com"));
+    m_amazonRegion->addItem(QStringLiteral("https://sellingpartnerapi-fe.amazon.com"));
+    m_lwaUrl = addLine(page, "lwaUrlEdit", QString::fromLatin1(domain::AmazonAccount::DefaultLwaUrl));
+    m_clientId = addLine(page, "clientIdEdit", tr("amzn1.application-oa2-client.…"));
+    m_marketplaces = addLine(page, "marketplaceEdit", tr("ATVPDKIKX0DER (several: comma-separated)"));
+    m_since = new QDateEdit(page);
+    m_since->setObjectName(QStringLiteral("sinceEdit"));
+    m_since->setCalendarPopup(true);
+    m_since->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_refreshToken = addLine(page, "refreshTokenEdit", tr("Atzr|… (LWA refresh token)"), true);
+    m_clientSecret = addLine(page, "clientSecretEdit", tr("LWA client secret"), true);
+    form->addRow(tr("&Endpoint:"), m_amazonRegion);
+    form->addRow(tr("&LWA token URL:"), m_lwaUrl);
+    form->addRow(tr("&Client id:"), m_clientId);
+    form->addRow(tr("&Marketplaces:"), m_marketplaces);
+    form->addRow(tr("Orders &since:"), m_since);
+    form->addRow(tr("&Refresh token:"), m_refreshToken);
+    form->addRow(tr("Client s&ecret:"), m_clientSecret);
+    return page;
+}
+
+Kind StoreAccountForm::kind() const
+{
+    return static_cast<Kind>(m_kind->currentData().toInt());
+}
+
+void StoreAccountForm::startNew(Kind kind)
+{
+    for (QLineEdit *edit : findChildren<QLineEdit *>()) {
+        if (edit->parent() != m_amazonRegion) {
+            edit->clear();
+        }
+    }
+    m_apiVersion->setText(QString::fromLatin1(domain::ShopifyAccount::DefaultApiVersion));
+    m_lwaUrl->setText(QString::fromLatin1(domain::AmazonAccount::DefaultLwaUrl));
+    m_amazonRegion->setCurrentIndex(0);
+    m_since->setDate(QDate::currentDate().addDays(-30));
+    m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(kind)));
+    m_editingId.clear();
+    setEditing(false);
+}
+
+void StoreAccountForm::showAccount(const StoreAccountDraft &account)
+{
+    startNew(account.kind);
+    m_editingId = account.id();
+    m_name->setText(account.name());
+    switch (account.kind) {
+    case Kind::Shopify:
+        m_shop->setText(account.shopify.shop);
+        m_apiVersion->setText(account.shopify.apiVersion);
+        m_shopifyBaseUrl->setText(account.shopify.baseUrl);
+        break;
+    case Kind::WooCommerce:
+        m_wooUrl->setText(account.wooCommerce.baseUrl);
+        break;
+    case Kind::Amazon:
+        m_amazonRegion->setEditText(account.amazon.baseUrl);
+        m_lwaUrl->setText(account.amazon.lwaUrl);
+        m_clientId->setText(account.amazon.clientId);
+        m_marketplaces->setText(account.amazon.marketplaceIds.join(u','));
+        m_since->setDate(QDateTime::fromString(account.amazon.syncSince, Qt::ISODate).toUTC().date());
+        break;
+    }
+    setEditing(true);
+}
+
+void StoreAccountForm::setEditing(bool editing)
+{
+    m_editing = editing;
+    m_kind->setEnabled(!editing);
+    // The id comes from these: another shop, site or marketplace is another account.
+    m_shop->setReadOnly(editing);
+    m_wooUrl->setReadOnly(editing);
+    m_marketplaces->setReadOnly(editing);
+    m_secretNote->setText(editing
+            ? tr("Secrets are kept in the system keychain. Leave them empty to keep the stored ones.")
+            : tr("Secrets are kept in the system keychain, never in the workspace."));
+}
+
+void StoreAccountForm::clearSecrets()
+{
+    for (QLineEdit *edit : { m_shopifyToken, m_wooKey, m_wooSecret, m_refreshToken, m_clientSecret }) {
+        edit->clear();
+    }
+}
+
+std::optional<StoreAccountDraft> StoreAccountForm::draft(QString *problem) const
+{
+    switch (kind()) {
+    case Kind::Shopify:
+        return shopifyDraft(problem);
+    case Kind::WooCommerce:
+        return wooCommerceDraft(problem);
+    case Kind::Amazon:
+        return amazonDraft(problem);
+    }
+    return std::nullopt;
+}
+
+std::optional<StoreAccountDraft> StoreAccountForm::shopifyDraft(QString *problem) const
+{
+    StoreAccountDraft draft;
+    draft.kind = Kind::Shopify;
+    domain::ShopifyAccount &account = draft.shopify;
+    account.shop = withoutTrailingSlashes(m_shop->text()).toLower();
+    if (account.shop.startsWith(QLatin1String("https://"))) {
+        account.shop = account.shop.mid(8);
+    }
+    if (!domain::ShopifyAccount::isValidShop(account.shop)) {
+        *problem = tr("Enter the store's NAME.myshopify.com address (not its own domain).");
+        return std::nullopt;
+    }
+    account.id = domain::ShopifyAccount::idForShop(account.shop);
+    account.name = m_name->text().trimmed().isEmpty() ? account.shop : m_name->text().trimmed();
+    static const QRegularExpression version(QStringLiteral("^\\d{4}-\\d{2}$|^unstable$"));
+    account.apiVersion = m_apiVersion->text().trimmed();
+    if (!version.match(account.apiVersion).hasMatch()) {
+        *problem = tr("The API version is a release such as 2024-01.");
+        return std::nullopt;
+    }
+    account.baseUrl = withoutTrailingSlashes(m_shopifyBaseUrl->text());
+    if (!account.baseUrl.isEmpty()) {
+        if (const QString urlProblem = commerce::HttpJsonClient::urlProblem(QUrl(account.baseUrl));
+            !urlProblem.isEmpty()) {
+            *problem = tr("Base URL: %1.").arg(urlProblem);
+            return std::nullopt;
+        }
+    }
+    const QString token = m_shopifyToken->text().trimmed();
+    if (!token.isEmpty()) {
+        draft.secrets.append({ account.id, token });
+    } else if (!m_editing) {
+        *problem = tr("Enter the Admin API access token (Shopify admin → Apps → Develop apps).");
+        return std::nullopt;
+    }
+    return draft;
+}
+
+std::optional<StoreAccountDraft> StoreAccountForm::wooCommerceDraft(QString *problem) const
+{
+    StoreAccountDraft draft;
+    draft.kind = Kind::WooCommerce;
+    domain::WooCommerceAccount &account = draft.wooCommerce;
+    account.baseUrl = withoutTrailingSlashes(m_wooUrl->text());
+    const QUrl url(account.baseUrl);
+    if (account.baseUrl.isEmpty()) {
+        *problem = tr("Enter the store's site, such as https://shop.example.");
+        return std::nullopt;
+    }
+    if (const QString urlProblem = commerce::HttpJsonClient::urlProblem(url); !urlProblem.isEmpty()) {
+        *problem = tr("Site: %1.").arg(urlProblem);
+        return std::nullopt;
+    }
+    account.id = domain::WooCommerceAccount::idForUrl(url);
+    account.name = m_name->text().trimmed().isEmpty() ? url.host() : m_name->text().trimmed();
+    const QString key = m_wooKey->text().trimmed();
+    const QString secret = m_wooSecret->text().trimmed();
+    if (key.isEmpty() && secret.isEmpty() && m_editing) {
+        return draft; // the stored pair stays
+    }
+    if (key.isEmpty() || secret.isEmpty() || key.contains(u':')) {
+        *problem = tr("Enter both the consumer key and the consumer secret of a REST API key with read access.");
+        return std::nullopt;
+    }
+    draft.secrets.append({ account.id, key + u':' + secret });
+    return draft;
+}
+
+std::optional<StoreAccountDraft> StoreAccountForm::amazonDraft(QString *problem) const
+{
+    StoreAccountDraft draft;
+    draft.kind = Kind::Amazon;
+    domain::AmazonAccount &account = draft.amazon;
+    account.baseUrl = withoutTrailingSlashes(m_amazonRegion->currentText());
+    account.lwaUrl = m_lwaUrl->text().trimmed();
+    for (const auto &[value, label] :
+        { std::pair { account.baseUrl, tr("Endpoint") }, std::pair { account.lwaUrl, tr("LWA token URL") } }) {
+        const QString urlProblem
+            = value.isEmpty() ? tr("enter a web address") : commerce::HttpJsonClient::urlProblem(QUrl(value));
+        if (!urlProblem.isEmpty()) {
+            *problem = tr("%1: %2.").arg(label, urlProblem);
+            return std::nullopt;
+        }
+    }
+    account.clientId = m_clientId->text().trimmed();
+    if (account.clientId.isEmpty()) {
+        *problem = tr("Enter your SP-API application's LWA client id.");
+        return std::nullopt;
+    }
+    for (const QString &id : m_marketplaces->text().split(u',', Qt::SkipEmptyParts)) {
+        account.marketplaceIds << id.trimmed();
+    }
+    if (account.marketplaceIds.isEmpty()
+        || !std::all_of(account.marketplaceIds.cbegin(), account.marketplaceIds.cend(),
+            &domain::AmazonAccount::isValidMarketplaceId)) {
+        *problem = tr("Enter the marketplace id, such as ATVPDKIKX0DER for amazon.com (several: comma-separated).");
+        return std::nullopt;
+    }
+    account.syncSince = QDateTime(m_since->date(), QTime(0, 0), QTimeZone::utc()).toString(Qt::ISODate);
+    account.id = domain::AmazonAccount::idFor(account.marketplaceIds);
+    account.name = m_name->text().trimmed().isEmpty() ? account.marketplaceIds.join(u',') : m_name->text().trimmed();
+    const QString refreshToken = m_refreshToken->text().trimmed();
+    const QString clientSecret = m_clientSecret->text().trimmed();
+    if (!m_editing && (refreshToken.isEmpty() || clientSecret.isEmpty())) {
+        *problem = tr("Enter the LWA refresh token and the client secret of your SP-API application.");
+        return std::nullopt;
+    }
+    if (!refreshToken.isEmpty()) {
+        draft.secrets.append({ account.id, refreshToken });
+    }
+    if (!clientSecret.isEmpty()) {
+        draft.secrets.append({ domain::AmazonAccount::clientSecretKey(account.id), clientSecret });
+    }
+    return draft;
+}
+
+} // namespace waybill::ui

@@ -1,0 +1,79 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "StoreAccountDraft.h"
+
+#include <QList>
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+
+namespace waybill::ui {
+
+/// The fields of one store account in Settings → Stores: a kind (Shopify, WooCommerce, Amazon) and, per kind, the
+/// same fields as `waybillctl account add shopify|woocommerce|amazon`, with the secrets in password fields. It only
+/// reads and checks what was typed (draft()); the dialog stores it. While an existing account is edited the kind
+/// and the field its id comes from (shop, site, marketplaces) are locked, and empty secret fields mean "keep the
+/// stored one". Lives on the UI thread in its dialog.
+class StoreAccountForm final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StoreAccountForm)
+
+public:
+    explicit StoreAccountForm(QWidget *parent = nullptr);
+    ~StoreAccountForm() override;
+
+    /// Empties the form for a new account of `kind`, today's defaults filled in.
+    void startNew(StoreAccountDraft::Kind kind);
+    /// Shows a stored account for editing (secret fields empty: the stored secrets stay unless replaced).
+    void showAccount(const StoreAccountDraft &account);
+    StoreAccountDraft::Kind kind() const;
+    bool isEditing() const { return m_editing; }
+    /// The account as typed, or std::nullopt with `problem` naming the field to fix (a sentence for people).
+    std::optional<StoreAccountDraft> draft(QString *problem) const;
+    /// Empties the secret fields (after they went to the keychain).
+    void clearSecrets();
+
+Q_SIGNALS:
+    void kindChanged(waybill::ui::StoreAccountDraft::Kind kind);
+
+private:
+    QWidget *buildShopifyPage();
+    QWidget *buildWooCommercePage();
+    QWidget *buildAmazonPage();
+    QLineEdit *addLine(QWidget *page, const char *objectName, const QString &placeholder, bool secret = false);
+    std::optional<StoreAccountDraft> shopifyDraft(QString *problem) const;
+    std::optional<StoreAccountDraft> wooCommerceDraft(QString *problem) const;
+    std::optional<StoreAccountDraft> amazonDraft(QString *problem) const;
+    void setEditing(bool editing);
+    void showPage(int index);
+
+    QComboBox *m_kind;
+    QList<QWidget *> m_pages; ///< Shopify, WooCommerce, Amazon: the one of the kind shown
+    QLineEdit *m_name;
+    QLineEdit *m_shop;
+    QLineEdit *m_shopifyToken;
+    QLineEdit *m_apiVersion;
+    QLineEdit *m_shopifyBaseUrl;
+    QLineEdit *m_wooUrl;
+    QLineEdit *m_wooKey;
+    QLineEdit *m_wooSecret;
+    QComboBox *m_amazonRegion;
+    QLineEdit *m_lwaUrl;
+    QLineEdit *m_clientId;
+    QLineEdit *m_marketplaces;
+    QDateEdit *m_since;
+    QLineEdit *m_refreshToken;
+    QLineEdit *m_clientSecret;
+    QLabel *m_secretNote;
+    bool m_editing = false;
+    QString m_editingId;
+};
+
+} // namespace waybill::ui

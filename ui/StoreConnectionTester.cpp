@@ -1,0 +1,223 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "StoreConnectionTester.h"
+
+#include "commerce/HttpJsonClient.h"
+#include "commerce/HttpJsonError.h"
+#include "commerce/HttpJsonTask.h"
+#include "commerce/ShopifyOrderSync.h"
+#include "commerce/WooCommerceOrderSync.h"
+#include "security/OAuthError.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace waybill::ui {
+
+using commerce::HttpJsonError;
+
+StoreConnectionTester::StoreConnectionTester(QNetworkAccessManager &network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+{
+}
+
+StoreConnectionTester::~StoreConnectionTester()
+{
+    abort();
+}
+
+void StoreConnectionTester::abort()
+{
+    m_running = false;
+    if (m_task) {
+        m_task->disconnect(this);
+        m_task->abort();
+    }
+    m_task.reset(); // before its client
+    m_client.reset();
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+    m_reply = nullptr;
+}
+
+void StoreConnectionTester::testShopify(const domain::ShopifyAccount &account, const QString &accessToken)
+{
+    abort();
+    runJson(commerce::ShopifyOrderSync::clientConfig(account, accessToken),
+        QStringLiteral("/admin/api/%1/shop.json").arg(account.apiVersion), {},
+        [](const QJsonDocument &json) -> QString {
+            const QJsonObject shop = json.object().value(QLatin1String("shop")).toObject();
+            if (shop.isEmpty()) {
+                return {};
+            }
+            return tr("Connected to the Shopify store “%1”.").arg(shop.value(QLatin1String("name")).toString());
+        });
+}
+
+void StoreConnectionTester::testWooCommerce(
+    const domain::WooCommerceAccount &account, const QString &key, const QString &secret)
+{
+    abort();
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("per_page"), QStringLiteral("1"));
+    runJson(commerce::WooCommerceOrderSync::clientConfig(account, key, secret),
+        QString::fromLatin1(commerce::WooCommerceOrderSync::OrdersPath), query,
+        [host = QUrl(account.baseUrl).host()](const QJsonDocument &json) -> QString {
+            if (!json.isArray()) {
+                return {};
+            }
+            return tr("Connected to WooCommerce at %1: the key may read orders.").arg(host);
+        });
+}
+
+void StoreConnectionTester::runJson(commerce::HttpJsonClient::Config config, const QString &path,
+    const QUrlQuery &query, std::function<QString(const QJsonDocument &)> describeSuccess)
+{
+    const QString service = config.serviceName;
+    const QString host = config.baseUrl.host();
+    if (const QString problem = commerce::HttpJsonClient::urlProblem(config.baseUrl); !problem.isEmpty()) {
+        m_running = true;
+        QTimer::singleShot(0, this, [this, problem] { finish(false, tr("Cannot test: %1.").arg(problem)); });
+        return;
+    }
+    // One request: the test answers now or names why not, rather than waiting out retries.
+    config.timeoutMs = m_timeoutMs;
+    config.maxServerRetries = 0;
+    config.maxRateLimitWaits = 0;
+    m_client = std::make_unique<commerce::HttpJsonClient>(m_network, config);
+    m_task = m_client->get(path, query);
+    m_running = true;
+    connect(m_task.get(), &commerce::HttpJsonTask::finished, this,
+        [this, service, describeSuccess](const commerce::HttpJsonResponse &response) {
+            const QString message = describeSuccess(response.json);
+            finish(!message.isEmpty(),
+                message.isEmpty() ? tr("%1 answered, but not with what it sends to a store's API key: check the "
+                                       "address.")
+                                        .arg(service)
+                                  : message);
+        });
+    connect(m_task.get(), &commerce::HttpJsonTask::failed, this,
+        [this, service, host](const HttpJsonError &error) { finish(false, describe(error, service, host)); });
+    m_task->start();
+}
+
+void StoreConnectionTester::testAmazon(
+    const domain::AmazonAccount &account, const QString &refreshToken, const QString &clientSecret)
+{
+    abort();
+    m_running = true;
+    const QUrl url(account.lwaUrl);
+    if (const QString problem = commerce::HttpJsonClient::urlProblem(url); !problem.isEmpty()) {
+        QTimer::singleShot(0, this, [this, problem] { finish(false, tr("Cannot test: %1.").arg(problem)); });
+        return;
+    }
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/x-www-form-urlencoded"));
+    request.setTransferTimeout(m_timeoutMs);
+    // Percent-encoded first, as OAuthTokenSource does: '+', '&' and '=' inside secrets stay themselves.
+    auto encoded = [](const QString &value) { return QString::fromLatin1(QUrl::toPercentEncoding(value)); };
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
+    form.addQueryItem(QStringLiteral("refresh_token"), encoded(refreshToken));
+    form.addQueryItem(QStringLiteral("client_id"), encoded(account.clientId));
+    form.addQueryItem(QStringLiteral("client_secret"), encoded(clientSecret));
+    const QByteArray body = form.toString(QUrl::FullyEncoded).toUtf8();
+    QNetworkReply *reply = m_network.post(request, body);
+    m_reply = reply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, host = url.host()] { onLwaReply(reply, host); });
+}
+
+void StoreConnectionTester::onLwaReply(QNetworkReply *reply, const QString &host)
+{
+    reply->deleteLater();
+    m_reply = nullptr;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    HttpJsonError error;
+    switch (reply->error()) {
+    case QNetworkReply::NoError:
+        break;
+    case QNetworkReply::SslHandshakeFailedError:
+        error.kind = HttpJsonError::Kind::Tls;
+        break;
+    case QNetworkReply::OperationCanceledError:
+    case QNetworkReply::TimeoutError:
+        error.kind = HttpJsonError::Kind::Timeout;
+        break;
+    default:
+        error.kind = status == 0 ? HttpJsonError::Kind::Network : HttpJsonError::Kind::Http;
+        break;
+    }
+    if (status >= 400) {
+        // LWA says what it refused in its OAuth error body (invalid_grant, invalid_client).
+        const security::OAuthError oauth
+            = security::OAuthError::fromTokenReply(status, body, QStringLiteral("Login with Amazon"));
+        const bool refused = oauth.kind == security::OAuthError::Kind::SignInAgain
+            || oauth.kind == security::OAuthError::Kind::InvalidClient || status == 401 || status == 403;
+        finish(false,
+            refused ? tr("Wrong credentials: %1 (check the client id, the client secret and the refresh token).")
+                          .arg(oauth.message)
+                    : tr("Login with Amazon answered %1: %2").arg(status).arg(oauth.message));
+        return;
+    }
+    if (reply->error() != QNetworkReply::NoError) {
+        error.message = reply->errorString();
+        finish(false, describe(error, QStringLiteral("Login with Amazon"), host));
+        return;
+    }
+    const QJsonObject answer = QJsonDocument::fromJson(body).object();
+    if (answer.value(QLatin1String("access_token")).toString().isEmpty()) {
+        finish(false, tr("%1 answered without an access token: check the LWA address.").arg(host));
+        return;
+    }
+    finish(true, tr("Signed in with Login with Amazon: the refresh token and client are valid."));
+}
+
+void StoreConnectionTester::finish(bool ok, const QString &message)
+{
+    if (!m_running) {
+        return;
+    }
+    m_running = false;
+    // The task may be inside its own signal: it stays (done, silent) until the next test, abort() or destruction.
+    if (m_task) {
+        m_task->disconnect(this);
+    }
+    Q_EMIT finished(ok, message);
+}
+
+QString StoreConnectionTester::describe(const HttpJsonError &error, const QString &service, const QString &host)
+{
+    switch (error.kind) {
+    case HttpJsonError::Kind::Refused:
+        return tr("Wrong credentials: %1 refused them (HTTP %2). Check the key or token and its permissions.")
+            .arg(service)
+            .arg(error.httpStatus);
+    case HttpJsonError::Kind::Tls:
+        return tr("The secure connection to %1 failed (TLS): %2").arg(host, error.message);
+    case HttpJsonError::Kind::Timeout:
+        return tr("%1 did not answer in time. Check the address, or try again later.").arg(host);
+    case HttpJsonError::Kind::Network:
+        return tr("%1 cannot be reached: %2").arg(host, error.message);
+    case HttpJsonError::Kind::Http:
+        if (error.httpStatus == 404) {
+            return tr("%1 has no %2 API at this address (404 Not Found). Check the address.").arg(host, service);
+        }
+        break;
+    default:
+        break;
+    }
+    return tr("%1: %2").arg(service, error.message);
+}
+
+} // namespace waybill::ui

@@ -1,0 +1,75 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "commerce/HttpJsonClient.h"
+#include "domain/AmazonAccount.h"
+#include "domain/ShopifyAccount.h"
+#include "domain/WooCommerceAccount.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QJsonDocument;
+class QNetworkReply;
+class QUrlQuery;
+
+namespace waybill::commerce {
+class HttpJsonTask;
+struct HttpJsonError;
+} // namespace waybill::commerce
+
+namespace waybill::ui {
+
+/// "Test connection" for a store account: exactly one real request, made the way the engine's sync will make it
+/// (same base URL, headers and TLS verification), without retries. Shopify: GET /admin/api/<version>/shop.json with
+/// the access token. WooCommerce: GET /wp-json/wc/v3/orders?per_page=1 with the REST API key pair. Amazon: a Login
+/// with Amazon refresh_token grant at the LWA endpoint (what every sync pass starts with). Asynchronous (no
+/// waitFor*): a test*() call returns at once and finished() follows exactly once with a sentence for people that
+/// names the problem — credentials refused, TLS failure, host unknown or unreachable, timeout, or an answer that is
+/// not what the service sends. abort() (or destroying the tester, or starting another test) ends a running test
+/// without a signal. Lives on the UI thread; the network manager must outlive it.
+class StoreConnectionTester final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StoreConnectionTester)
+
+public:
+    static constexpr int DefaultTimeoutMs = 20'000;
+
+    explicit StoreConnectionTester(QNetworkAccessManager &network, QObject *parent = nullptr);
+    ~StoreConnectionTester() override;
+
+    /// How long the one request may go without an answer (tests shorten it).
+    void setTimeoutMs(int milliseconds) { m_timeoutMs = milliseconds; }
+
+    void testShopify(const domain::ShopifyAccount &account, const QString &accessToken);
+    void testWooCommerce(const domain::WooCommerceAccount &account, const QString &key, const QString &secret);
+    void testAmazon(const domain::AmazonAccount &account, const QString &refreshToken, const QString &clientSecret);
+    void abort();
+    bool isRunning() const { return m_running; }
+
+    /// A sentence naming what went wrong in `error` when asking `service` at `host`.
+    static QString describe(const commerce::HttpJsonError &error, const QString &service, const QString &host);
+
+Q_SIGNALS:
+    void finished(bool ok, const QString &message);
+
+private:
+    void runJson(commerce::HttpJsonClient::Config config, const QString &path, const QUrlQuery &query,
+        std::function<QString(const QJsonDocument &)> describeSuccess);
+    void onLwaReply(QNetworkReply *reply, const QString &host);
+    void finish(bool ok, const QString &message);
+
+    QNetworkAccessManager &m_network;
+    std::unique_ptr<commerce::HttpJsonClient> m_client;
+    std::unique_ptr<commerce::HttpJsonTask> m_task;
+    QPointer<QNetworkReply> m_reply;
+    int m_timeoutMs = DefaultTimeoutMs;
+    bool m_running = false;
+};
+
+} // namespace waybill::ui
