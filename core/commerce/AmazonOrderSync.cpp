@@ -86,7 +86,7 @@ void AmazonOrderSync::start()
     try {
         nextToken = cursor().pageToken();
     } catch (const storage::StorageError &error) {
-        QTimer::singleShot(0, this, [this, message = error.userMessage()] { finish(label() + u": " + message); });
+        failSoon(error.userMessage());
         return;
     }
     m_resumed = !nextToken.isEmpty();
@@ -97,10 +97,7 @@ void AmazonOrderSync::abort()
 {
     m_running = false;
     m_afterToken = nullptr;
-    if (m_task) {
-        m_task->abort();
-    }
-    m_task.reset();
+    OrderSync::abort();
 }
 
 void AmazonOrderSync::withToken(std::function<void()> then)
@@ -319,14 +316,9 @@ void AmazonOrderSync::storePage()
 
 void AmazonOrderSync::finish(const QString &error)
 {
-    m_task.reset();
     m_running = false;
     m_afterToken = nullptr;
-    if (error.isEmpty()) {
-        Q_EMIT finished(m_stored);
-    } else {
-        Q_EMIT failed(error);
-    }
+    OrderSync::finish(error);
 }
 
 } // namespace waybill::commerce

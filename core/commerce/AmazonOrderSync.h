@@ -6,7 +6,6 @@
 #include "HttpJsonClient.h"
 #include "OrderSync.h"
 #include "OrderSyncCursor.h"
-#include "channels/TaskPtr.h"
 #include "domain/AmazonAccount.h"
 
 #include <QDateTime>
@@ -87,15 +86,14 @@ private:
     void onItemsPage(const HttpJsonResponse &response);
     void storePage();
     OrderSyncCursor cursor() const;
-    void finish(const QString &error);
-    QString label() const;
+    void finish(const QString &error) override;
+    QString label() const override;
 
     storage::Database &m_database;
     std::unique_ptr<HttpJsonClient> m_ordersClient;
     std::unique_ptr<HttpJsonClient> m_itemsClient;
     std::unique_ptr<security::OAuthTokenSource> m_tokens;
     domain::AmazonAccount m_account;
-    channels::TaskPtr<HttpJsonTask> m_task;
     std::function<void()> m_afterToken; ///< waiting for the token source
     bool m_running = false;
     bool m_refreshedForThisRequest = false; ///< a 401/403 already led to a fresh token for the current request
@@ -103,7 +101,6 @@ private:
     bool m_startsRun = false;
     qint64 m_storeClock = 0;
     int m_page = 0;
-    int m_stored = 0;
     QList<StoreOrder> m_pageOrders; ///< the orders page being completed with its items
     QString m_pageNextToken;
     qsizetype m_itemIndex = 0; ///< the order whose items are being read

@@ -77,7 +77,7 @@ void ShopifyOrderSync::start()
         cursor = state.cursor();
         pageInfo = state.pageToken();
     } catch (const storage::StorageError &error) {
-        QTimer::singleShot(0, this, [this, message = error.userMessage()] { finish(label() + u": " + message); });
+        failSoon(error.userMessage());
         return;
     }
     QUrlQuery query;
@@ -93,14 +93,6 @@ void ShopifyOrderSync::start()
         }
     }
     request(m_client->get(ordersPath(), query));
-}
-
-void ShopifyOrderSync::abort()
-{
-    if (m_task) {
-        m_task->abort(); // now: its reply and its timer must not outlive this object
-    }
-    m_task.reset();
 }
 
 void ShopifyOrderSync::request(std::unique_ptr<HttpJsonTask> owned)
@@ -200,16 +192,6 @@ int ShopifyOrderSync::store(
     state.pageStored(orders, nextPageInfo);
     guard.commit();
     return stored;
-}
-
-void ShopifyOrderSync::finish(const QString &error)
-{
-    m_task.reset();
-    if (error.isEmpty()) {
-        Q_EMIT finished(m_stored);
-    } else {
-        Q_EMIT failed(error);
-    }
 }
 
 } // namespace waybill::commerce

@@ -6,7 +6,6 @@
 #include "OrderSync.h"
 #include "OrderSyncCursor.h"
 #include "StoreOrder.h"
-#include "channels/TaskPtr.h"
 #include "domain/ShopifyAccount.h"
 
 #include <QList>
@@ -56,7 +55,6 @@ public:
     ~ShopifyOrderSync() override;
 
     void start() override;
-    void abort() override;
     QString accountId() const override { return m_account.id; }
     bool isRunning() const { return m_task != nullptr; }
     const domain::ShopifyAccount &account() const { return m_account; }
@@ -71,16 +69,13 @@ private:
     /// the first page of a pass that did not resume; `storeClock`: the store's clock then (or 0).
     int store(const QList<StoreOrder> &orders, const QString &nextPageInfo, bool startsRun, qint64 storeClock);
     OrderSyncCursor cursor() const;
-    void finish(const QString &error);
-    QString label() const;
+    QString label() const override;
 
     storage::Database &m_database;
     std::unique_ptr<HttpJsonClient> m_client;
     domain::ShopifyAccount m_account;
-    channels::TaskPtr<HttpJsonTask> m_task;
     bool m_resumed = false; ///< this pass started from a stored page_info
     int m_page = 0;
-    int m_stored = 0;
 };
 
 } // namespace waybill::commerce

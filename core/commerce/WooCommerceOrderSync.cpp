@@ -74,18 +74,10 @@ void WooCommerceOrderSync::start()
         page = std::max(1, state.pageToken().toInt());
         m_resumed = !state.pageToken().isEmpty();
     } catch (const storage::StorageError &error) {
-        QTimer::singleShot(0, this, [this, message = error.userMessage()] { finish(label() + u": " + message); });
+        failSoon(error.userMessage());
         return;
     }
     requestPage(page);
-}
-
-void WooCommerceOrderSync::abort()
-{
-    if (m_task) {
-        m_task->abort();
-    }
-    m_task.reset();
 }
 
 void WooCommerceOrderSync::requestPage(int page)
@@ -267,16 +259,6 @@ void WooCommerceOrderSync::storePage()
         return;
     }
     requestPage(m_nextPage);
-}
-
-void WooCommerceOrderSync::finish(const QString &error)
-{
-    m_task.reset();
-    if (error.isEmpty()) {
-        Q_EMIT finished(m_stored);
-    } else {
-        Q_EMIT failed(error);
-    }
 }
 
 } // namespace waybill::commerce

@@ -6,7 +6,6 @@
 #include "OrderSync.h"
 #include "OrderSyncCursor.h"
 #include "StoreOrder.h"
-#include "channels/TaskPtr.h"
 #include "domain/WooCommerceAccount.h"
 
 #include <QList>
@@ -53,7 +52,6 @@ public:
     ~WooCommerceOrderSync() override;
 
     void start() override;
-    void abort() override;
     QString accountId() const override { return m_account.id; }
     bool isRunning() const { return m_task != nullptr; }
     const domain::WooCommerceAccount &account() const { return m_account; }
@@ -75,13 +73,11 @@ private:
     void nextOrder();
     void storePage();
     OrderSyncCursor cursor() const;
-    void finish(const QString &error);
-    QString label() const;
+    QString label() const override;
 
     storage::Database &m_database;
     std::unique_ptr<HttpJsonClient> m_client;
     domain::WooCommerceAccount m_account;
-    channels::TaskPtr<HttpJsonTask> m_task;
     QString m_cursor; ///< modified_after of this pass
     bool m_resumed = false;
     bool m_startsRun = false;
@@ -89,7 +85,6 @@ private:
     int m_page = 0; ///< the page number being read
     int m_pagesRead = 0;
     int m_nextPage = 0; ///< 0 on the last page
-    int m_stored = 0;
     QList<StoreOrder> m_pageOrders;
     qsizetype m_orderIndex = -1; ///< the order whose notes and refunds are being read
 };
