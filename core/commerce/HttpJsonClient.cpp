@@ -28,6 +28,19 @@ std::unique_ptr<HttpJsonTask> HttpJsonClient::get(const QString &path, const QUr
     return get(url);
 }
 
+std::unique_ptr<HttpJsonTask> HttpJsonClient::postForm(const QString &path, const QByteArray &body)
+{
+    QUrl url = m_config.baseUrl;
+    QString base = url.path();
+    if (base.endsWith(u'/')) {
+        base.chop(1);
+    }
+    url.setPath(base + (path.startsWith(u'/') ? path : u'/' + path));
+    auto task = std::make_unique<HttpJsonTask>(*this, url);
+    task->setFormBody(body);
+    return task;
+}
+
 std::unique_ptr<HttpJsonTask> HttpJsonClient::get(const QUrl &url)
 {
     return std::make_unique<HttpJsonTask>(*this, url);

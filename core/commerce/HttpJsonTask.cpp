@@ -152,7 +152,13 @@ void HttpJsonTask::send()
         request.setSslConfiguration(tls);
     }
     // The reply stays the manager's child, so that it goes with the manager if that is destroyed first.
-    QNetworkReply *reply = m_client.network().get(request);
+    QNetworkReply *reply = nullptr;
+    if (m_post) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+        reply = m_client.network().post(request, m_formBody);
+    } else {
+        reply = m_client.network().get(request);
+    }
     m_reply = reply;
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
         QStringList texts;
@@ -304,7 +310,7 @@ void HttpJsonTask::fail(HttpJsonError::Kind kind, int status, const QString &mes
 
 QString HttpJsonTask::what() const
 {
-    return QStringLiteral("GET ") + m_url.path();
+    return (m_post ? QStringLiteral("POST ") : QStringLiteral("GET ")) + m_url.path();
 }
 
 } // namespace waybill::commerce

@@ -35,6 +35,13 @@ public:
     void abort();
 
     QUrl url() const { return m_url; }
+    /// Makes it a POST of this application/x-www-form-urlencoded body (Twilio's API); call before start(). Its
+    /// retries send the same body again.
+    void setFormBody(const QByteArray &body)
+    {
+        m_formBody = body;
+        m_post = true;
+    }
     /// Requests sent so far (1 when the first answer was good).
     int attempts() const { return m_attempts; }
     /// The delays waited before attempts, in milliseconds (pacing, Retry-After and back-off), for status and tests.
@@ -65,6 +72,8 @@ private:
     QList<int> m_waits;
     bool m_tooLarge = false;
     bool m_done = false;
+    bool m_post = false;
+    QByteArray m_formBody;
 };
 
 } // namespace waybill::commerce
