@@ -9,6 +9,8 @@
 #include "RulesPass.h"
 #include "SeenSync.h"
 #include "SlaClock.h"
+#include "SmsGateway.h"
+#include "SmsOutbound.h"
 #include "channels/SslTransportFactory.h"
 #include "commerce/AmazonOrderSync.h"
 #include "commerce/DeliveryEstimator.h"
@@ -73,6 +75,7 @@ void Engine::start()
     }
     m_sla = std::make_unique<SlaClock>();
     m_ingest = std::make_unique<Ingest>(*m_database, *m_attachments, *m_sla, &now);
+    m_sms = std::make_unique<SmsGateway>(*m_database, *m_ingest, &now);
     m_transports = std::make_unique<channels::SslTransportFactory>();
     m_network = std::make_unique<QNetworkAccessManager>();
     startAccounts();
@@ -114,6 +117,7 @@ void Engine::stop()
         m_rulesTimer->stop();
     }
     stopAccounts();
+    m_sms.reset();
     m_ingest.reset();
     m_transports.reset();
     m_network.reset();
@@ -128,6 +132,17 @@ void Engine::pokeOutbox()
     for (const auto &[id, outbound] : m_outbound) {
         outbound->poke();
     }
+    for (const auto &outbound : m_smsOutbound) {
+        outbound->poke();
+    }
+}
+
+qint64 Engine::quarantine(const QString &source, const QByteArray &raw, const QString &reason)
+{
+    if (!m_ingest) {
+        throw storage::StorageError(storage::StorageError::Kind::Invalid, QStringLiteral("the engine is not running"));
+    }
+    return m_ingest->quarantine(source, raw, reason);
 }
 
 void Engine::reloadAccounts()
@@ -163,9 +178,11 @@ bool Engine::isIdle() const
         = std::all_of(m_inbound.cbegin(), m_inbound.cend(), [](const auto &i) { return i->isSynced(); });
     const bool outboundDone
         = std::all_of(m_outbound.cbegin(), m_outbound.cend(), [](const auto &o) { return o.second->isIdle(); });
+    const bool smsDone
+        = std::all_of(m_smsOutbound.cbegin(), m_smsOutbound.cend(), [](const auto &o) { return o->isIdle(); });
     const bool ordersDone = std::all_of(m_orderSyncs.cbegin(), m_orderSyncs.cend(),
         [this](const auto &sync) { return m_orderSyncsPassed.contains(sync->accountId()); });
-    return m_pendingSecrets == 0 && inboundDone && outboundDone && ordersDone;
+    return m_pendingSecrets == 0 && inboundDone && outboundDone && smsDone && ordersDone;
 }
 
 void Engine::stopAccounts()
@@ -177,6 +194,10 @@ void Engine::stopAccounts()
     m_tokenSources.clear();
     m_orderSyncs.clear();
     m_orderSyncsPassed.clear();
+    m_smsOutbound.clear();
+    if (m_sms) {
+        m_sms->clear();
+    }
 }
 
 void Engine::stopAccount(const QString &accountId)
@@ -194,12 +215,14 @@ void Engine::startAccounts()
     QList<domain::ShopifyAccount> stores;
     QList<domain::WooCommerceAccount> wooStores;
     QList<domain::AmazonAccount> sellers;
+    QList<domain::TwilioAccount> numbers;
     try {
         const storage::AccountRepository repository(*m_database);
         accounts = repository.emailAccounts();
         stores = repository.shopifyAccounts();
         wooStores = repository.wooCommerceAccounts();
         sellers = repository.amazonAccounts();
+        numbers = repository.twilioAccounts();
     } catch (const storage::StorageError &error) {
         Q_EMIT startFailed(error.userMessage());
         return;
@@ -236,6 +259,35 @@ void Engine::startAccounts()
                 domain::AmazonAccount::clientSecretKey(seller.id));
         }
     }
+    for (const domain::TwilioAccount &number : numbers) {
+        if (number.enabled && (m_onlyAccount.isEmpty() || number.id == m_onlyAccount)) {
+            Q_EMIT accountStatus(number.id, QStringLiteral("connecting"), QString());
+            readSecretThen(number.id, [this, number](const QString &token) { startTwilioAccount(number, token); });
+        }
+    }
+}
+
+void Engine::startTwilioAccount(const domain::TwilioAccount &account, const QString &authToken)
+{
+    if (authToken.isEmpty()) {
+        Q_EMIT accountStatus(account.id, QStringLiteral("failed"),
+            QStringLiteral("Twilio %1 (%2): there is no auth token in the keychain for this account; add it again with "
+                           "waybillctl account add twilio")
+                .arg(account.fromNumber, account.accountSid));
+        return;
+    }
+    m_sms->addAccount(account, authToken.toUtf8());
+    auto outbound = std::make_unique<SmsOutbound>(*m_database, *m_network, account, authToken, &now);
+    connect(outbound.get(), &SmsOutbound::conversationsChanged, this, &Engine::conversationsChanged);
+    connect(outbound.get(), &SmsOutbound::failed, this, [this, id = account.id](const QString &message) {
+        Q_EMIT accountStatus(id, QStringLiteral("failed"), message);
+    });
+    connect(outbound.get(), &SmsOutbound::problem, this, [this, id = account.id](const QString &message) {
+        Q_EMIT accountStatus(id, QStringLiteral("retrying"), message);
+    });
+    outbound->start();
+    m_smsOutbound.push_back(std::move(outbound));
+    Q_EMIT accountStatus(account.id, QStringLiteral("connected"), QString());
 }
 
 void Engine::readSecretThen(
