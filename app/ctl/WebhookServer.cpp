@@ -24,7 +24,7 @@ namespace waybill::ctl {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcServe, "waybill.serve")
+Q_LOGGING_CATEGORY(lcServe, "waybill.serve", QtInfoMsg) // per-request lines only with QT_LOGGING_RULES
 
 using Params = channels::sms::TwilioSignature::Params;
 using Status = QHttpServerResponder::StatusCode;
