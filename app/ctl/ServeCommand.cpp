@@ -194,6 +194,7 @@ int ServeCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     s_previousHandler = qInstallMessageHandler(logMessage);
 
     engine::Engine engine(directory, std::make_unique<security::KeychainCredentialStore>());
+    engine.setSmsWebhooks(true); // Twilio calls us: no polling
     WebhookServer server(engine, config);
     int failures = 0;
     bool started = false;

@@ -11,6 +11,7 @@
 #include "SlaClock.h"
 #include "SmsGateway.h"
 #include "SmsOutbound.h"
+#include "SmsPoller.h"
 #include "channels/SslTransportFactory.h"
 #include "commerce/AmazonOrderSync.h"
 #include "commerce/DeliveryEstimator.h"
@@ -180,9 +181,11 @@ bool Engine::isIdle() const
         = std::all_of(m_outbound.cbegin(), m_outbound.cend(), [](const auto &o) { return o.second->isIdle(); });
     const bool smsDone
         = std::all_of(m_smsOutbound.cbegin(), m_smsOutbound.cend(), [](const auto &o) { return o->isIdle(); });
+    const bool pollsDone
+        = std::all_of(m_smsPollers.cbegin(), m_smsPollers.cend(), [](const auto &p) { return p->isIdle(); });
     const bool ordersDone = std::all_of(m_orderSyncs.cbegin(), m_orderSyncs.cend(),
         [this](const auto &sync) { return m_orderSyncsPassed.contains(sync->accountId()); });
-    return m_pendingSecrets == 0 && inboundDone && outboundDone && smsDone && ordersDone;
+    return m_pendingSecrets == 0 && inboundDone && outboundDone && smsDone && pollsDone && ordersDone;
 }
 
 void Engine::stopAccounts()
@@ -195,6 +198,7 @@ void Engine::stopAccounts()
     m_orderSyncs.clear();
     m_orderSyncsPassed.clear();
     m_smsOutbound.clear();
+    m_smsPollers.clear();
     if (m_sms) {
         m_sms->clear();
     }
@@ -287,6 +291,15 @@ void Engine::startTwilioAccount(const domain::TwilioAccount &account, const QStr
     });
     outbound->start();
     m_smsOutbound.push_back(std::move(outbound));
+    if (!m_smsWebhooks) {
+        auto poller = std::make_unique<SmsPoller>(*m_database, *m_sms, *m_network, account, authToken, &now);
+        connect(poller.get(), &SmsPoller::conversationsChanged, this, &Engine::conversationsChanged);
+        connect(poller.get(), &SmsPoller::problem, this, [this, id = account.id](const QString &message) {
+            Q_EMIT accountStatus(id, QStringLiteral("retrying"), message);
+        });
+        poller->start();
+        m_smsPollers.push_back(std::move(poller));
+    }
     Q_EMIT accountStatus(account.id, QStringLiteral("connected"), QString());
 }
 

@@ -45,6 +45,7 @@ class Ingest;
 class SlaClock;
 class SmsGateway;
 class SmsOutbound;
+class SmsPoller;
 
 /// The channel engine: owns the workspace's write connection ("engine"), the e-mail accounts' inbound sync and
 /// outbound delivery, the store accounts' order sync (Shopify, WooCommerce, Amazon: a pass at start and every few
@@ -65,6 +66,9 @@ public:
 
     /// Limits the engine to one account (waybillctl sync ACCOUNT); call before start().
     void setOnlyAccount(const QString &accountId) { m_onlyAccount = accountId; }
+    /// Twilio's webhooks reach this engine (`waybillctl serve`): incoming SMS and status reports are not polled.
+    /// Without it (the desktop, `waybillctl sync`) every Twilio account is polled (SmsPoller). Call before start().
+    void setSmsWebhooks(bool served) { m_smsWebhooks = served; }
     /// Every account has fetched what its server had and has nothing left to send, and every store account has
     /// finished (or failed) its first order sync pass (for one-off runs).
     bool isIdle() const;
@@ -149,6 +153,8 @@ private:
     std::vector<std::pair<QString, std::unique_ptr<EmailOutbound>>> m_outbound; ///< with their account ids
     std::vector<std::unique_ptr<commerce::OrderSync>> m_orderSyncs;
     std::vector<std::unique_ptr<SmsOutbound>> m_smsOutbound;
+    std::vector<std::unique_ptr<SmsPoller>> m_smsPollers;
+    bool m_smsWebhooks = false;
     QSet<QString> m_orderSyncsPassed; ///< store accounts that have finished or failed a pass
     int m_pendingSecrets = 0; ///< keychain reads not answered yet
     int m_generation = 0; ///< bumped by reloadAccounts(), so late keychain answers for old accounts are ignored

@@ -6,5 +6,6 @@ target_sources(waybill_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/SmsKeyword.cpp
     ${CMAKE_CURRENT_LIST_DIR}/TwilioErrorCodes.cpp
     ${CMAKE_CURRENT_LIST_DIR}/TwilioInboundSms.h
+    ${CMAKE_CURRENT_LIST_DIR}/TwilioMessageList.cpp
     ${CMAKE_CURRENT_LIST_DIR}/TwilioSignature.cpp
     ${CMAKE_CURRENT_LIST_DIR}/TwilioWebhook.cpp)
