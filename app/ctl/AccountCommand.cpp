@@ -10,14 +10,18 @@
 #include "commerce/HttpJsonClient.h"
 #include "domain/AmazonAccount.h"
 #include "domain/WooCommerceAccount.h"
+#include "engine/TwilioAccountCheck.h"
 #include "security/KeychainCredentialStore.h"
 #include "security/OAuthProvider.h"
 #include "storage/AccountRepository.h"
 #include "storage/Database.h"
 #include "storage/Workspace.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QNetworkAccessManager>
 #include <QRegularExpression>
+#include <QTimer>
 #include <QUrl>
 
 #include <algorithm>
@@ -66,7 +70,7 @@ QString AccountCommand::summary() const
         "--base-url URL --consumer-key-env VAR --consumer-secret-env VAR | account add amazon --base-url URL "
         "[--lwa-url URL] --client-id ID --marketplace ID[,ID] --refresh-token-env VAR --client-secret-env VAR "
         "[--since DATE] | account add twilio --account-sid AC… --from +E164 --auth-token-env VAR [--base-url URL] "
-        "| account list | account remove ID.");
+        "| account list | account test ID (Twilio) | account remove ID.");
 }
 
 void AccountCommand::configure(QCommandLineParser &parser) const
@@ -147,6 +151,8 @@ void AccountCommand::configure(QCommandLineParser &parser) const
             QStringLiteral("Twilio: the environment variable holding the account's auth token; it is stored in the "
                            "system keychain."),
             QStringLiteral("VAR") },
+        { QStringLiteral("timeout"), QStringLiteral("test: seconds to wait for an answer (default 15)."),
+            QStringLiteral("SECONDS") },
         { QStringLiteral("since"),
             QStringLiteral("Amazon: the first sync asks for orders changed since this date (ISO 8601; default 30 "
                            "days ago)."),
@@ -198,6 +204,9 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
                 << (a.enabled ? "" : "  (disabled)") << "\n";
         }
         return 0;
+    }
+    if (action == QLatin1String("test") && args.size() == 2) {
+        return test(parser, args.at(1), out, err);
     }
     if (action == QLatin1String("remove") && args.size() == 2) {
         const auto database = openExisting(parser);
@@ -551,6 +560,54 @@ int AccountCommand::addTwilio(const QCommandLineParser &parser, QTextStream &out
     out << "Added " << account.id << " (Twilio " << account.accountSid
         << (account.baseUrl.isEmpty() ? QString() : QStringLiteral(" via ") + account.baseUrl) << ")" << Qt::endl;
     return 0;
+}
+
+int AccountCommand::test(const QCommandLineParser &parser, const QString &id, QTextStream &out, QTextStream &err) const
+{
+    const int timeout = positiveInt(parser, QStringLiteral("timeout"), 15, err);
+    if (timeout < 0) {
+        return 2;
+    }
+    std::optional<domain::TwilioAccount> account;
+    {
+        const auto database = openExisting(parser);
+        for (const domain::TwilioAccount &candidate : storage::AccountRepository(*database).twilioAccounts()) {
+            if (candidate.id == id) {
+                account = candidate;
+            }
+        }
+    }
+    if (!account) {
+        err << "waybillctl account test: " << id << " is not a Twilio account of this workspace (see account list)"
+            << Qt::endl;
+        return 1;
+    }
+    security::KeychainCredentialStore keychain;
+    QString error;
+    const auto token = waitForCredential(keychain.read(account->id, nullptr), &error);
+    if (!token || token->isEmpty()) {
+        err << "waybillctl account test: Twilio " << account->fromNumber << " (" << account->accountSid
+            << "): no auth token in the keychain" << (error.isEmpty() ? QString() : QStringLiteral(" (") + error + u')')
+            << "; add the account again" << Qt::endl;
+        return 1;
+    }
+    QNetworkAccessManager network;
+    engine::TwilioAccountCheck check(network, *account, *token, timeout * 1000);
+    int result = 1;
+    QObject::connect(&check, &engine::TwilioAccountCheck::succeeded, &check,
+        [&](const QString &friendlyName, const QString &status) {
+            out << "Connected: Twilio " << account->fromNumber << " (" << account->accountSid << "), account \""
+                << friendlyName << "\", " << status << Qt::endl;
+            result = 0;
+            QCoreApplication::quit();
+        });
+    QObject::connect(&check, &engine::TwilioAccountCheck::failed, &check, [&](const QString &message) {
+        err << "waybillctl account test: " << message << Qt::endl;
+        QCoreApplication::quit();
+    });
+    QTimer::singleShot(0, &check, &engine::TwilioAccountCheck::start);
+    QCoreApplication::exec();
+    return result;
 }
 
 } // namespace waybill::ctl
