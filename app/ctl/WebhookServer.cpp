@@ -166,6 +166,9 @@ QHttpServerResponse WebhookServer::twilioSms(const QHttpServerRequest &request)
         }
         if (!received.duplicate) {
             Q_EMIT m_engine.conversationsChanged({ received.conversationId });
+            if (!sms->media.isEmpty()) {
+                m_engine.fetchSmsMedia(); // after this answer: Twilio waits for nobody's downloads
+            }
         }
     } catch (const storage::StorageError &failure) {
         return answer(request, 503, (QStringLiteral("Not stored: ") + failure.userMessage() + u'\n').toUtf8());

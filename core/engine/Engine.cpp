@@ -10,6 +10,7 @@
 #include "SeenSync.h"
 #include "SlaClock.h"
 #include "SmsGateway.h"
+#include "SmsMediaFetcher.h"
 #include "SmsOutbound.h"
 #include "SmsPoller.h"
 #include "channels/SslTransportFactory.h"
@@ -146,6 +147,13 @@ qint64 Engine::quarantine(const QString &source, const QByteArray &raw, const QS
     return m_ingest->quarantine(source, raw, reason);
 }
 
+void Engine::fetchSmsMedia()
+{
+    for (const auto &fetcher : m_smsMedia) {
+        fetcher->poke();
+    }
+}
+
 void Engine::reloadAccounts()
 {
     stopAccounts();
@@ -181,8 +189,9 @@ bool Engine::isIdle() const
         = std::all_of(m_outbound.cbegin(), m_outbound.cend(), [](const auto &o) { return o.second->isIdle(); });
     const bool smsDone
         = std::all_of(m_smsOutbound.cbegin(), m_smsOutbound.cend(), [](const auto &o) { return o->isIdle(); });
-    const bool pollsDone
-        = std::all_of(m_smsPollers.cbegin(), m_smsPollers.cend(), [](const auto &p) { return p->isIdle(); });
+    const bool pollsDone = std::all_of(m_smsPollers.cbegin(), m_smsPollers.cend(), [](const auto &p) {
+        return p->isIdle();
+    }) && std::all_of(m_smsMedia.cbegin(), m_smsMedia.cend(), [](const auto &m) { return m->isIdle(); });
     const bool ordersDone = std::all_of(m_orderSyncs.cbegin(), m_orderSyncs.cend(),
         [this](const auto &sync) { return m_orderSyncsPassed.contains(sync->accountId()); });
     return m_pendingSecrets == 0 && inboundDone && outboundDone && smsDone && pollsDone && ordersDone;
@@ -199,6 +208,7 @@ void Engine::stopAccounts()
     m_orderSyncsPassed.clear();
     m_smsOutbound.clear();
     m_smsPollers.clear();
+    m_smsMedia.clear();
     if (m_sms) {
         m_sms->clear();
     }
@@ -291,6 +301,13 @@ void Engine::startTwilioAccount(const domain::TwilioAccount &account, const QStr
     });
     outbound->start();
     m_smsOutbound.push_back(std::move(outbound));
+    auto media = std::make_unique<SmsMediaFetcher>(*m_database, *m_attachments, *m_network, account, authToken);
+    connect(media.get(), &SmsMediaFetcher::conversationsChanged, this, &Engine::conversationsChanged);
+    connect(media.get(), &SmsMediaFetcher::problem, this, [this, id = account.id](const QString &message) {
+        Q_EMIT accountStatus(id, QStringLiteral("retrying"), message);
+    });
+    media->start();
+    m_smsMedia.push_back(std::move(media));
     if (!m_smsWebhooks) {
         auto poller = std::make_unique<SmsPoller>(*m_database, *m_sms, *m_network, account, authToken, &now);
         connect(poller.get(), &SmsPoller::conversationsChanged, this, &Engine::conversationsChanged);

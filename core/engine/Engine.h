@@ -45,6 +45,7 @@ class Ingest;
 class SlaClock;
 class SmsGateway;
 class SmsOutbound;
+class SmsMediaFetcher;
 class SmsPoller;
 
 /// The channel engine: owns the workspace's write connection ("engine"), the e-mail accounts' inbound sync and
@@ -88,6 +89,8 @@ public Q_SLOTS:
     void stop();
     /// Looks at the outbox now (the UI calls this after an agent sends a reply).
     void pokeOutbox();
+    /// Looks for MMS media to download now (an MMS just arrived through a webhook).
+    void fetchSmsMedia();
     /// Reads the accounts again (after one was added, changed or removed) and restarts their channels.
     void reloadAccounts();
     /// An agent opened (read) the conversation: its unseen inbound mail is marked \Seen on the server (SeenSync).
@@ -154,6 +157,7 @@ private:
     std::vector<std::unique_ptr<commerce::OrderSync>> m_orderSyncs;
     std::vector<std::unique_ptr<SmsOutbound>> m_smsOutbound;
     std::vector<std::unique_ptr<SmsPoller>> m_smsPollers;
+    std::vector<std::unique_ptr<SmsMediaFetcher>> m_smsMedia;
     bool m_smsWebhooks = false;
     QSet<QString> m_orderSyncsPassed; ///< store accounts that have finished or failed a pass
     int m_pendingSecrets = 0; ///< keychain reads not answered yet

@@ -97,6 +97,14 @@ SmsGateway::Received SmsGateway::receive(const channels::sms::TwilioInboundSms &
     const Ingest::Result stored = m_ingest.ingest(channels::sms::TwilioWebhook::toIncoming(sms, accountId));
     Received received { stored.conversationId, stored.messageId, stored.outcome == Ingest::Outcome::Duplicate,
         channels::sms::smsKeyword(sms.body) };
+    if (!received.duplicate) {
+        // Its pictures and files are fetched after the answer (SmsMediaFetcher); recorded now so none is lost.
+        for (const channels::sms::TwilioMedia &media : sms.media) {
+            storage::SqlQuery q(m_database,
+                QStringLiteral("INSERT INTO sms_media (message_id, account, url, content_type) VALUES (?, ?, ?, ?)"));
+            q.bind(received.messageId).bind(accountId).bind(media.url.toString()).bind(media.contentType).exec();
+        }
+    }
     const storage::SmsOptOutRepository optOuts(m_database);
     if (received.keyword == SmsKeyword::OptOut) {
         optOuts.optOut({ accountId, sms.from, sms.body.trimmed(), m_now() });

@@ -47,7 +47,8 @@ public:
     /// Whether `signature` is Twilio's signature of this request for the account's auth token.
     bool verify(const QString &accountId, const QString &url, const channels::sms::TwilioSignature::Params &params,
         const QByteArray &signature) const;
-    /// Stores the SMS (deduplicated on its MessageSid) and applies its keyword.
+    /// Stores the SMS (deduplicated on its MessageSid) and applies its keyword; an MMS's media are recorded for the
+    /// account's SmsMediaFetcher.
     Received receive(const channels::sms::TwilioInboundSms &sms, const QString &accountId);
     /// Applies a status report to our message with this MessageSid; returns its conversation, 0 when the message
     /// is not one of ours. Never moves a reply backwards (a late "sent" after "delivered" changes nothing).
