@@ -209,6 +209,8 @@ QString TimelineModel::deliveryLabel(const TimelineEntry &entry)
         return tr("Queued");
     case Message::Delivery::Sent:
         return tr("Sent");
+    case Message::Delivery::Delivered:
+        return tr("Delivered");
     case Message::Delivery::Failed:
         return entry.error.isEmpty() ? tr("Failed") : tr("Failed: %1").arg(entry.error);
     case Message::Delivery::Received:

@@ -222,6 +222,7 @@ QString ThreadView::messageHtml(const TimelineEntry &entry)
             status = badge(delivery, QStringLiteral("#92400e"), QStringLiteral("#fef3c7"));
             break;
         case domain::Message::Delivery::Sent:
+        case domain::Message::Delivery::Delivered:
             status = badge(delivery, QStringLiteral("#166534"), QStringLiteral("#dcfce7"));
             break;
         case domain::Message::Delivery::Failed:

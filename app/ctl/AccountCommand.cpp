@@ -6,17 +6,22 @@
 #include "CredentialWait.h"
 #include "channels/ServerAddress.h"
 #include "channels/email/EmailProviderPreset.h"
+#include "channels/sms/PhoneNumber.h"
 #include "commerce/HttpJsonClient.h"
 #include "domain/AmazonAccount.h"
 #include "domain/WooCommerceAccount.h"
+#include "engine/TwilioAccountCheck.h"
 #include "security/KeychainCredentialStore.h"
 #include "security/OAuthProvider.h"
 #include "storage/AccountRepository.h"
 #include "storage/Database.h"
 #include "storage/Workspace.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QNetworkAccessManager>
 #include <QRegularExpression>
+#include <QTimer>
 #include <QUrl>
 
 #include <algorithm>
@@ -64,14 +69,15 @@ QString AccountCommand::summary() const
         "--shop NAME.myshopify.com --token-env VAR [--api-version V] [--base-url URL] | account add woocommerce "
         "--base-url URL --consumer-key-env VAR --consumer-secret-env VAR | account add amazon --base-url URL "
         "[--lwa-url URL] --client-id ID --marketplace ID[,ID] --refresh-token-env VAR --client-secret-env VAR "
-        "[--since DATE] | account list | account remove ID.");
+        "[--since DATE] | account add twilio --account-sid AC… --from +E164 --auth-token-env VAR [--base-url URL] "
+        "| account list | account test ID (Twilio) | account remove ID.");
 }
 
 void AccountCommand::configure(QCommandLineParser &parser) const
 {
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add, list or remove."));
     parser.addPositionalArgument(QStringLiteral("kind"),
-        QStringLiteral("For add: email, shopify, woocommerce or amazon. For remove: the account id."));
+        QStringLiteral("For add: email, shopify, woocommerce, amazon or twilio. For remove: the account id."));
     parser.addOptions({
         { QStringLiteral("address"), QStringLiteral("The address replies come from (default: --user when it is one)."),
             QStringLiteral("ADDRESS") },
@@ -137,6 +143,16 @@ void AccountCommand::configure(QCommandLineParser &parser) const
             QStringLiteral("Amazon: the environment variable holding the LWA client secret; it is stored in the "
                            "system keychain."),
             QStringLiteral("VAR") },
+        { QStringLiteral("account-sid"), QStringLiteral("Twilio: the account SID (AC followed by 32 hex digits)."),
+            QStringLiteral("SID") },
+        { QStringLiteral("from"), QStringLiteral("Twilio: the shop's SMS number, e.g. +15005550006."),
+            QStringLiteral("NUMBER") },
+        { QStringLiteral("auth-token-env"),
+            QStringLiteral("Twilio: the environment variable holding the account's auth token; it is stored in the "
+                           "system keychain."),
+            QStringLiteral("VAR") },
+        { QStringLiteral("timeout"), QStringLiteral("test: seconds to wait for an answer (default 15)."),
+            QStringLiteral("SECONDS") },
         { QStringLiteral("since"),
             QStringLiteral("Amazon: the first sync asks for orders changed since this date (ISO 8601; default 30 "
                            "days ago)."),
@@ -160,6 +176,9 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
     if (action == QLatin1String("add") && args.value(1) == QLatin1String("amazon")) {
         return addAmazon(parser, out, err);
     }
+    if (action == QLatin1String("add") && args.value(1) == QLatin1String("twilio")) {
+        return addTwilio(parser, out, err);
+    }
     if (action == QLatin1String("list")) {
         const auto database = openExisting(parser);
         const storage::AccountRepository accounts(*database);
@@ -179,7 +198,15 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
             out << a.id << "  " << a.name << "  amazon " << a.baseUrl << "  marketplaces "
                 << a.marketplaceIds.join(u',') << (a.enabled ? "" : "  (disabled)") << "\n";
         }
+        for (const domain::TwilioAccount &a : accounts.twilioAccounts()) {
+            out << a.id << "  " << a.name << "  twilio " << a.accountSid << "  from " << a.fromNumber
+                << (a.baseUrl.isEmpty() ? QString() : QStringLiteral("  via ") + a.baseUrl)
+                << (a.enabled ? "" : "  (disabled)") << "\n";
+        }
         return 0;
+    }
+    if (action == QLatin1String("test") && args.size() == 2) {
+        return test(parser, args.at(1), out, err);
     }
     if (action == QLatin1String("remove") && args.size() == 2) {
         const auto database = openExisting(parser);
@@ -196,7 +223,8 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
         out << "Removed " << args.at(1) << Qt::endl;
         return 0;
     }
-    err << "waybillctl account: say add email|shopify|woocommerce|amazon …, list, or remove ID (see waybillctl account "
+    err << "waybillctl account: say add email|shopify|woocommerce|amazon|twilio …, list, or remove ID (see waybillctl "
+           "account "
            "--help)"
         << Qt::endl;
     return 2;
@@ -482,6 +510,104 @@ int AccountCommand::addAmazon(const QCommandLineParser &parser, QTextStream &out
     out << "Added " << account.id << " (Selling Partner API at " << account.baseUrl << ", orders changed since "
         << account.syncSince << ")" << Qt::endl;
     return 0;
+}
+
+int AccountCommand::addTwilio(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
+{
+    domain::TwilioAccount account;
+    account.accountSid = parser.value(QStringLiteral("account-sid")).trimmed();
+    if (!domain::TwilioAccount::isValidAccountSid(account.accountSid)) {
+        err << "waybillctl account add twilio: give --account-sid AC… (the account SID on Twilio's console: AC and "
+               "32 hexadecimal digits)"
+            << Qt::endl;
+        return 2;
+    }
+    const auto from = channels::sms::PhoneNumber::toE164(parser.value(QStringLiteral("from")));
+    if (!from) {
+        err << "waybillctl account add twilio: give the shop's Twilio number with --from in E.164, e.g. +15005550006"
+            << Qt::endl;
+        return 2;
+    }
+    account.fromNumber = *from;
+    account.id = domain::TwilioAccount::idForNumber(account.fromNumber);
+    account.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : account.fromNumber;
+    if (parser.isSet(QStringLiteral("base-url"))) {
+        account.baseUrl = parser.value(QStringLiteral("base-url")).trimmed();
+        while (account.baseUrl.endsWith(u'/')) {
+            account.baseUrl.chop(1);
+        }
+        if (const QString problem = commerce::HttpJsonClient::urlProblem(QUrl(account.baseUrl)); !problem.isEmpty()) {
+            err << "waybillctl account add twilio: --base-url " << problem << Qt::endl;
+            return 2;
+        }
+    }
+    const QString variable = parser.value(QStringLiteral("auth-token-env"));
+    if (variable.isEmpty() || qEnvironmentVariableIsEmpty(variable.toLocal8Bit().constData())) {
+        err << "waybillctl account add twilio: give --auth-token-env VAR naming an environment variable that holds "
+               "the auth token (it is stored in the system keychain, never in the workspace)"
+            << Qt::endl;
+        return 2;
+    }
+    const QString token = qEnvironmentVariable(variable.toLocal8Bit().constData()).trimmed();
+    const auto database = CtlCommand::workspace(parser).openDatabase(QStringLiteral("ctl"));
+    security::KeychainCredentialStore keychain;
+    QString error;
+    if (!waitForCredential(keychain.write(account.id, token, nullptr), &error)) {
+        err << "waybillctl account add twilio: " << error << Qt::endl;
+        return 1;
+    }
+    storage::AccountRepository(*database).saveTwilioAccount(account, QDateTime::currentSecsSinceEpoch());
+    out << "Added " << account.id << " (Twilio " << account.accountSid
+        << (account.baseUrl.isEmpty() ? QString() : QStringLiteral(" via ") + account.baseUrl) << ")" << Qt::endl;
+    return 0;
+}
+
+int AccountCommand::test(const QCommandLineParser &parser, const QString &id, QTextStream &out, QTextStream &err) const
+{
+    const int timeout = positiveInt(parser, QStringLiteral("timeout"), 15, err);
+    if (timeout < 0) {
+        return 2;
+    }
+    std::optional<domain::TwilioAccount> account;
+    {
+        const auto database = openExisting(parser);
+        for (const domain::TwilioAccount &candidate : storage::AccountRepository(*database).twilioAccounts()) {
+            if (candidate.id == id) {
+                account = candidate;
+            }
+        }
+    }
+    if (!account) {
+        err << "waybillctl account test: " << id << " is not a Twilio account of this workspace (see account list)"
+            << Qt::endl;
+        return 1;
+    }
+    security::KeychainCredentialStore keychain;
+    QString error;
+    const auto token = waitForCredential(keychain.read(account->id, nullptr), &error);
+    if (!token || token->isEmpty()) {
+        err << "waybillctl account test: Twilio " << account->fromNumber << " (" << account->accountSid
+            << "): no auth token in the keychain" << (error.isEmpty() ? QString() : QStringLiteral(" (") + error + u')')
+            << "; add the account again" << Qt::endl;
+        return 1;
+    }
+    QNetworkAccessManager network;
+    engine::TwilioAccountCheck check(network, *account, *token, timeout * 1000);
+    int result = 1;
+    QObject::connect(&check, &engine::TwilioAccountCheck::succeeded, &check,
+        [&](const QString &friendlyName, const QString &status) {
+            out << "Connected: Twilio " << account->fromNumber << " (" << account->accountSid << "), account \""
+                << friendlyName << "\", " << status << Qt::endl;
+            result = 0;
+            QCoreApplication::quit();
+        });
+    QObject::connect(&check, &engine::TwilioAccountCheck::failed, &check, [&](const QString &message) {
+        err << "waybillctl account test: " << message << Qt::endl;
+        QCoreApplication::quit();
+    });
+    QTimer::singleShot(0, &check, &engine::TwilioAccountCheck::start);
+    QCoreApplication::exec();
+    return result;
 }
 
 } // namespace waybill::ctl

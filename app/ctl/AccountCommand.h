@@ -19,6 +19,9 @@ private:
     int addShopify(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
     int addWooCommerce(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
     int addAmazon(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
+    int addTwilio(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
+    /// `account test ID`: Twilio accounts' "test connection".
+    int test(const QCommandLineParser &parser, const QString &id, QTextStream &out, QTextStream &err) const;
 };
 
 } // namespace waybill::ctl

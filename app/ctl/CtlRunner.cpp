@@ -10,6 +10,7 @@
 #include "RelinkCommand.h"
 #include "RulesCommand.h"
 #include "SearchCommand.h"
+#include "ServeCommand.h"
 #include "ShowCommand.h"
 #include "StatsCommand.h"
 #include "SyncCommand.h"
@@ -32,6 +33,7 @@ CtlRunner::CtlRunner()
     m_commands.push_back(std::make_unique<SearchCommand>());
     m_commands.push_back(std::make_unique<ShowCommand>());
     m_commands.push_back(std::make_unique<SyncCommand>());
+    m_commands.push_back(std::make_unique<ServeCommand>());
     m_commands.push_back(std::make_unique<TrackingCommand>());
     m_commands.push_back(std::make_unique<BenchCommand>());
 }

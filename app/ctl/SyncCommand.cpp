@@ -66,11 +66,14 @@ int SyncCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
         for (const domain::AmazonAccount &account : accounts.amazonAccounts()) {
             enabled += account.enabled && (only.isEmpty() || account.id == only) ? 1 : 0;
         }
+        for (const domain::TwilioAccount &account : accounts.twilioAccounts()) {
+            enabled += account.enabled && (only.isEmpty() || account.id == only) ? 1 : 0;
+        }
     }
     if (enabled == 0) {
         err << "waybillctl sync: "
             << (only.isEmpty() ? QStringLiteral(
-                    "no accounts yet; add one with waybillctl account add email|shopify|woocommerce|amazon …")
+                    "no accounts yet; add one with waybillctl account add email|shopify|woocommerce|amazon|twilio …")
                                : QStringLiteral("there is no enabled account ") + only)
             << Qt::endl;
         return 1;

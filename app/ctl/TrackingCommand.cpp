@@ -2,13 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TrackingCommand.h"
 
-#include "commerce/DeliveryEstimator.h"
 #include "commerce/TrackingPayloadParser.h"
 #include "domain/TrackingStatus.h"
-#include "engine/RulesPass.h"
+#include "engine/TrackingApplier.h"
 #include "storage/Database.h"
-#include "storage/StorageError.h"
-#include "storage/TrackingRepository.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -69,33 +66,21 @@ int TrackingCommand::run(const QCommandLineParser &parser, QTextStream &out, QTe
         return 1;
     }
     const auto database = openExisting(parser);
-    const storage::TrackingRepository tracking(*database);
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    int unknown = 0;
-    for (const commerce::TrackingUpdate &update : parsed.updates) {
-        try {
-            for (const storage::TrackingApplyResult &result : tracking.applyToNumber(update, now)) {
-                out << parsed.provider << ": " << update.trackingNumber << " → "
-                    << domain::trackingStatusDisplayName(result.status) << ", " << result.newEvents
-                    << (result.newEvents == 1 ? " new event" : " new events") << " (shipment " << result.shipmentId;
-                if (!result.conversations.isEmpty()) {
-                    out << ", " << result.conversations.size() << " conversation(s) updated";
-                }
-                out << ")" << Qt::endl;
-            }
-        } catch (const storage::StorageError &error) {
-            if (error.kind() != storage::StorageError::Kind::NotFound) {
-                throw;
-            }
-            ++unknown;
-            out << parsed.provider << ": " << update.trackingNumber << " is not a shipment in this workspace"
-                << Qt::endl;
+    const engine::TrackingApplier::Report report
+        = engine::TrackingApplier::apply(*database, parsed, QDateTime::currentSecsSinceEpoch());
+    for (const auto &[number, result] : report.applied) {
+        out << parsed.provider << ": " << number << " → " << domain::trackingStatusDisplayName(result.status) << ", "
+            << result.newEvents << (result.newEvents == 1 ? " new event" : " new events") << " (shipment "
+            << result.shipmentId;
+        if (!result.conversations.isEmpty()) {
+            out << ", " << result.conversations.size() << " conversation(s) updated";
         }
+        out << ")" << Qt::endl;
     }
-    // A delivery teaches the transit times; undelivered parcels get their expected and late dates again.
-    commerce::DeliveryEstimator::refresh(*database);
-    // The proactive rules act on what changed (a delay, an exception, a delivery) right away.
-    const engine::RulesPass::Report rules = engine::RulesPass(*database, [now] { return now; }).run();
+    for (const QString &number : report.unknown) {
+        out << parsed.provider << ": " << number << " is not a shipment in this workspace" << Qt::endl;
+    }
+    const engine::RulesPass::Report &rules = report.rules;
     for (qsizetype i = 0; i < rules.results.size(); ++i) {
         if (rules.results.at(i).applied) {
             out << "rule " << rules.decisions.at(i).ruleName << ", order " << rules.decisions.at(i).orderNumber << ": "
@@ -105,7 +90,7 @@ int TrackingCommand::run(const QCommandLineParser &parser, QTextStream &out, QTe
     for (const QString &itemError : parsed.itemErrors) {
         err << "waybillctl tracking: " << itemError << Qt::endl;
     }
-    return unknown == parsed.updates.size() ? 1 : 0;
+    return report.unknown.size() == parsed.updates.size() ? 1 : 0;
 }
 
 } // namespace waybill::ctl

@@ -41,6 +41,13 @@ std::unique_ptr<HttpJsonTask> HttpJsonClient::post(
     return task;
 }
 
+std::unique_ptr<HttpJsonTask> HttpJsonClient::postForm(const QString &path, const QByteArray &body)
+{
+    auto task = std::make_unique<HttpJsonTask>(*this, urlFor(path, {}));
+    task->setPost(body, {}, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    return task;
+}
+
 std::unique_ptr<HttpJsonTask> HttpJsonClient::get(const QUrl &url)
 {
     return std::make_unique<HttpJsonTask>(*this, url);

@@ -50,6 +50,8 @@ public:
 
     /// A GET of `path` (below the base URL's path) with `query`, not started yet.
     std::unique_ptr<HttpJsonTask> get(const QString &path, const QUrlQuery &query = {});
+    /// A POST of the form-encoded `body` to `path` (below the base URL's path), not started yet.
+    std::unique_ptr<HttpJsonTask> postForm(const QString &path, const QByteArray &body);
     /// A GET of `url` as is.
     std::unique_ptr<HttpJsonTask> get(const QUrl &url);
     /// A POST of the JSON `body` to `path` (below the base URL's path), not started yet; every attempt (retries

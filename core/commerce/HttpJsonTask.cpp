@@ -99,11 +99,13 @@ HttpJsonTask::~HttpJsonTask()
     abort();
 }
 
-void HttpJsonTask::setPost(const QByteArray &body, const QList<std::pair<QByteArray, QByteArray>> &headers)
+void HttpJsonTask::setPost(
+    const QByteArray &body, const QList<std::pair<QByteArray, QByteArray>> &headers, const QByteArray &contentType)
 {
     m_post = true;
     m_body = body;
     m_headers = headers;
+    m_contentType = contentType;
 }
 
 void HttpJsonTask::start()
@@ -165,7 +167,7 @@ void HttpJsonTask::send()
     // The reply stays the manager's child, so that it goes with the manager if that is destroyed first.
     QNetworkReply *reply = nullptr;
     if (m_post) {
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, m_contentType);
         reply = m_client.network().post(request, m_body);
     } else {
         reply = m_client.network().get(request);

@@ -34,8 +34,10 @@ public:
     HttpJsonTask(HttpJsonClient &client, QUrl url, QObject *parent = nullptr);
     ~HttpJsonTask() override;
 
-    /// Makes this a POST of the JSON `body` with the extra `headers`; call before start().
-    void setPost(const QByteArray &body, const QList<std::pair<QByteArray, QByteArray>> &headers);
+    /// Makes this a POST of `body` (of `contentType`) with the extra `headers`; call before start(). Its retries
+    /// send the same body and headers again.
+    void setPost(const QByteArray &body, const QList<std::pair<QByteArray, QByteArray>> &headers,
+        const QByteArray &contentType = QByteArrayLiteral("application/json"));
     void start();
     void abort();
 
@@ -63,6 +65,7 @@ private:
     QUrl m_url;
     bool m_post = false;
     QByteArray m_body;
+    QByteArray m_contentType;
     QList<std::pair<QByteArray, QByteArray>> m_headers;
     QPointer<QNetworkReply> m_reply;
     QTimer m_wait;

@@ -37,6 +37,8 @@ QString Message::deliveryKey(Delivery delivery)
         return QStringLiteral("queued");
     case Delivery::Sent:
         return QStringLiteral("sent");
+    case Delivery::Delivered:
+        return QStringLiteral("delivered");
     case Delivery::Failed:
         return QStringLiteral("failed");
     }
@@ -50,6 +52,9 @@ Message::Delivery Message::deliveryFromKey(const QString &key)
     }
     if (key == QLatin1String("sent")) {
         return Delivery::Sent;
+    }
+    if (key == QLatin1String("delivered")) {
+        return Delivery::Delivered;
     }
     if (key == QLatin1String("failed")) {
         return Delivery::Failed;

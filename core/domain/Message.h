@@ -27,6 +27,7 @@ struct Message {
         Received, ///< inbound
         Queued, ///< written to the outbox, not yet handed to the channel
         Sent,
+        Delivered, ///< the channel confirmed delivery to the customer's device (SMS delivery receipts)
         Failed,
     };
 

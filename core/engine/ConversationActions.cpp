@@ -11,6 +11,7 @@
 #include "storage/MessageRepository.h"
 #include "storage/OrderRepository.h"
 #include "storage/OutboxRepository.h"
+#include "storage/SmsOptOutRepository.h"
 #include "storage/SqlQuery.h"
 #include "storage/StorageError.h"
 #include "storage/TagRepository.h"
@@ -209,6 +210,17 @@ qint64 ConversationActions::reply(qint64 conversationId, int version, const QStr
         throw StorageError(StorageError::Kind::Conflict,
             tr("Someone else changed this conversation a moment ago. It has been reloaded; your reply "
                "is still in the composer."));
+    }
+    if (conversation->channel == domain::Channel::Sms) {
+        // Carriers require it: a number that texted STOP gets nothing from us until it texts START.
+        const storage::SmsOptOutRepository optOuts(m_database);
+        if (const auto optOut = optOuts.findForCustomer(receivingAccount(conversationId), conversation->customerId)) {
+            throw StorageError(StorageError::Kind::Invalid,
+                tr("%1 texted \"%2\" on %3 and has opted out of SMS from this number; nothing can be sent until "
+                   "they text START.")
+                    .arg(optOut->phone, optOut->keyword,
+                        QDateTime::fromSecsSinceEpoch(optOut->optedOutAt).toString(Qt::ISODate)));
+        }
     }
     const qint64 messageId = writeMessage(conversationId, domain::Message::Direction::Outbound, text);
     storage::OutboxRepository(m_database)

@@ -44,6 +44,18 @@ EmailOutbound::EmailOutbound(const storage::Database &database, channels::Transp
     connect(&m_poll, &QTimer::timeout, this, &EmailOutbound::sendNext);
     m_sentRetry.setSingleShot(true);
     connect(&m_sentRetry, &QTimer::timeout, this, &EmailOutbound::retrySentFolder);
+    // Every reported failure or problem is the channel's health until the next reply goes out.
+    auto failing = [this](const QString &reason) { m_health = { channels::ChannelHealth::State::Failing, reason }; };
+    connect(this, &EmailOutbound::failed, this, failing);
+    connect(this, &EmailOutbound::problem, this, failing);
+}
+
+channels::ChannelCapabilities EmailOutbound::capabilities() const
+{
+    channels::ChannelCapabilities capabilities;
+    capabilities.richText = true;
+    capabilities.attachments = true;
+    return capabilities;
 }
 
 EmailOutbound::~EmailOutbound()
@@ -328,6 +340,7 @@ void EmailOutbound::onSent(
     qint64 outboxId, qint64 messageId, qint64 conversationId, const QString &emailMessageId, const QByteArray &raw)
 {
     m_sending.release()->deleteLater();
+    m_health = {};
     try {
         storage::TransactionGuard transaction(m_database);
         storage::OutboxRepository(m_database).markDone(outboxId);
@@ -368,6 +381,7 @@ void EmailOutbound::onFailed(
             messages.setDelivery(messageId, domain::Message::Delivery::Sent,
                 tr("Probably delivered: the server closed the connection just after receiving it (%1).").arg(words));
         } else if (error.isTemporary() && attempts < MaxAttempts) {
+            m_health = { channels::ChannelHealth::State::Failing, m_account.name + QStringLiteral(": ") + words };
             const qint64 next = m_now() + retryDelaySeconds(attempts);
             outbox.retryLater(outboxId, next, words);
             messages.setDelivery(messageId, domain::Message::Delivery::Queued,

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "channels/Channel.h"
 #include "channels/TaskPtr.h"
 #include "domain/EmailAccount.h"
 
@@ -45,7 +46,9 @@ namespace waybill::engine {
 /// left "sending" by a process that stopped mid-send are first looked up in the Sent folder by their Message-ID: found
 /// → the reply is marked sent ("confirmed in Sent"), not found → sent again with the same Message-ID. Without a Sent
 /// copy they are sent again at once. Lives on the engine thread with the write connection; stop() ends the work.
-class EmailOutbound final : public QObject {
+/// As a channels::Channel: rich text with attachments and links, no length limit, no typing or read state; failing
+/// while the server refuses or cannot be reached (the reason names the account), connected again after a send.
+class EmailOutbound final : public QObject, public channels::Channel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EmailOutbound)
 
@@ -58,9 +61,12 @@ public:
     bool start(int pollMs = 5000);
     void stop();
     /// Looks for due replies now (e.g. right after an agent pressed Send).
-    void poke();
+    void poke() override;
     /// Nothing is being sent, checked or saved to Sent, and nothing is due.
-    bool isIdle() const;
+    bool isIdle() const override;
+    QString accountId() const override { return m_account.id; }
+    channels::ChannelCapabilities capabilities() const override;
+    channels::ChannelHealth health() const override { return m_health; }
     /// The first delay before a failed Sent-folder operation is tried again; it doubles up to an hour.
     void setSentFolderRetryInterval(int ms) { m_sentRetryInitialMs = ms; }
 
@@ -107,6 +113,7 @@ private:
     QTimer m_sentRetry;
     int m_sentRetryInitialMs = 60 * 1000;
     int m_sentRetryMs = 60 * 1000;
+    channels::ChannelHealth m_health;
 };
 
 } // namespace waybill::engine

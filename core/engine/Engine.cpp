@@ -10,6 +10,10 @@
 #include "RulesPass.h"
 #include "SeenSync.h"
 #include "SlaClock.h"
+#include "SmsGateway.h"
+#include "SmsMediaFetcher.h"
+#include "SmsOutbound.h"
+#include "SmsPoller.h"
 #include "channels/SslTransportFactory.h"
 #include "commerce/AmazonOrderSync.h"
 #include "commerce/DeliveryEstimator.h"
@@ -76,6 +80,7 @@ void Engine::start()
     }
     m_sla = std::make_unique<SlaClock>();
     m_ingest = std::make_unique<Ingest>(*m_database, *m_attachments, *m_sla, &now);
+    m_sms = std::make_unique<SmsGateway>(*m_database, *m_ingest, &now);
     m_transports = std::make_unique<channels::SslTransportFactory>();
     m_network = std::make_unique<QNetworkAccessManager>();
     m_orderActions = std::make_unique<OrderActionRunner>(*m_database, &now);
@@ -141,6 +146,7 @@ void Engine::stop()
     }
     stopAccounts();
     m_orderActions.reset();
+    m_sms.reset();
     m_ingest.reset();
     m_transports.reset();
     m_network.reset();
@@ -154,6 +160,24 @@ void Engine::pokeOutbox()
 {
     for (const auto &[id, outbound] : m_outbound) {
         outbound->poke();
+    }
+    for (const auto &outbound : m_smsOutbound) {
+        outbound->poke();
+    }
+}
+
+qint64 Engine::quarantine(const QString &source, const QByteArray &raw, const QString &reason)
+{
+    if (!m_ingest) {
+        throw storage::StorageError(storage::StorageError::Kind::Invalid, QStringLiteral("the engine is not running"));
+    }
+    return m_ingest->quarantine(source, raw, reason);
+}
+
+void Engine::fetchSmsMedia()
+{
+    for (const auto &fetcher : m_smsMedia) {
+        fetcher->poke();
     }
 }
 
@@ -190,9 +214,14 @@ bool Engine::isIdle() const
         = std::all_of(m_inbound.cbegin(), m_inbound.cend(), [](const auto &i) { return i->isSynced(); });
     const bool outboundDone
         = std::all_of(m_outbound.cbegin(), m_outbound.cend(), [](const auto &o) { return o.second->isIdle(); });
+    const bool smsDone
+        = std::all_of(m_smsOutbound.cbegin(), m_smsOutbound.cend(), [](const auto &o) { return o->isIdle(); });
+    const bool pollsDone = std::all_of(m_smsPollers.cbegin(), m_smsPollers.cend(), [](const auto &p) {
+        return p->isIdle();
+    }) && std::all_of(m_smsMedia.cbegin(), m_smsMedia.cend(), [](const auto &m) { return m->isIdle(); });
     const bool ordersDone = std::all_of(m_orderSyncs.cbegin(), m_orderSyncs.cend(),
         [this](const auto &sync) { return m_orderSyncsPassed.contains(sync->accountId()); });
-    return m_pendingSecrets == 0 && inboundDone && outboundDone && ordersDone;
+    return m_pendingSecrets == 0 && inboundDone && outboundDone && smsDone && pollsDone && ordersDone;
 }
 
 void Engine::stopAccounts()
@@ -204,6 +233,12 @@ void Engine::stopAccounts()
     m_tokenSources.clear();
     m_orderSyncs.clear();
     m_orderSyncsPassed.clear();
+    m_smsOutbound.clear();
+    m_smsPollers.clear();
+    m_smsMedia.clear();
+    if (m_sms) {
+        m_sms->clear();
+    }
 }
 
 void Engine::stopAccount(const QString &accountId)
@@ -221,12 +256,14 @@ void Engine::startAccounts()
     QList<domain::ShopifyAccount> stores;
     QList<domain::WooCommerceAccount> wooStores;
     QList<domain::AmazonAccount> sellers;
+    QList<domain::TwilioAccount> numbers;
     try {
         const storage::AccountRepository repository(*m_database);
         accounts = repository.emailAccounts();
         stores = repository.shopifyAccounts();
         wooStores = repository.wooCommerceAccounts();
         sellers = repository.amazonAccounts();
+        numbers = repository.twilioAccounts();
     } catch (const storage::StorageError &error) {
         Q_EMIT startFailed(error.userMessage());
         return;
@@ -263,6 +300,51 @@ void Engine::startAccounts()
                 domain::AmazonAccount::clientSecretKey(seller.id));
         }
     }
+    for (const domain::TwilioAccount &number : numbers) {
+        if (number.enabled && (m_onlyAccount.isEmpty() || number.id == m_onlyAccount)) {
+            Q_EMIT accountStatus(number.id, QStringLiteral("connecting"), QString());
+            readSecretThen(number.id, [this, number](const QString &token) { startTwilioAccount(number, token); });
+        }
+    }
+}
+
+void Engine::startTwilioAccount(const domain::TwilioAccount &account, const QString &authToken)
+{
+    if (authToken.isEmpty()) {
+        Q_EMIT accountStatus(account.id, QStringLiteral("failed"),
+            QStringLiteral("Twilio %1 (%2): there is no auth token in the keychain for this account; add it again with "
+                           "waybillctl account add twilio")
+                .arg(account.fromNumber, account.accountSid));
+        return;
+    }
+    m_sms->addAccount(account, authToken.toUtf8());
+    auto outbound = std::make_unique<SmsOutbound>(*m_database, *m_network, account, authToken, &now);
+    connect(outbound.get(), &SmsOutbound::conversationsChanged, this, &Engine::conversationsChanged);
+    connect(outbound.get(), &SmsOutbound::failed, this, [this, id = account.id](const QString &message) {
+        Q_EMIT accountStatus(id, QStringLiteral("failed"), message);
+    });
+    connect(outbound.get(), &SmsOutbound::problem, this, [this, id = account.id](const QString &message) {
+        Q_EMIT accountStatus(id, QStringLiteral("retrying"), message);
+    });
+    outbound->start();
+    m_smsOutbound.push_back(std::move(outbound));
+    auto media = std::make_unique<SmsMediaFetcher>(*m_database, *m_attachments, *m_network, account, authToken);
+    connect(media.get(), &SmsMediaFetcher::conversationsChanged, this, &Engine::conversationsChanged);
+    connect(media.get(), &SmsMediaFetcher::problem, this, [this, id = account.id](const QString &message) {
+        Q_EMIT accountStatus(id, QStringLiteral("retrying"), message);
+    });
+    media->start();
+    m_smsMedia.push_back(std::move(media));
+    if (!m_smsWebhooks) {
+        auto poller = std::make_unique<SmsPoller>(*m_database, *m_sms, *m_network, account, authToken, &now);
+        connect(poller.get(), &SmsPoller::conversationsChanged, this, &Engine::conversationsChanged);
+        connect(poller.get(), &SmsPoller::problem, this, [this, id = account.id](const QString &message) {
+            Q_EMIT accountStatus(id, QStringLiteral("retrying"), message);
+        });
+        poller->start();
+        m_smsPollers.push_back(std::move(poller));
+    }
+    Q_EMIT accountStatus(account.id, QStringLiteral("connected"), QString());
 }
 
 void Engine::readSecretThen(

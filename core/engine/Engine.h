@@ -5,6 +5,7 @@
 #include "domain/AmazonAccount.h"
 #include "domain/EmailAccount.h"
 #include "domain/ShopifyAccount.h"
+#include "domain/TwilioAccount.h"
 #include "domain/WooCommerceAccount.h"
 
 #include <QList>
@@ -43,6 +44,10 @@ class EmailOutbound;
 class Ingest;
 class OrderActionRunner;
 class SlaClock;
+class SmsGateway;
+class SmsOutbound;
+class SmsMediaFetcher;
+class SmsPoller;
 
 /// The channel engine: owns the workspace's write connection ("engine"), the e-mail accounts' inbound sync and
 /// outbound delivery, the store accounts' order sync (Shopify, WooCommerce, Amazon: a pass at start and every few
@@ -63,15 +68,30 @@ public:
 
     /// Limits the engine to one account (waybillctl sync ACCOUNT); call before start().
     void setOnlyAccount(const QString &accountId) { m_onlyAccount = accountId; }
+    /// Twilio's webhooks reach this engine (`waybillctl serve`): incoming SMS and status reports are not polled.
+    /// Without it (the desktop, `waybillctl sync`) every Twilio account is polled (SmsPoller). Call before start().
+    void setSmsWebhooks(bool served) { m_smsWebhooks = served; }
     /// Every account has fetched what its server had and has nothing left to send, and every store account has
     /// finished (or failed) its first order sync pass (for one-off runs).
     bool isIdle() const;
+    /// The Twilio accounts' gateway (webhooks of `waybillctl serve`); null before start() and after stop().
+    /// Engine thread only.
+    SmsGateway *smsGateway() const { return m_sms.get(); }
+    /// Every keychain read that start() asked for has been answered (the accounts are known with their secrets).
+    bool secretsRead() const { return m_pendingSecrets == 0; }
+    /// Keeps a payload that could not be parsed (a webhook's body) with the reason; returns the quarantine id.
+    /// Throws storage::StorageError. Engine thread only, after start().
+    qint64 quarantine(const QString &source, const QByteArray &raw, const QString &reason);
+    /// The write connection; null before start() and after stop(). Engine thread only.
+    const storage::Database *database() const { return m_database.get(); }
 
 public Q_SLOTS:
     void start();
     void stop();
     /// Looks at the outbox now (the UI calls this after an agent sends a reply).
     void pokeOutbox();
+    /// Looks for MMS media to download now (an MMS just arrived through a webhook).
+    void fetchSmsMedia();
     /// Reads the accounts again (after one was added, changed or removed) and restarts their channels.
     void reloadAccounts();
     /// An agent opened (read) the conversation: its unseen inbound mail is marked \Seen on the server (SeenSync).
@@ -114,6 +134,8 @@ private:
     void startWooCommerceAccount(const domain::WooCommerceAccount &account, const QString &keyPair);
     /// Starts the seller's order sync with the LWA client secret (the refresh token is read by its token source).
     void startAmazonAccount(const domain::AmazonAccount &account, const QString &clientSecret);
+    /// Makes the Twilio account's number known to the SMS gateway with its auth token, and starts its outbound SMS.
+    void startTwilioAccount(const domain::TwilioAccount &account, const QString &authToken);
     /// Runs an order sync now and again every OrderSyncIntervalMs, reporting its passes as account statuses.
     void runOrderSync(std::unique_ptr<commerce::OrderSync> sync);
     /// Reads the account's password or token from the keychain, then calls `start` with it (unless the accounts
@@ -141,6 +163,7 @@ private:
     std::unique_ptr<SlaClock> m_sla;
     QTimer *m_rulesTimer = nullptr; ///< owned by this object
     std::unique_ptr<Ingest> m_ingest;
+    std::unique_ptr<SmsGateway> m_sms;
     std::unique_ptr<channels::TransportFactory> m_transports;
     std::unique_ptr<QNetworkAccessManager> m_network; ///< OAuth token requests, store APIs
     std::unique_ptr<OrderActionRunner> m_orderActions; ///< uses m_network and m_database
@@ -148,6 +171,10 @@ private:
     std::vector<std::unique_ptr<EmailInbound>> m_inbound;
     std::vector<std::pair<QString, std::unique_ptr<EmailOutbound>>> m_outbound; ///< with their account ids
     std::vector<std::unique_ptr<commerce::OrderSync>> m_orderSyncs;
+    std::vector<std::unique_ptr<SmsOutbound>> m_smsOutbound;
+    std::vector<std::unique_ptr<SmsPoller>> m_smsPollers;
+    std::vector<std::unique_ptr<SmsMediaFetcher>> m_smsMedia;
+    bool m_smsWebhooks = false;
     QSet<QString> m_orderSyncsPassed; ///< store accounts that have finished or failed a pass
     int m_pendingSecrets = 0; ///< keychain reads not answered yet
     int m_generation = 0; ///< bumped by reloadAccounts(), so late keychain answers for old accounts are ignored

@@ -142,6 +142,34 @@ void AccountRepository::save(
     q.bind(id).bind(kind).bind(name).bind(config).bind(enabled ? 1 : 0).bind(now).exec();
 }
 
+void AccountRepository::saveTwilioAccount(const domain::TwilioAccount &account, qint64 now) const
+{
+    const QJsonObject json { { QStringLiteral("account_sid"), account.accountSid },
+        { QStringLiteral("from"), account.fromNumber }, { QStringLiteral("base_url"), account.baseUrl } };
+    save(account.id, QStringLiteral("twilio"), account.name,
+        QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)), account.enabled, now);
+}
+
+QList<domain::TwilioAccount> AccountRepository::twilioAccounts() const
+{
+    SqlQuery q(
+        m_database, QStringLiteral("SELECT id, name, config, enabled FROM accounts WHERE kind = 'twilio' ORDER BY id"));
+    q.exec();
+    QList<domain::TwilioAccount> accounts;
+    while (q.next()) {
+        domain::TwilioAccount a;
+        a.id = q.text(0);
+        a.name = q.text(1);
+        a.enabled = q.int64(3) != 0;
+        const QJsonObject json = QJsonDocument::fromJson(q.text(2).toUtf8()).object();
+        a.accountSid = json.value(QStringLiteral("account_sid")).toString();
+        a.fromNumber = json.value(QStringLiteral("from")).toString();
+        a.baseUrl = json.value(QStringLiteral("base_url")).toString();
+        accounts.append(a);
+    }
+    return accounts;
+}
+
 void AccountRepository::saveWooCommerceAccount(const domain::WooCommerceAccount &account, qint64 now) const
 {
     const QJsonObject json { { QStringLiteral("base_url"), account.baseUrl } };

@@ -107,6 +107,8 @@ TEST(TimelineModelTest, OutboundMessagesSayWhereTheyStand)
     EXPECT_EQ(TimelineModel::deliveryLabel(entry), QStringLiteral("Queued"));
     entry.delivery = domain::Message::Delivery::Sent;
     EXPECT_EQ(TimelineModel::deliveryLabel(entry), QStringLiteral("Sent"));
+    entry.delivery = domain::Message::Delivery::Delivered; // an SMS delivery receipt
+    EXPECT_EQ(TimelineModel::deliveryLabel(entry), QStringLiteral("Delivered"));
     entry.delivery = domain::Message::Delivery::Failed;
     entry.error = QStringLiteral("mailbox full");
     EXPECT_EQ(TimelineModel::deliveryLabel(entry), QStringLiteral("Failed: mailbox full"));

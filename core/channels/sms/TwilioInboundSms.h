@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+namespace waybill::channels::sms {
+
+/// One picture or file of an MMS: where Twilio keeps it (MediaUrlN) and its type (MediaContentTypeN).
+struct TwilioMedia {
+    QUrl url;
+    QString contentType;
+};
+
+/// A message a customer texted to one of our Twilio numbers, as Twilio's incoming-message webhook (or the
+/// message list) describes it. Numbers are E.164. Value type.
+struct TwilioInboundSms {
+    QString messageSid; ///< "SM…" or "MM…"; the dedupe key
+    QString accountSid;
+    QString from;
+    QString to;
+    QString body;
+    qint64 sentAt = 0; ///< epoch seconds; 0 when Twilio did not say (webhooks)
+    QList<TwilioMedia> media;
+};
+
+/// A status callback: where one of our messages stands ("queued", "sent", "delivered", "undelivered", "failed"…),
+/// with Twilio's error code when it failed (0 otherwise).
+struct TwilioStatusUpdate {
+    QString messageSid;
+    QString accountSid;
+    QString status;
+    int errorCode = 0;
+};
+
+} // namespace waybill::channels::sms
