@@ -11,6 +11,9 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
 
 namespace waybill::storage {
 
@@ -73,9 +76,19 @@ int Migrator::migrate()
                 .arg(version)
                 .arg(latest));
     }
+    // Every file not applied yet, in order, below the newest applied one too: work merged from another branch may
+    // bring a lower number than one applied already.
+    QSet<int> applied;
+    {
+        SqlQuery q(m_database, QStringLiteral("SELECT version FROM schema_version"));
+        q.exec();
+        while (q.next()) {
+            applied.insert(int(q.int64(0)));
+        }
+    }
     for (const QString &file : migrationFiles()) {
         const int fileVersion = file.left(4).toInt();
-        if (fileVersion <= version) {
+        if (applied.contains(fileVersion)) {
             continue;
         }
         QFile script(m_directory + u'/' + file);
@@ -90,7 +103,7 @@ int Migrator::migrate()
         SqlQuery record(m_database, QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"));
         record.bind(fileVersion).exec();
         transaction.commit();
-        version = fileVersion;
+        version = std::max(version, fileVersion);
     }
     return version;
 }

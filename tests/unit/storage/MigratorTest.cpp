@@ -181,6 +181,27 @@ TEST(MigratorTest, LaterMigrationsApplyInOrderAndAFailingOneRollsBack)
     EXPECT_EQ(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'")), 0);
 }
 
+TEST(MigratorTest, AMissingMigrationBelowTheNewestIsApplied)
+{
+    QTemporaryDir scripts;
+    ASSERT_TRUE(scripts.isValid());
+    TestWorkspace workspace;
+    const Database &db = workspace.db();
+    const int base = Migrator(db).latestVersion();
+    auto name = [&](int offset, const char *suffix) {
+        return scripts.filePath(
+            QStringLiteral("%1_%2.sql").arg(base + offset, 4, 10, QLatin1Char('0')).arg(QLatin1String(suffix)));
+    };
+    writeFile(name(2, "later"), "CREATE TABLE later_work (x INTEGER);\n");
+    EXPECT_EQ(Migrator(db, scripts.path()).migrate(), base + 2);
+    // A branch merged afterwards brings base + 1: it is applied, once, and the newest stays base + 2.
+    writeFile(name(1, "merged"), "CREATE TABLE merged_work (x INTEGER);\n");
+    EXPECT_EQ(Migrator(db, scripts.path()).migrate(), base + 2);
+    EXPECT_EQ(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'merged_work'")), 1);
+    EXPECT_EQ(Migrator(db, scripts.path()).migrate(), base + 2);
+    EXPECT_EQ(scalar(db, QStringLiteral("SELECT count(*) FROM schema_version WHERE version = %1").arg(base + 1)), 1);
+}
+
 TEST(MigratorTest, NewerSchemaInMemoryIsRefused)
 {
     TestWorkspace workspace;
