@@ -19,6 +19,7 @@ private:
     int addShopify(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
     int addWooCommerce(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
     int addAmazon(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
+    int addTracking(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
 };
 
 } // namespace waybill::ctl

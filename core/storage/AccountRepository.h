@@ -5,6 +5,7 @@
 #include "domain/AmazonAccount.h"
 #include "domain/EmailAccount.h"
 #include "domain/ShopifyAccount.h"
+#include "domain/TrackingAccount.h"
 #include "domain/WooCommerceAccount.h"
 
 #include <QList>
@@ -33,6 +34,9 @@ public:
     /// Adds or replaces the Amazon seller account with this id.
     void saveAmazonAccount(const domain::AmazonAccount &account, qint64 now) const;
     QList<domain::AmazonAccount> amazonAccounts() const;
+    /// Adds or replaces the tracking provider account with this id.
+    void saveTrackingAccount(const domain::TrackingAccount &account, qint64 now) const;
+    QList<domain::TrackingAccount> trackingAccounts() const;
     bool remove(const QString &id) const;
 
 private:
