@@ -10,6 +10,7 @@
 #include "RulesPass.h"
 #include "SeenSync.h"
 #include "SlaClock.h"
+#include "TrackingRefresher.h"
 #include "channels/SslTransportFactory.h"
 #include "commerce/AmazonOrderSync.h"
 #include "commerce/DeliveryEstimator.h"
@@ -109,6 +110,12 @@ void Engine::start()
     }
     m_rulesTimer->start();
     QTimer::singleShot(0, this, &Engine::runRules);
+    if (!m_trackingTimer) {
+        m_trackingTimer = new QTimer(this);
+        m_trackingTimer->setInterval(TrackingRefreshIntervalMs);
+        connect(m_trackingTimer, &QTimer::timeout, this, &Engine::refreshTracking);
+    }
+    m_trackingTimer->start();
     Q_EMIT started();
 }
 
@@ -136,6 +143,9 @@ void Engine::runRules()
 
 void Engine::stop()
 {
+    if (m_trackingTimer) {
+        m_trackingTimer->stop();
+    }
     if (m_rulesTimer) {
         m_rulesTimer->stop();
     }
@@ -192,7 +202,9 @@ bool Engine::isIdle() const
         = std::all_of(m_outbound.cbegin(), m_outbound.cend(), [](const auto &o) { return o.second->isIdle(); });
     const bool ordersDone = std::all_of(m_orderSyncs.cbegin(), m_orderSyncs.cend(),
         [this](const auto &sync) { return m_orderSyncsPassed.contains(sync->accountId()); });
-    return m_pendingSecrets == 0 && inboundDone && outboundDone && ordersDone;
+    const bool trackingDone = std::all_of(m_trackingRefreshers.cbegin(), m_trackingRefreshers.cend(),
+        [this](const auto &refresher) { return m_trackingPassed.contains(refresher->config().accountId); });
+    return m_pendingSecrets == 0 && inboundDone && outboundDone && ordersDone && trackingDone;
 }
 
 void Engine::stopAccounts()
@@ -204,6 +216,8 @@ void Engine::stopAccounts()
     m_tokenSources.clear();
     m_orderSyncs.clear();
     m_orderSyncsPassed.clear();
+    m_trackingRefreshers.clear();
+    m_trackingPassed.clear();
 }
 
 void Engine::stopAccount(const QString &accountId)
@@ -221,12 +235,14 @@ void Engine::startAccounts()
     QList<domain::ShopifyAccount> stores;
     QList<domain::WooCommerceAccount> wooStores;
     QList<domain::AmazonAccount> sellers;
+    QList<domain::TrackingAccount> trackers;
     try {
         const storage::AccountRepository repository(*m_database);
         accounts = repository.emailAccounts();
         stores = repository.shopifyAccounts();
         wooStores = repository.wooCommerceAccounts();
         sellers = repository.amazonAccounts();
+        trackers = repository.trackingAccounts();
     } catch (const storage::StorageError &error) {
         Q_EMIT startFailed(error.userMessage());
         return;
@@ -261,6 +277,12 @@ void Engine::startAccounts()
             readSecretThen(
                 seller.id, [this, seller](const QString &secret) { startAmazonAccount(seller, secret); },
                 domain::AmazonAccount::clientSecretKey(seller.id));
+        }
+    }
+    for (const domain::TrackingAccount &tracker : trackers) {
+        if (tracker.enabled && (m_onlyAccount.isEmpty() || tracker.id == m_onlyAccount)) {
+            Q_EMIT accountStatus(tracker.id, QStringLiteral("connecting"), QString());
+            readSecretThen(tracker.id, [this, tracker](const QString &key) { startTrackingAccount(tracker, key); });
         }
     }
 }
@@ -425,6 +447,51 @@ void Engine::runOrderSync(std::unique_ptr<commerce::OrderSync> sync)
     });
     m_orderSyncs.push_back(std::move(sync));
     started->start();
+}
+
+void Engine::startTrackingAccount(const domain::TrackingAccount &account, const QString &apiKey)
+{
+    TrackingRefresher::Config config;
+    config.accountId = account.id;
+    config.provider = account.provider;
+    config.baseUrl = QUrl(account.baseUrl);
+    config.apiKey = apiKey;
+    auto refresher = std::make_unique<TrackingRefresher>(
+        *m_database, *m_attachments, *m_network, config, [] { return QDateTime::currentMSecsSinceEpoch(); });
+    const QString id = account.id;
+    connect(refresher.get(), &TrackingRefresher::finished, this, [this, id](const TrackingRefresher::Report &report) {
+        m_trackingPassed.insert(id);
+        for (const QString &error : report.errors) {
+            qCWarning(lcEngine) << "tracking:" << error;
+        }
+        const bool failed = report.asked > 0 && report.failed + report.quarantined == report.asked;
+        Q_EMIT accountStatus(id, failed ? QStringLiteral("failed") : QStringLiteral("connected"),
+            failed || report.rateLimited ? report.errors.value(report.errors.size() - 1) : QString());
+        if (!report.changed()) {
+            return;
+        }
+        try {
+            // A delivery teaches the transit times; the rules act on delays, exceptions and deliveries now.
+            commerce::DeliveryEstimator::refresh(*m_database);
+        } catch (const storage::StorageError &error) {
+            qCWarning(lcEngine) << "delivery estimates after a tracking refresh failed:" << error.userMessage();
+        }
+        if (!report.conversations.isEmpty()) {
+            Q_EMIT conversationsChanged(report.conversations);
+        }
+        runRules();
+    });
+    m_trackingRefreshers.push_back(std::move(refresher));
+    m_trackingRefreshers.back()->start();
+}
+
+void Engine::refreshTracking()
+{
+    for (const auto &refresher : m_trackingRefreshers) {
+        if (!refresher->isRunning()) {
+            refresher->start();
+        }
+    }
 }
 
 void Engine::relinkConversations()
