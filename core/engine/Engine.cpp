@@ -464,9 +464,13 @@ void Engine::startTrackingAccount(const domain::TrackingAccount &account, const 
         for (const QString &error : report.errors) {
             qCWarning(lcEngine) << "tracking:" << error;
         }
-        const bool failed = report.asked > 0 && report.failed + report.quarantined == report.asked;
-        Q_EMIT accountStatus(id, failed ? QStringLiteral("failed") : QStringLiteral("connected"),
-            failed || report.rateLimited ? report.errors.value(report.errors.size() - 1) : QString());
+        // Parcels the provider does not know (yet) are not the account's failure; a refused key is.
+        if (!report.accountError.isEmpty()) {
+            Q_EMIT accountStatus(id, QStringLiteral("failed"), report.accountError);
+        } else {
+            Q_EMIT accountStatus(id, QStringLiteral("connected"),
+                report.rateLimited ? report.errors.value(report.errors.size() - 1) : QString());
+        }
         if (!report.changed()) {
             return;
         }

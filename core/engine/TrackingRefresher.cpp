@@ -64,10 +64,12 @@ void TrackingRefresher::start()
     m_queue.clear();
     const QString problem = commerce::HttpJsonClient::urlProblem(m_config.baseUrl);
     if (!commerce::TrackingProviderApi::isSupported(m_config.provider)) {
-        m_report.errors << QStringLiteral("%1: %2 is not a tracking provider Waybill can ask")
-                               .arg(m_config.accountId, m_config.provider);
+        m_report.accountError = QStringLiteral("%1: %2 is not a tracking provider Waybill can ask")
+                                    .arg(m_config.accountId, m_config.provider);
+        m_report.errors << m_report.accountError;
     } else if (!problem.isEmpty()) {
-        m_report.errors << QString(m_config.accountId + QStringLiteral(": ") + problem);
+        m_report.accountError = m_config.accountId + QStringLiteral(": ") + problem;
+        m_report.errors << m_report.accountError;
     } else {
         const qint64 nowMs = m_clock();
         const commerce::TrackingRefreshPolicy policy([this] { return m_clock() / 1000; });
@@ -158,7 +160,8 @@ void TrackingRefresher::onFailure(const commerce::HttpJsonError &error)
         break;
     case Kind::Refused:
         ++m_report.failed;
-        m_report.errors << m_config.accountId + QStringLiteral(": ") + error.message;
+        m_report.accountError = m_config.accountId + QStringLiteral(": ") + error.message;
+        m_report.errors << m_report.accountError;
         m_queue.clear();
         break;
     case Kind::Http:

@@ -59,6 +59,9 @@ public:
         bool rateLimited = false; ///< the provider answered 429; it is paused until pausedUntilMs
         qint64 pausedUntilMs = 0;
         QStringList errors; ///< sentences for people, one per problem
+        /// Set when the account itself is unusable (the key was refused, an unknown provider or a bad base URL);
+        /// problems with single parcels only count in `failed`.
+        QString accountError;
         QList<qint64> conversations; ///< conversations whose tracking chip changed
 
         bool changed() const { return updated > 0; }

@@ -212,6 +212,23 @@ TEST_F(TrackingRefresherTest, ANumberWithoutATrackerIsNotQuarantined)
     EXPECT_EQ(checkedAt(id), Start); // asked again at its next interval, not at every pass
 }
 
+TEST_F(TrackingRefresherTest, ARefusedKeyEndsThePassAsTheAccountsFailure)
+{
+    addShipment(RecordedNumber);
+    addShipment(QStringLiteral("EZ2000000002"));
+    server.route("GET", trackerPath(RecordedNumber),
+        ReplayHttpServer::status(
+            401, R"({"error": {"code": "APIKEY.INACTIVE", "message": "This api key is no longer active."}})"));
+
+    const TrackingRefresher::Report report = pass();
+
+    EXPECT_EQ(report.asked, 1);
+    EXPECT_FALSE(report.accountError.isEmpty());
+    EXPECT_TRUE(report.accountError.startsWith(QStringLiteral("tracking:easypost: ")))
+        << report.accountError.toStdString();
+    EXPECT_EQ(server.requests().size(), 1); // the other parcel is not asked with a key that was refused
+}
+
 TEST_F(TrackingRefresherTest, APassNeverExceedsTheProvidersBudget)
 {
     const int burst = int(refresher->budget().limits().burst);
