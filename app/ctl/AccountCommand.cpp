@@ -8,6 +8,7 @@
 #include "channels/email/EmailProviderPreset.h"
 #include "channels/sms/PhoneNumber.h"
 #include "commerce/HttpJsonClient.h"
+#include "commerce/TrackingProviderApi.h"
 #include "domain/AmazonAccount.h"
 #include "domain/WooCommerceAccount.h"
 #include "engine/TwilioAccountCheck.h"
@@ -70,6 +71,7 @@ QString AccountCommand::summary() const
         "--base-url URL --consumer-key-env VAR --consumer-secret-env VAR | account add amazon --base-url URL "
         "[--lwa-url URL] --client-id ID --marketplace ID[,ID] --refresh-token-env VAR --client-secret-env VAR "
         "[--since DATE] | account add twilio --account-sid AC… --from +E164 --auth-token-env VAR [--base-url URL] "
+        "| account add tracking --provider easypost|aftership|shippo --api-key-env VAR [--base-url URL] "
         "| account list | account test ID (Twilio) | account remove ID.");
 }
 
@@ -77,7 +79,8 @@ void AccountCommand::configure(QCommandLineParser &parser) const
 {
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add, list or remove."));
     parser.addPositionalArgument(QStringLiteral("kind"),
-        QStringLiteral("For add: email, shopify, woocommerce, amazon or twilio. For remove: the account id."));
+        QStringLiteral(
+            "For add: email, shopify, woocommerce, amazon, twilio or tracking. For remove: the account id."));
     parser.addOptions({
         { QStringLiteral("address"), QStringLiteral("The address replies come from (default: --user when it is one)."),
             QStringLiteral("ADDRESS") },
@@ -153,6 +156,12 @@ void AccountCommand::configure(QCommandLineParser &parser) const
             QStringLiteral("VAR") },
         { QStringLiteral("timeout"), QStringLiteral("test: seconds to wait for an answer (default 15)."),
             QStringLiteral("SECONDS") },
+        { QStringLiteral("provider"), QStringLiteral("Tracking: easypost, aftership or shippo."),
+            QStringLiteral("NAME") },
+        { QStringLiteral("api-key-env"),
+            QStringLiteral("Tracking: the environment variable holding the provider's API key; it is stored in the "
+                           "system keychain."),
+            QStringLiteral("VAR") },
         { QStringLiteral("since"),
             QStringLiteral("Amazon: the first sync asks for orders changed since this date (ISO 8601; default 30 "
                            "days ago)."),
@@ -179,6 +188,9 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
     if (action == QLatin1String("add") && args.value(1) == QLatin1String("twilio")) {
         return addTwilio(parser, out, err);
     }
+    if (action == QLatin1String("add") && args.value(1) == QLatin1String("tracking")) {
+        return addTracking(parser, out, err);
+    }
     if (action == QLatin1String("list")) {
         const auto database = openExisting(parser);
         const storage::AccountRepository accounts(*database);
@@ -203,6 +215,10 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
                 << (a.baseUrl.isEmpty() ? QString() : QStringLiteral("  via ") + a.baseUrl)
                 << (a.enabled ? "" : "  (disabled)") << "\n";
         }
+        for (const domain::TrackingAccount &a : accounts.trackingAccounts()) {
+            out << a.id << "  " << a.name << "  tracking " << a.provider << " " << a.baseUrl
+                << (a.enabled ? "" : "  (disabled)") << "\n";
+        }
         return 0;
     }
     if (action == QLatin1String("test") && args.size() == 2) {
@@ -223,7 +239,8 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
         out << "Removed " << args.at(1) << Qt::endl;
         return 0;
     }
-    err << "waybillctl account: say add email|shopify|woocommerce|amazon|twilio …, list, or remove ID (see waybillctl "
+    err << "waybillctl account: say add email|shopify|woocommerce|amazon|twilio|tracking …, list, or remove ID (see "
+           "waybillctl "
            "account "
            "--help)"
         << Qt::endl;
@@ -608,6 +625,45 @@ int AccountCommand::test(const QCommandLineParser &parser, const QString &id, QT
     QTimer::singleShot(0, &check, &engine::TwilioAccountCheck::start);
     QCoreApplication::exec();
     return result;
+}
+
+int AccountCommand::addTracking(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
+{
+    domain::TrackingAccount account;
+    account.provider = parser.value(QStringLiteral("provider")).trimmed().toLower();
+    if (!commerce::TrackingProviderApi::isSupported(account.provider)) {
+        err << "waybillctl account add tracking: give --provider easypost, aftership or shippo" << Qt::endl;
+        return 2;
+    }
+    account.id = domain::TrackingAccount::idForProvider(account.provider);
+    account.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name"))
+                                                        : commerce::TrackingProviderApi::displayName(account.provider);
+    account.baseUrl = parser.isSet(QStringLiteral("base-url"))
+        ? parser.value(QStringLiteral("base-url")).trimmed()
+        : commerce::TrackingProviderApi::defaultBaseUrl(account.provider).toString();
+    if (const QString problem = commerce::HttpJsonClient::urlProblem(QUrl(account.baseUrl)); !problem.isEmpty()) {
+        err << "waybillctl account add tracking: --base-url " << problem << Qt::endl;
+        return 2;
+    }
+    const QString variable = parser.value(QStringLiteral("api-key-env"));
+    if (variable.isEmpty() || qEnvironmentVariableIsEmpty(variable.toLocal8Bit().constData())) {
+        err << "waybillctl account add tracking: give --api-key-env VAR naming an environment variable that holds "
+               "the provider's API key (it is stored in the system keychain, never in the workspace)"
+            << Qt::endl;
+        return 2;
+    }
+    const QString key = qEnvironmentVariable(variable.toLocal8Bit().constData()).trimmed();
+    const auto database = CtlCommand::workspace(parser).openDatabase(QStringLiteral("ctl"));
+    // The keychain first: an account without its key would only fail later.
+    security::KeychainCredentialStore keychain;
+    QString error;
+    if (!waitForCredential(keychain.write(account.id, key, nullptr), &error)) {
+        err << "waybillctl account add tracking: " << error << Qt::endl;
+        return 1;
+    }
+    storage::AccountRepository(*database).saveTrackingAccount(account, QDateTime::currentSecsSinceEpoch());
+    out << "Added " << account.id << " (" << account.baseUrl << ")" << Qt::endl;
+    return 0;
 }
 
 } // namespace waybill::ctl

@@ -22,6 +22,7 @@ private:
     int addTwilio(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
     /// `account test ID`: Twilio accounts' "test connection".
     int test(const QCommandLineParser &parser, const QString &id, QTextStream &out, QTextStream &err) const;
+    int addTracking(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
 };
 
 } // namespace waybill::ctl

@@ -35,9 +35,10 @@ QString SyncCommand::name() const
 
 QString SyncCommand::summary() const
 {
-    return QStringLiteral("Fetch mail and store orders for every account (or one): sync [--once] [ACCOUNT]. Without "
-                          "--once it keeps running (IDLE; orders every 5 minutes) until stopped with Ctrl-C or "
-                          "SIGTERM.");
+    return QStringLiteral(
+        "Fetch mail and store orders for every account (or one): sync [--once] [ACCOUNT]. Without "
+        "--once it keeps running (IDLE; orders every 5 minutes, tracking every 10) until stopped with Ctrl-C or "
+        "SIGTERM.");
 }
 
 void SyncCommand::configure(QCommandLineParser &parser) const

@@ -27,7 +27,12 @@ struct HttpJsonError {
     Kind kind = Kind::Network;
     int httpStatus = 0;
     QString message;
-    QByteArray body {}; ///< the body of a 4xx answer (at most 64 KiB), for callers that read the source's errors
+    /// The body of a 4xx answer or of one that is not JSON (at most 64 KiB), for callers that read the source's
+    /// errors or quarantine what could not be read.
+    QByteArray body {};
+    /// For RateLimited: the wait the last 429 asked for (Retry-After, else the rate's interval or the default), in
+    /// milliseconds, so that a caller can pause the source instead of waiting inside the request; else -1.
+    int retryAfterMs = -1;
 };
 
 } // namespace waybill::commerce

@@ -223,6 +223,7 @@ void HttpJsonTask::onReplyFinished(QNetworkReply *reply)
             delay = m_client.rateIntervalMs();
         }
         delay = std::min(delay < 0 ? config.defaultRetryAfterMs : delay, config.maxRetryAfterMs);
+        m_retryAfterMs = delay;
         if (!retry(delay, QStringLiteral("too many requests (429)"), m_rateLimitWaits, config.maxRateLimitWaits)) {
             fail(HttpJsonError::Kind::RateLimited, status,
                 QStringLiteral("%1 still answered 429 Too Many Requests to %2 after waiting %3 times")
@@ -284,6 +285,7 @@ void HttpJsonTask::onReplyFinished(QNetworkReply *reply)
     HttpJsonResponse response;
     response.json = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
+        m_errorBody = body.left(64 * 1024);
         fail(HttpJsonError::Kind::Malformed, status,
             QStringLiteral("the answer to %1 is not valid JSON (%2 at byte %3 of %4)")
                 .arg(what(), parseError.errorString())
@@ -324,6 +326,7 @@ void HttpJsonTask::fail(HttpJsonError::Kind kind, int status, const QString &mes
     error.httpStatus = status;
     error.message = message;
     error.body = m_errorBody;
+    error.retryAfterMs = kind == HttpJsonError::Kind::RateLimited ? m_retryAfterMs : -1;
     Q_EMIT failed(error);
 }
 

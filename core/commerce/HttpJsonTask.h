@@ -74,6 +74,7 @@ private:
     int m_attempts = 0;
     int m_serverRetries = 0;
     int m_rateLimitWaits = 0;
+    int m_retryAfterMs = -1; ///< the wait the last 429 asked for
     QList<int> m_waits;
     bool m_tooLarge = false;
     bool m_done = false;

@@ -14,6 +14,7 @@
 #include "SmsMediaFetcher.h"
 #include "SmsOutbound.h"
 #include "SmsPoller.h"
+#include "TrackingRefresher.h"
 #include "channels/SslTransportFactory.h"
 #include "commerce/AmazonOrderSync.h"
 #include "commerce/DeliveryEstimator.h"
@@ -114,6 +115,12 @@ void Engine::start()
     }
     m_rulesTimer->start();
     QTimer::singleShot(0, this, &Engine::runRules);
+    if (!m_trackingTimer) {
+        m_trackingTimer = new QTimer(this);
+        m_trackingTimer->setInterval(TrackingRefreshIntervalMs);
+        connect(m_trackingTimer, &QTimer::timeout, this, &Engine::refreshTracking);
+    }
+    m_trackingTimer->start();
     Q_EMIT started();
 }
 
@@ -141,6 +148,9 @@ void Engine::runRules()
 
 void Engine::stop()
 {
+    if (m_trackingTimer) {
+        m_trackingTimer->stop();
+    }
     if (m_rulesTimer) {
         m_rulesTimer->stop();
     }
@@ -221,7 +231,9 @@ bool Engine::isIdle() const
     }) && std::all_of(m_smsMedia.cbegin(), m_smsMedia.cend(), [](const auto &m) { return m->isIdle(); });
     const bool ordersDone = std::all_of(m_orderSyncs.cbegin(), m_orderSyncs.cend(),
         [this](const auto &sync) { return m_orderSyncsPassed.contains(sync->accountId()); });
-    return m_pendingSecrets == 0 && inboundDone && outboundDone && smsDone && pollsDone && ordersDone;
+    const bool trackingDone = std::all_of(m_trackingRefreshers.cbegin(), m_trackingRefreshers.cend(),
+        [this](const auto &refresher) { return m_trackingPassed.contains(refresher->config().accountId); });
+    return m_pendingSecrets == 0 && inboundDone && outboundDone && smsDone && pollsDone && ordersDone && trackingDone;
 }
 
 void Engine::stopAccounts()
@@ -239,6 +251,8 @@ void Engine::stopAccounts()
     if (m_sms) {
         m_sms->clear();
     }
+    m_trackingRefreshers.clear();
+    m_trackingPassed.clear();
 }
 
 void Engine::stopAccount(const QString &accountId)
@@ -257,6 +271,7 @@ void Engine::startAccounts()
     QList<domain::WooCommerceAccount> wooStores;
     QList<domain::AmazonAccount> sellers;
     QList<domain::TwilioAccount> numbers;
+    QList<domain::TrackingAccount> trackers;
     try {
         const storage::AccountRepository repository(*m_database);
         accounts = repository.emailAccounts();
@@ -264,6 +279,7 @@ void Engine::startAccounts()
         wooStores = repository.wooCommerceAccounts();
         sellers = repository.amazonAccounts();
         numbers = repository.twilioAccounts();
+        trackers = repository.trackingAccounts();
     } catch (const storage::StorageError &error) {
         Q_EMIT startFailed(error.userMessage());
         return;
@@ -304,6 +320,12 @@ void Engine::startAccounts()
         if (number.enabled && (m_onlyAccount.isEmpty() || number.id == m_onlyAccount)) {
             Q_EMIT accountStatus(number.id, QStringLiteral("connecting"), QString());
             readSecretThen(number.id, [this, number](const QString &token) { startTwilioAccount(number, token); });
+        }
+    }
+    for (const domain::TrackingAccount &tracker : trackers) {
+        if (tracker.enabled && (m_onlyAccount.isEmpty() || tracker.id == m_onlyAccount)) {
+            Q_EMIT accountStatus(tracker.id, QStringLiteral("connecting"), QString());
+            readSecretThen(tracker.id, [this, tracker](const QString &key) { startTrackingAccount(tracker, key); });
         }
     }
 }
@@ -507,6 +529,55 @@ void Engine::runOrderSync(std::unique_ptr<commerce::OrderSync> sync)
     });
     m_orderSyncs.push_back(std::move(sync));
     started->start();
+}
+
+void Engine::startTrackingAccount(const domain::TrackingAccount &account, const QString &apiKey)
+{
+    TrackingRefresher::Config config;
+    config.accountId = account.id;
+    config.provider = account.provider;
+    config.baseUrl = QUrl(account.baseUrl);
+    config.apiKey = apiKey;
+    auto refresher = std::make_unique<TrackingRefresher>(
+        *m_database, *m_attachments, *m_network, config, [] { return QDateTime::currentMSecsSinceEpoch(); });
+    const QString id = account.id;
+    connect(refresher.get(), &TrackingRefresher::finished, this, [this, id](const TrackingRefresher::Report &report) {
+        m_trackingPassed.insert(id);
+        for (const QString &error : report.errors) {
+            qCWarning(lcEngine) << "tracking:" << error;
+        }
+        // Parcels the provider does not know (yet) are not the account's failure; a refused key is.
+        if (!report.accountError.isEmpty()) {
+            Q_EMIT accountStatus(id, QStringLiteral("failed"), report.accountError);
+        } else {
+            Q_EMIT accountStatus(id, QStringLiteral("connected"),
+                report.rateLimited ? report.errors.value(report.errors.size() - 1) : QString());
+        }
+        if (!report.changed()) {
+            return;
+        }
+        try {
+            // A delivery teaches the transit times; the rules act on delays, exceptions and deliveries now.
+            commerce::DeliveryEstimator::refresh(*m_database);
+        } catch (const storage::StorageError &error) {
+            qCWarning(lcEngine) << "delivery estimates after a tracking refresh failed:" << error.userMessage();
+        }
+        if (!report.conversations.isEmpty()) {
+            Q_EMIT conversationsChanged(report.conversations);
+        }
+        runRules();
+    });
+    m_trackingRefreshers.push_back(std::move(refresher));
+    m_trackingRefreshers.back()->start();
+}
+
+void Engine::refreshTracking()
+{
+    for (const auto &refresher : m_trackingRefreshers) {
+        if (!refresher->isRunning()) {
+            refresher->start();
+        }
+    }
 }
 
 void Engine::relinkConversations()

@@ -5,6 +5,7 @@
 #include "domain/AmazonAccount.h"
 #include "domain/EmailAccount.h"
 #include "domain/ShopifyAccount.h"
+#include "domain/TrackingAccount.h"
 #include "domain/TwilioAccount.h"
 #include "domain/WooCommerceAccount.h"
 
@@ -48,11 +49,14 @@ class SmsGateway;
 class SmsOutbound;
 class SmsMediaFetcher;
 class SmsPoller;
+class TrackingRefresher;
 
 /// The channel engine: owns the workspace's write connection ("engine"), the e-mail accounts' inbound sync and
 /// outbound delivery, the store accounts' order sync (Shopify, WooCommerce, Amazon: a pass at start and every few
-/// minutes, each followed by relinking and delivery estimates when it brought orders), the proactive rules (a pass at
-/// start, every RulesIntervalMs and after each order sync), and publishes change notices. Lives on its own thread
+/// minutes, each followed by relinking and delivery estimates when it brought orders), the tracking provider accounts'
+/// refresh (a pass at start and every TrackingRefreshIntervalMs, followed by delivery estimates and the rules when it
+/// changed a shipment), the proactive rules (a pass at start, every RulesIntervalMs and after each order sync), and
+/// publishes change notices. Lives on its own thread
 /// (EngineThread) in the desktop app and on the main thread in `waybillctl sync`; every slot must be called on that
 /// thread (queued connections). start() opens the database and the accounts; stop() ends all network work and closes
 /// the database.
@@ -72,7 +76,8 @@ public:
     /// Without it (the desktop, `waybillctl sync`) every Twilio account is polled (SmsPoller). Call before start().
     void setSmsWebhooks(bool served) { m_smsWebhooks = served; }
     /// Every account has fetched what its server had and has nothing left to send, and every store account has
-    /// finished (or failed) its first order sync pass (for one-off runs).
+    /// finished (or failed) its first order sync pass, and every tracking account its first refresh pass (for one-off
+    /// runs).
     bool isIdle() const;
     /// The Twilio accounts' gateway (webhooks of `waybillctl serve`); null before start() and after stop().
     /// Engine thread only.
@@ -138,6 +143,10 @@ private:
     void startTwilioAccount(const domain::TwilioAccount &account, const QString &authToken);
     /// Runs an order sync now and again every OrderSyncIntervalMs, reporting its passes as account statuses.
     void runOrderSync(std::unique_ptr<commerce::OrderSync> sync);
+    /// Starts the tracking account's refresher with its API key: a pass now and at every refresh tick.
+    void startTrackingAccount(const domain::TrackingAccount &account, const QString &apiKey);
+    /// A refresh pass for every tracking account that is not in one.
+    void refreshTracking();
     /// Reads the account's password or token from the keychain, then calls `start` with it (unless the accounts
     /// were reloaded meanwhile); a keychain failure becomes a "failed" status.
     /// `key` is the keychain entry when it is not the account id.
@@ -152,6 +161,8 @@ private:
     void stopAccounts();
 
     static constexpr int RulesIntervalMs = 10 * 60 * 1000;
+    /// How often tracking accounts look for due shipments (TrackingRefreshPolicy decides which).
+    static constexpr int TrackingRefreshIntervalMs = 10 * 60 * 1000;
     /// A pending order action (a timeout, a server error) is sent again, with its key, after this long.
     static constexpr int OrderActionRetryMs = 5 * 60 * 1000;
 
@@ -162,6 +173,7 @@ private:
     std::unique_ptr<storage::AttachmentStore> m_attachments;
     std::unique_ptr<SlaClock> m_sla;
     QTimer *m_rulesTimer = nullptr; ///< owned by this object
+    QTimer *m_trackingTimer = nullptr; ///< owned by this object
     std::unique_ptr<Ingest> m_ingest;
     std::unique_ptr<SmsGateway> m_sms;
     std::unique_ptr<channels::TransportFactory> m_transports;
@@ -176,6 +188,8 @@ private:
     std::vector<std::unique_ptr<SmsMediaFetcher>> m_smsMedia;
     bool m_smsWebhooks = false;
     QSet<QString> m_orderSyncsPassed; ///< store accounts that have finished or failed a pass
+    std::vector<std::unique_ptr<TrackingRefresher>> m_trackingRefreshers; ///< use m_network and m_database
+    QSet<QString> m_trackingPassed; ///< tracking accounts that have finished a refresh pass
     int m_pendingSecrets = 0; ///< keychain reads not answered yet
     int m_generation = 0; ///< bumped by reloadAccounts(), so late keychain answers for old accounts are ignored
 };

@@ -131,6 +131,33 @@ QList<domain::ShopifyAccount> AccountRepository::shopifyAccounts() const
     return accounts;
 }
 
+void AccountRepository::saveTrackingAccount(const domain::TrackingAccount &account, qint64 now) const
+{
+    const QJsonObject json { { QStringLiteral("provider"), account.provider },
+        { QStringLiteral("base_url"), account.baseUrl } };
+    save(account.id, QStringLiteral("tracking"), account.name,
+        QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)), account.enabled, now);
+}
+
+QList<domain::TrackingAccount> AccountRepository::trackingAccounts() const
+{
+    SqlQuery q(m_database,
+        QStringLiteral("SELECT id, name, config, enabled FROM accounts WHERE kind = 'tracking' ORDER BY id"));
+    q.exec();
+    QList<domain::TrackingAccount> accounts;
+    while (q.next()) {
+        domain::TrackingAccount a;
+        a.id = q.text(0);
+        a.name = q.text(1);
+        a.enabled = q.int64(3) != 0;
+        const QJsonObject json = QJsonDocument::fromJson(q.text(2).toUtf8()).object();
+        a.provider = json.value(QStringLiteral("provider")).toString();
+        a.baseUrl = json.value(QStringLiteral("base_url")).toString();
+        accounts.append(a);
+    }
+    return accounts;
+}
+
 void AccountRepository::save(
     const QString &id, const QString &kind, const QString &name, const QString &config, bool enabled, qint64 now) const
 {

@@ -5,6 +5,7 @@
 #include "domain/AmazonAccount.h"
 #include "domain/EmailAccount.h"
 #include "domain/ShopifyAccount.h"
+#include "domain/TrackingAccount.h"
 #include "domain/TwilioAccount.h"
 #include "domain/WooCommerceAccount.h"
 
@@ -37,6 +38,9 @@ public:
     /// Adds or replaces the Twilio SMS account with this id.
     void saveTwilioAccount(const domain::TwilioAccount &account, qint64 now) const;
     QList<domain::TwilioAccount> twilioAccounts() const;
+    /// Adds or replaces the tracking provider account with this id.
+    void saveTrackingAccount(const domain::TrackingAccount &account, qint64 now) const;
+    QList<domain::TrackingAccount> trackingAccounts() const;
     bool remove(const QString &id) const;
 
 private:
