@@ -55,7 +55,7 @@ LateShipmentsWidget::LateShipmentsWidget(LateShipmentListModel *model, QWidget *
     const QFontMetrics metrics = m_table->fontMetrics();
     const auto width = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 24; };
     header->resizeSection(LateShipmentListModel::Risk, width(tr("Risk") + QStringLiteral("00")));
-    header->resizeSection(LateShipmentListModel::Order, width(QStringLiteral("#SH-1000000")));
+    header->resizeSection(LateShipmentListModel::Order, width(QStringLiteral("000-0000000-0000000")));
     header->resizeSection(LateShipmentListModel::Customer, width(QStringLiteral("Margaret Montgomery")));
     header->resizeSection(LateShipmentListModel::Carrier, width(QStringLiteral("Canada Post 1Z999AA10123456784")));
     header->setSectionResizeMode(LateShipmentListModel::LastEvent, QHeaderView::Stretch);
