@@ -18,13 +18,16 @@ ViewListModel::ViewListModel(
 
 int ViewListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_views.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_views.size()) + 1;
 }
 
 QVariant ViewListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
+    }
+    if (isLateShipmentsRow(index.row())) {
+        return lateShipmentsData(index.row(), role);
     }
     const domain::InboxView &view = m_views.at(index.row());
     const qint64 count = m_counts.value(view.key(), -1);
@@ -46,6 +49,36 @@ QVariant ViewListModel::data(const QModelIndex &index, int role) const
         return view.kind == domain::InboxView::Kind::ChannelInbox ? domain::channelKey(view.channel) : QString();
     case SortRole:
         return index.row();
+    case IsSupervisorRole:
+        return false;
+    default:
+        return {};
+    }
+}
+
+QVariant ViewListModel::lateShipmentsData(int row, int role) const
+{
+    const QString name = tr("Late shipments");
+    const qint64 count = m_lateShipmentCount;
+    switch (role) {
+    case Qt::DisplayRole:
+        return name;
+    case Qt::ToolTipRole:
+        return count < 0 ? name : tr("%1: %n shipment(s) at risk", nullptr, static_cast<int>(count)).arg(name);
+    case Qt::AccessibleDescriptionRole:
+        return count < 0 ? QString() : QString::number(count);
+    case ViewKeyRole:
+        return lateShipmentsKey();
+    case CountRole:
+        return count;
+    case IsChannelRole:
+        return false;
+    case ChannelKeyRole:
+        return QString();
+    case SortRole:
+        return row;
+    case IsSupervisorRole:
+        return true;
     default:
         return {};
     }
@@ -59,7 +92,18 @@ QHash<int, QByteArray> ViewListModel::roleNames() const
     names.insert(IsChannelRole, "isChannel");
     names.insert(ChannelKeyRole, "channelKey");
     names.insert(SortRole, "sortValue");
+    names.insert(IsSupervisorRole, "isSupervisor");
     return names;
+}
+
+void ViewListModel::setLateShipmentCount(qint64 count)
+{
+    if (count == m_lateShipmentCount) {
+        return;
+    }
+    m_lateShipmentCount = count;
+    const QModelIndex changed = index(lateShipmentsRow());
+    Q_EMIT dataChanged(changed, changed, { CountRole, Qt::ToolTipRole, Qt::AccessibleDescriptionRole });
 }
 
 int ViewListModel::rowOf(const domain::InboxView &view) const

@@ -6,6 +6,8 @@
 #include "ConversationWidget.h"
 #include "DialogService.h"
 #include "InboxListWidget.h"
+#include "LateShipmentLoader.h"
+#include "LateShipmentsWidget.h"
 #include "MailController.h"
 #include "OrderActionController.h"
 #include "OrderImportDialog.h"
@@ -16,6 +18,7 @@
 #include "WorkflowActions.h"
 #include "engine/ConversationActions.h"
 #include "models/ConversationListModel.h"
+#include "models/LateShipmentListModel.h"
 #include "models/ViewListModel.h"
 #include "settings/Settings.h"
 #include "storage/AgentRepository.h"
@@ -28,6 +31,7 @@
 #include <QBoxLayout>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDesktopServices>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QListView>
@@ -38,6 +42,9 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolButton>
+#include <QUrl>
+
+#include <algorithm>
 
 namespace waybill::ui {
 
@@ -58,6 +65,8 @@ MainWindow::MainWindow(Context context, QWidget *parent)
     , m_viewModel(new models::ViewListModel(
           m_database, m_agentId, [this] { return m_sla.riskHorizon(m_now()); }, this))
     , m_listModel(new ConversationListModel(m_database, m_sla, m_agentId, m_now, this))
+    , m_lateModel(new models::LateShipmentListModel(this))
+    , m_lateLoader(new LateShipmentLoader(m_database, m_now, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     storage::AgentRepository agents(m_database);
@@ -110,6 +119,9 @@ MainWindow::MainWindow(Context context, QWidget *parent)
             : domain::InboxSort::LastActivity);
     m_inboxSplitter->addWidget(m_inboxList);
     m_inboxSplitter->addWidget(m_conversationSplitter);
+    m_lateShipments = new LateShipmentsWidget(m_lateModel, this);
+    m_lateShipments->hide();
+    m_inboxSplitter->addWidget(m_lateShipments);
     m_inboxSplitter->setStretchFactor(0, 0);
     m_inboxSplitter->setStretchFactor(1, 2);
     m_inboxSplitter->setStretchFactor(2, 5);
@@ -209,6 +221,17 @@ MainWindow::MainWindow(Context context, QWidget *parent)
     connect(m_listModel, &QAbstractItemModel::modelReset, this, &MainWindow::updateListTitle);
     connect(m_viewModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateListTitle);
 
+    connect(m_lateLoader, &LateShipmentLoader::loaded, this,
+        [this](const QList<domain::LateShipment> &rows, qint64 total, qint64 now) {
+            m_lateModel->setRows(rows, total, now);
+            m_viewModel->setLateShipmentCount(total);
+            m_lateShipments->setLoading(m_lateLoader->isLoading());
+        });
+    connect(m_lateLoader, &LateShipmentLoader::failed, m_lateShipments, &LateShipmentsWidget::setError);
+    connect(m_lateShipments, &LateShipmentsWidget::shipmentActivated, this, &MainWindow::openLateShipment);
+    connect(m_lateShipments, &LateShipmentsWidget::trackingPageRequested, this,
+        [](const QString &url) { QDesktopServices::openUrl(QUrl(url)); });
+
     buildShortcuts();
     m_refreshTimer.setInterval(RefreshIntervalMs);
     connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshPeriodic);
@@ -222,8 +245,11 @@ MainWindow::MainWindow(Context context, QWidget *parent)
 
     restoreLayout();
     refreshCounts();
-    const auto lastView = domain::InboxView::fromKey(m_settings.get(Key::LastView).toString());
-    const int row = lastView ? m_viewModel->rowOf(*lastView) : 0;
+    const QString lastKey = m_settings.get(Key::LastView).toString();
+    const auto lastView = domain::InboxView::fromKey(lastKey);
+    const int row = lastKey == models::ViewListModel::lateShipmentsKey() ? m_viewModel->lateShipmentsRow()
+        : lastView                                                       ? m_viewModel->rowOf(*lastView)
+                                                                         : 0;
     m_viewList->setCurrentIndex(m_viewModel->index(row < 0 ? 0 : row));
 }
 
@@ -280,7 +306,9 @@ void MainWindow::saveLayout()
 {
     m_settings.set(Key::MainWindowGeometry, saveGeometry());
     m_settings.set(Key::MainWindowState, saveState());
-    m_settings.set(Key::InboxSplitter, m_inboxSplitter->saveState());
+    m_settings.set(Key::InboxSplitter,
+        !m_lateShipments->isHidden() && !m_inboxSplitterState.isEmpty() ? m_inboxSplitterState
+                                                                        : m_inboxSplitter->saveState());
     m_settings.set(Key::ConversationSplitter, m_conversationSplitter->saveState());
     m_settings.sync();
 }
@@ -296,6 +324,12 @@ void MainWindow::showView(int row)
     if (row < 0 || row >= m_viewModel->rowCount()) {
         return;
     }
+    if (m_viewModel->isLateShipmentsRow(row)) {
+        m_settings.set(Key::LastView, models::ViewListModel::lateShipmentsKey());
+        showLateShipments(true);
+        return;
+    }
+    showLateShipments(false);
     const domain::InboxView view = m_viewModel->viewAt(row);
     m_settings.set(Key::LastView, view.key());
     m_inboxList->clearSearchSilently();
@@ -436,6 +470,74 @@ void MainWindow::refreshCounts()
     } catch (const storage::StorageError &error) {
         statusBar()->showMessage(error.userMessage(), 10'000);
     }
+    m_lateLoader->reload();
+    m_lateShipments->setLoading(true);
+}
+
+void MainWindow::showLateShipments(bool show)
+{
+    if (show == !m_lateShipments->isHidden()) {
+        return;
+    }
+    if (show) {
+        m_inboxSplitterState = m_inboxSplitter->saveState();
+        m_inboxList->hide();
+        m_conversationSplitter->hide();
+        m_lateShipments->show();
+        const int views = m_viewList->width();
+        m_inboxSplitter->setSizes({ views, 0, 0, std::max(m_inboxSplitter->width() - views, 400) });
+        m_lateLoader->reload();
+        m_lateShipments->setLoading(true);
+    } else {
+        m_lateShipments->hide();
+        m_inboxList->show();
+        m_conversationSplitter->show();
+        if (!m_inboxSplitterState.isEmpty()) {
+            m_inboxSplitter->restoreState(m_inboxSplitterState);
+        }
+    }
+}
+
+void MainWindow::openLateShipment(int row)
+{
+    if (row < 0 || row >= m_lateModel->rowCount()) {
+        return;
+    }
+    const domain::LateShipment &shipment = m_lateModel->shipmentAt(row);
+    if (shipment.conversationId > 0) {
+        openConversationFromLateShipments(shipment.conversationId);
+        return;
+    }
+    qint64 latest = 0;
+    try {
+        latest = shipment.customerId > 0
+            ? storage::ConversationRepository(m_database).latestOfCustomer(shipment.customerId)
+            : 0;
+    } catch (const storage::StorageError &error) {
+        showError(tr("Could not read the workspace"), error.userMessage());
+        return;
+    }
+    const QString customer = shipment.customerName.isEmpty() ? tr("the customer") : shipment.customerName;
+    if (latest == 0) {
+        m_dialogs.showError(this, tr("No conversation"),
+            tr("No conversation is about order %1, and %2 has none at all. Waybill cannot start a new "
+               "conversation yet: write to the customer from your e-mail or store, and the reply will appear here.")
+                .arg(shipment.orderNumber, customer));
+        return;
+    }
+    if (m_dialogs.confirm(this, tr("No conversation about this order"),
+            tr("No conversation is about order %1 yet, and Waybill cannot start a new one. Open %2's most recent "
+               "conversation instead?")
+                .arg(shipment.orderNumber, customer))) {
+        openConversationFromLateShipments(latest);
+    }
+}
+
+void MainWindow::openConversationFromLateShipments(qint64 id)
+{
+    const int allOpen = m_viewModel->rowOf({ domain::InboxView::Kind::AllOpen, domain::Channel::Email });
+    m_viewList->setCurrentIndex(m_viewModel->index(allOpen));
+    showConversationById(id);
 }
 
 void MainWindow::refreshPeriodic()

@@ -25,6 +25,7 @@ class ConversationActions;
 }
 namespace waybill::models {
 class ConversationListModel;
+class LateShipmentListModel;
 class ViewListModel;
 } // namespace waybill::models
 namespace waybill::security {
@@ -43,6 +44,8 @@ class ConversationWidget;
 class OrderActionController;
 class InboxListWidget;
 class DialogService;
+class LateShipmentLoader;
+class LateShipmentsWidget;
 class MailController;
 class OrderImportDialog;
 class OrderPanelWidget;
@@ -51,7 +54,9 @@ class OrderPanelWidget;
 /// conversation (header, thread, composer) beside the customer's order. Reads through the UI thread's own
 /// database connection, in pages; writes through engine::ConversationActions. Window geometry, splitters, the
 /// last view and the sort order are kept in the Settings it is given. A timer wakes snoozed conversations and
-/// refreshes counts and countdowns every RefreshIntervalMs. Everything it is given must outlive it.
+/// refreshes counts and countdowns every RefreshIntervalMs. The sidebar's "Late shipments" row shows the
+/// supervisors' table instead of the list and conversation; it is read off the UI thread (LateShipmentLoader)
+/// whenever counts refresh. Everything it is given must outlive it.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
@@ -82,6 +87,7 @@ public:
 
     models::ViewListModel *viewModel() const { return m_viewModel; }
     models::ConversationListModel *listModel() const { return m_listModel; }
+    models::LateShipmentListModel *lateShipmentModel() const { return m_lateModel; }
     MailController *mail() const { return m_mail; }
 
 Q_SIGNALS:
@@ -138,6 +144,13 @@ private:
     void submitComposer(ComposerWidget::Mode mode, const QString &text);
     void showError(const QString &title, const QString &message);
     void showConversationById(qint64 id);
+    /// Shows the late-shipments table in place of the list and conversation, or the other way round.
+    void showLateShipments(bool show);
+    /// A row of the late-shipments table was activated: opens the order's conversation, else offers the
+    /// customer's most recent one, else says that there is none.
+    void openLateShipment(int row);
+    /// Opens conversation `id` in the "All open" view's place of the window (the normal conversation view).
+    void openConversationFromLateShipments(qint64 id);
 
     storage::Database &m_database;
     settings::Settings &m_settings;
@@ -153,6 +166,8 @@ private:
 
     models::ViewListModel *m_viewModel;
     models::ConversationListModel *m_listModel;
+    models::LateShipmentListModel *m_lateModel;
+    LateShipmentLoader *m_lateLoader;
 
     QSplitter *m_inboxSplitter = nullptr;
     QSplitter *m_conversationSplitter = nullptr;
@@ -161,6 +176,8 @@ private:
     InboxListWidget *m_inboxList = nullptr;
     ConversationWidget *m_conversation = nullptr;
     OrderPanelWidget *m_orderPanel = nullptr;
+    LateShipmentsWidget *m_lateShipments = nullptr;
+    QByteArray m_inboxSplitterState; ///< the splitter's inbox layout, kept while the late shipments are shown
     OrderActionController *m_orderActions = nullptr; ///< a child
     QTimer m_refreshTimer;
     qint64 m_shownId = 0;

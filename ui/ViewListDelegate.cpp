@@ -28,8 +28,13 @@ QString ViewListDelegate::captionOf(const QModelIndex &index)
     if (index.row() == 0) {
         return tr("INBOX");
     }
+    const QModelIndex previous = index.sibling(index.row() - 1, 0);
+    if (index.data(ViewListModel::IsSupervisorRole).toBool()
+        && !previous.data(ViewListModel::IsSupervisorRole).toBool()) {
+        return tr("SUPERVISOR");
+    }
     const bool channel = index.data(ViewListModel::IsChannelRole).toBool();
-    const bool previousChannel = index.sibling(index.row() - 1, 0).data(ViewListModel::IsChannelRole).toBool();
+    const bool previousChannel = previous.data(ViewListModel::IsChannelRole).toBool();
     return channel && !previousChannel ? tr("CHANNELS") : QString();
 }
 
@@ -79,7 +84,9 @@ void ViewListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
 
     const qint64 count = index.data(ViewListModel::CountRole).toLongLong();
     const QString key = index.data(ViewListModel::ViewKeyRole).toString();
-    const bool alarming = count > 0 && (key == QLatin1String("at_risk") || key == QLatin1String("delivery_problems"));
+    const bool alarming = count > 0
+        && (key == QLatin1String("at_risk") || key == QLatin1String("delivery_problems")
+            || key == ViewListModel::lateShipmentsKey());
     int countWidth = 0;
     if (count >= 0) {
         QFont countFont = font;

@@ -6,9 +6,9 @@
 
 namespace waybill::ui {
 
-/// Paints the sidebar rows of models::ViewListModel: a caption above the queues and above the channels, the
-/// view's name (with the channel icon for channel views) and its count in a pill — red for "Deadline at risk"
-/// and "Delivery problems" when not zero. Painting only.
+/// Paints the sidebar rows of models::ViewListModel: a caption above the queues, the channels and the supervisor
+/// rows, the view's name (with the channel icon for channel views) and its count in a pill — red for "Deadline at
+/// risk", "Delivery problems" and "Late shipments" when not zero. Painting only.
 class ViewListDelegate final : public QStyledItemDelegate {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ViewListDelegate)

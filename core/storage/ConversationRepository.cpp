@@ -221,6 +221,15 @@ void ConversationRepository::recordActivity(
     updateActivity(id, at, preview, marketDueAt, slaDueAt, false);
 }
 
+qint64 ConversationRepository::latestOfCustomer(qint64 customerId) const
+{
+    SqlQuery q(m_database,
+        QStringLiteral(
+            "SELECT id FROM conversations WHERE customer_id = ? ORDER BY last_activity DESC, id DESC LIMIT 1"));
+    q.bind(customerId).exec();
+    return q.next() ? q.int64(0) : 0;
+}
+
 std::optional<ConversationRepository::InboundState> ConversationRepository::inboundState(qint64 id) const
 {
     SqlQuery &q = m_database.prepared(

@@ -48,6 +48,8 @@ public:
         int version = 0;
     };
     std::optional<InboundState> inboundState(qint64 id) const;
+    /// The customer's most recently active conversation, whatever its status and order; 0 when there is none.
+    qint64 latestOfCustomer(qint64 customerId) const;
     /// recordActivity() for a message from the customer, which also marks the conversation unread.
     void recordInbound(qint64 id, qint64 at, const QString &preview, qint64 marketDueAt, qint64 slaDueAt) const;
     /// Copies the linked order's number, tracking status, delivery problem, return and claim state onto the row.

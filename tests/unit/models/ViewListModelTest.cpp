@@ -42,14 +42,37 @@ protected:
 TEST_F(ViewListModelTest, ListsEveryViewInSidebarOrder)
 {
     const QList<InboxView> views = InboxView::all();
-    ASSERT_EQ(model->rowCount(), views.size());
+    ASSERT_EQ(model->rowCount(), views.size() + 1) << "the inbox views, then the late shipments";
     for (int row = 0; row < views.size(); ++row) {
+        EXPECT_FALSE(model->isLateShipmentsRow(row));
+        EXPECT_FALSE(model->index(row).data(ViewListModel::IsSupervisorRole).toBool());
         EXPECT_EQ(model->index(row).data(ViewListModel::ViewKeyRole).toString(), views.at(row).key());
         EXPECT_EQ(model->index(row).data().toString(), views.at(row).displayName());
         EXPECT_EQ(model->index(row).data(ViewListModel::IsChannelRole).toBool(),
             views.at(row).kind == InboxView::Kind::ChannelInbox);
         EXPECT_EQ(model->index(row).data(ViewListModel::CountRole).toLongLong(), -1);
     }
+    const QModelIndex late = model->index(static_cast<int>(views.size()));
+    EXPECT_TRUE(model->isLateShipmentsRow(late.row()));
+    EXPECT_EQ(late.data().toString(), QStringLiteral("Late shipments"));
+    EXPECT_EQ(late.data(ViewListModel::ViewKeyRole).toString(), ViewListModel::lateShipmentsKey());
+    EXPECT_TRUE(late.data(ViewListModel::IsSupervisorRole).toBool());
+    EXPECT_FALSE(late.data(ViewListModel::IsChannelRole).toBool());
+    EXPECT_EQ(late.data(ViewListModel::CountRole).toLongLong(), -1);
+}
+
+TEST_F(ViewListModelTest, LateShipmentCountIsWhatItIsGivenAndRefreshLeavesIt)
+{
+    const QModelIndex late = model->index(model->lateShipmentsRow());
+    QSignalSpy changed(model.get(), &ViewListModel::dataChanged);
+    model->setLateShipmentCount(42);
+    ASSERT_EQ(changed.count(), 1);
+    EXPECT_EQ(changed.constFirst().at(0).toModelIndex(), late);
+    EXPECT_EQ(late.data(ViewListModel::CountRole).toLongLong(), 42);
+    model->setLateShipmentCount(42);
+    EXPECT_EQ(changed.count(), 1) << "an unchanged count must not be announced";
+    model->refresh();
+    EXPECT_EQ(late.data(ViewListModel::CountRole).toLongLong(), 42) << "the inbox counters do not hold it";
 }
 
 TEST_F(ViewListModelTest, CountsMatchTheCounters)
@@ -59,7 +82,7 @@ TEST_F(ViewListModelTest, CountsMatchTheCounters)
     EXPECT_GT(changed.count(), 0);
     const auto counts = storage::ViewCounterRepository(workspace.db()).counts(AgentId, sla.riskHorizon(now));
     qint64 total = 0;
-    for (int row = 0; row < model->rowCount(); ++row) {
+    for (int row = 0; row < model->lateShipmentsRow(); ++row) {
         const QString key = model->index(row).data(ViewListModel::ViewKeyRole).toString();
         EXPECT_EQ(model->index(row).data(ViewListModel::CountRole).toLongLong(), counts.value(key)) << qPrintable(key);
         total += counts.value(key);
