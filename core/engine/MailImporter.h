@@ -39,7 +39,7 @@ public:
         QString resumeKey, QString account);
 
     /// Throws storage::StorageError (disk full, …): everything up to the last finished batch stays imported.
-    Stats run(const Progress &progress = {}, int batchSize = 500);
+    Stats run(const Progress &progress = {}, int batchSize = 1000);
 
 private:
     const storage::Database &m_database;
