@@ -120,38 +120,64 @@ QHttpServerResponse WebhookServer::answer(
     return QHttpServerResponse(mimeType, body, static_cast<Status>(status));
 }
 
-QHttpServerResponse WebhookServer::twilioSms(const QHttpServerRequest &request)
+std::optional<QHttpServerResponse> WebhookServer::refuseTooLarge(const QHttpServerRequest &request)
 {
-    const QByteArray body = request.body();
-    if (body.size() > m_config.maxBodyBytes) {
-        return answer(request, 413,
-            QStringLiteral("The body has %1 bytes; the limit is %2.\n")
-                .arg(body.size())
-                .arg(m_config.maxBodyBytes)
-                .toUtf8());
+    const qsizetype size = request.body().size();
+    if (size <= m_config.maxBodyBytes) {
+        return std::nullopt;
+    }
+    return answer(request, 413,
+        QStringLiteral("The body has %1 bytes; the limit is %2.\n").arg(size).arg(m_config.maxBodyBytes).toUtf8());
+}
+
+std::optional<WebhookServer::TwilioRequest> WebhookServer::checkTwilio(const QHttpServerRequest &request,
+    const QString &numberField, const QString &what, std::optional<QHttpServerResponse> &refusal)
+{
+    if ((refusal = refuseTooLarge(request))) {
+        return std::nullopt;
     }
     engine::SmsGateway *gateway = m_engine.smsGateway();
     if (!gateway) {
-        return answer(request, 503, "The engine is not running.\n");
+        refusal.emplace(answer(request, 503, "The engine is not running.\n"));
+        return std::nullopt;
     }
     QString error;
-    const auto params = channels::sms::TwilioWebhook::parseForm(body, &error);
+    auto params = channels::sms::TwilioWebhook::parseForm(request.body(), &error);
     if (!params) {
-        return answer(request, 400, (QStringLiteral("Not a Twilio webhook: ") + error + u'\n').toUtf8());
+        refusal.emplace(
+            answer(request, 400, (QStringLiteral("Not a ") + what + QStringLiteral(": ") + error + u'\n').toUtf8()));
+        return std::nullopt;
     }
     const QString accountSid = paramValue(*params, QStringLiteral("AccountSid"));
-    const auto to = channels::sms::PhoneNumber::toE164(paramValue(*params, QStringLiteral("To")));
-    const auto account = gateway->accountFor(accountSid, to.value_or(QString()));
+    const auto number = channels::sms::PhoneNumber::toE164(paramValue(*params, numberField));
+    const auto account = gateway->accountFor(accountSid, number.value_or(QString()));
     if (!account) {
-        return answer(request, 403,
-            QStringLiteral("No Twilio account of this workspace has AccountSid \"%1\".\n").arg(accountSid).toUtf8());
+        refusal.emplace(answer(request, 403,
+            QStringLiteral("No Twilio account of this workspace has AccountSid \"%1\".\n").arg(accountSid).toUtf8()));
+        return std::nullopt;
     }
     if (!gateway->verify(account->id, signedUrl(request), *params, header(request, "X-Twilio-Signature"))) {
-        return answer(request, 403,
+        refusal.emplace(answer(request, 403,
             QStringLiteral("The X-Twilio-Signature does not match this request for %1 (%2).\n")
                 .arg(account->fromNumber, account->accountSid)
-                .toUtf8());
+                .toUtf8()));
+        return std::nullopt;
     }
+    return TwilioRequest { gateway, *account, std::move(*params) };
+}
+
+QHttpServerResponse WebhookServer::twilioSms(const QHttpServerRequest &request)
+{
+    std::optional<QHttpServerResponse> refusal;
+    const auto checked = checkTwilio(request, QStringLiteral("To"), QStringLiteral("Twilio webhook"), refusal);
+    if (!checked) {
+        return std::move(*refusal);
+    }
+    engine::SmsGateway *gateway = checked->gateway;
+    const domain::TwilioAccount *account = &checked->account;
+    const auto *params = &checked->params;
+    const QByteArray body = request.body();
+    QString error;
     try {
         const auto sms = channels::sms::TwilioWebhook::inboundSms(*params, &error);
         if (!sms) {
@@ -178,36 +204,17 @@ QHttpServerResponse WebhookServer::twilioSms(const QHttpServerRequest &request)
 
 QHttpServerResponse WebhookServer::twilioStatus(const QHttpServerRequest &request)
 {
+    std::optional<QHttpServerResponse> refusal;
+    const auto checked
+        = checkTwilio(request, QStringLiteral("From"), QStringLiteral("Twilio status callback"), refusal);
+    if (!checked) {
+        return std::move(*refusal);
+    }
+    engine::SmsGateway *gateway = checked->gateway;
+    const domain::TwilioAccount *account = &checked->account;
+    const auto *params = &checked->params;
     const QByteArray body = request.body();
-    if (body.size() > m_config.maxBodyBytes) {
-        return answer(request, 413,
-            QStringLiteral("The body has %1 bytes; the limit is %2.\n")
-                .arg(body.size())
-                .arg(m_config.maxBodyBytes)
-                .toUtf8());
-    }
-    engine::SmsGateway *gateway = m_engine.smsGateway();
-    if (!gateway) {
-        return answer(request, 503, "The engine is not running.\n");
-    }
     QString error;
-    const auto params = channels::sms::TwilioWebhook::parseForm(body, &error);
-    if (!params) {
-        return answer(request, 400, (QStringLiteral("Not a Twilio status callback: ") + error + u'\n').toUtf8());
-    }
-    const QString accountSid = paramValue(*params, QStringLiteral("AccountSid"));
-    const auto from = channels::sms::PhoneNumber::toE164(paramValue(*params, QStringLiteral("From")));
-    const auto account = gateway->accountFor(accountSid, from.value_or(QString()));
-    if (!account) {
-        return answer(request, 403,
-            QStringLiteral("No Twilio account of this workspace has AccountSid \"%1\".\n").arg(accountSid).toUtf8());
-    }
-    if (!gateway->verify(account->id, signedUrl(request), *params, header(request, "X-Twilio-Signature"))) {
-        return answer(request, 403,
-            QStringLiteral("The X-Twilio-Signature does not match this request for %1 (%2).\n")
-                .arg(account->fromNumber, account->accountSid)
-                .toUtf8());
-    }
     try {
         const auto update = channels::sms::TwilioWebhook::statusUpdate(*params, &error);
         if (!update) {
@@ -226,14 +233,10 @@ QHttpServerResponse WebhookServer::twilioStatus(const QHttpServerRequest &reques
 
 QHttpServerResponse WebhookServer::tracking(const QHttpServerRequest &request, const QString &provider)
 {
-    const QByteArray body = request.body();
-    if (body.size() > m_config.maxBodyBytes) {
-        return answer(request, 413,
-            QStringLiteral("The body has %1 bytes; the limit is %2.\n")
-                .arg(body.size())
-                .arg(m_config.maxBodyBytes)
-                .toUtf8());
+    if (auto refusal = refuseTooLarge(request)) {
+        return std::move(*refusal);
     }
+    const QByteArray body = request.body();
     const storage::Database *database = m_engine.database();
     if (!database) {
         return answer(request, 503, "The engine is not running.\n");

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "channels/sms/TwilioSignature.h"
+#include "domain/TwilioAccount.h"
+
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QObject>
@@ -17,6 +20,10 @@ class QHttpServerResponse;
 namespace waybill::engine {
 class Engine;
 }
+
+namespace waybill::engine {
+class SmsGateway;
+} // namespace waybill::engine
 
 namespace waybill::ctl {
 
@@ -59,6 +66,20 @@ Q_SIGNALS:
     void requestAnswered(const QString &path, int status);
 
 private:
+    /// A Twilio request that passed every check: its account and its form parameters.
+    struct TwilioRequest {
+        engine::SmsGateway *gateway = nullptr;
+        domain::TwilioAccount account;
+        channels::sms::TwilioSignature::Params params;
+    };
+
+    /// The refusal for a body over the limit, if it is.
+    std::optional<QHttpServerResponse> refuseTooLarge(const QHttpServerRequest &request);
+    /// Checks a Twilio request: within the size limit, form-encoded, for an account of this workspace (by AccountSid
+    /// and the shop's number in `numberField`) and signed by it. Returns the request, or sets `refusal` to the answer
+    /// that says what was wrong; `what` names the request in that answer ("Twilio status callback").
+    std::optional<TwilioRequest> checkTwilio(const QHttpServerRequest &request, const QString &numberField,
+        const QString &what, std::optional<QHttpServerResponse> &refusal);
     QHttpServerResponse twilioSms(const QHttpServerRequest &request);
     QHttpServerResponse twilioStatus(const QHttpServerRequest &request);
     QHttpServerResponse tracking(const QHttpServerRequest &request, const QString &provider);
