@@ -42,6 +42,18 @@ QString secretFromEnvironment(const QCommandLineParser &parser, const QString &o
     return qEnvironmentVariable(variable.toLocal8Bit().constData()).trimmed();
 }
 
+/// Writes `secret` to the system keychain under `key`; says why not on `err`, after `command`, when it cannot.
+bool keepSecret(const QString &key, const QString &secret, const char *command, QTextStream &err)
+{
+    security::KeychainCredentialStore keychain;
+    QString error;
+    if (!waitForCredential(keychain.write(key, secret, nullptr), &error)) {
+        err << command << ": " << error << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
 QString authLabel(domain::EmailAccount::Auth auth)
 {
     switch (auth) {
@@ -343,10 +355,7 @@ int AccountCommand::add(const QCommandLineParser &parser, QTextStream &out, QTex
         secret = tokens->refreshToken; // what security::OAuthTokenSource reads back under the account id
     }
     // The keychain first: an account without its password or sign-in would only fail later.
-    security::KeychainCredentialStore keychain;
-    QString error;
-    if (!waitForCredential(keychain.write(account.id, secret, nullptr), &error)) {
-        err << "waybillctl account add: " << error << Qt::endl;
+    if (!keepSecret(account.id, secret, "waybillctl account add", err)) {
         return 1;
     }
     storage::AccountRepository(*database).saveEmailAccount(account, QDateTime::currentSecsSinceEpoch());
@@ -388,20 +397,16 @@ int AccountCommand::addShopify(const QCommandLineParser &parser, QTextStream &ou
             return 2;
         }
     }
-    const QString variable = parser.value(QStringLiteral("token-env"));
-    if (variable.isEmpty() || qEnvironmentVariableIsEmpty(variable.toLocal8Bit().constData())) {
+    const QString token = secretFromEnvironment(parser, QStringLiteral("token-env"));
+    if (token.isEmpty()) {
         err << "waybillctl account add shopify: give --token-env VAR naming an environment variable that holds the "
                "Admin API access token (it is stored in the system keychain, never in the workspace)"
             << Qt::endl;
         return 2;
     }
-    const QString token = qEnvironmentVariable(variable.toLocal8Bit().constData()).trimmed();
     const auto database = CtlCommand::workspace(parser).openDatabase(QStringLiteral("ctl"));
     // The keychain first: an account without its token would only fail later.
-    security::KeychainCredentialStore keychain;
-    QString error;
-    if (!waitForCredential(keychain.write(account.id, token, nullptr), &error)) {
-        err << "waybillctl account add shopify: " << error << Qt::endl;
+    if (!keepSecret(account.id, token, "waybillctl account add shopify", err)) {
         return 1;
     }
     storage::AccountRepository(*database).saveShopifyAccount(account, QDateTime::currentSecsSinceEpoch());
@@ -440,10 +445,7 @@ int AccountCommand::addWooCommerce(const QCommandLineParser &parser, QTextStream
     account.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : url.host();
     const auto database = CtlCommand::workspace(parser).openDatabase(QStringLiteral("ctl"));
     // The keychain first: an account without its keys would only fail later.
-    security::KeychainCredentialStore keychain;
-    QString error;
-    if (!waitForCredential(keychain.write(account.id, key + u':' + secret, nullptr), &error)) {
-        err << "waybillctl account add woocommerce: " << error << Qt::endl;
+    if (!keepSecret(account.id, key + u':' + secret, "waybillctl account add woocommerce", err)) {
         return 1;
     }
     storage::AccountRepository(*database).saveWooCommerceAccount(account, QDateTime::currentSecsSinceEpoch());
@@ -515,12 +517,9 @@ int AccountCommand::addAmazon(const QCommandLineParser &parser, QTextStream &out
                                                         : account.marketplaceIds.join(u',');
     const auto database = CtlCommand::workspace(parser).openDatabase(QStringLiteral("ctl"));
     // The keychain first: an account without its secrets would only fail later.
-    security::KeychainCredentialStore keychain;
-    QString error;
-    if (!waitForCredential(keychain.write(account.id, refreshToken, nullptr), &error)
-        || !waitForCredential(
-            keychain.write(domain::AmazonAccount::clientSecretKey(account.id), clientSecret, nullptr), &error)) {
-        err << "waybillctl account add amazon: " << error << Qt::endl;
+    if (!keepSecret(account.id, refreshToken, "waybillctl account add amazon", err)
+        || !keepSecret(
+            domain::AmazonAccount::clientSecretKey(account.id), clientSecret, "waybillctl account add amazon", err)) {
         return 1;
     }
     storage::AccountRepository(*database).saveAmazonAccount(account, QDateTime::currentSecsSinceEpoch());
@@ -558,19 +557,15 @@ int AccountCommand::addTwilio(const QCommandLineParser &parser, QTextStream &out
             return 2;
         }
     }
-    const QString variable = parser.value(QStringLiteral("auth-token-env"));
-    if (variable.isEmpty() || qEnvironmentVariableIsEmpty(variable.toLocal8Bit().constData())) {
+    const QString token = secretFromEnvironment(parser, QStringLiteral("auth-token-env"));
+    if (token.isEmpty()) {
         err << "waybillctl account add twilio: give --auth-token-env VAR naming an environment variable that holds "
                "the auth token (it is stored in the system keychain, never in the workspace)"
             << Qt::endl;
         return 2;
     }
-    const QString token = qEnvironmentVariable(variable.toLocal8Bit().constData()).trimmed();
     const auto database = CtlCommand::workspace(parser).openDatabase(QStringLiteral("ctl"));
-    security::KeychainCredentialStore keychain;
-    QString error;
-    if (!waitForCredential(keychain.write(account.id, token, nullptr), &error)) {
-        err << "waybillctl account add twilio: " << error << Qt::endl;
+    if (!keepSecret(account.id, token, "waybillctl account add twilio", err)) {
         return 1;
     }
     storage::AccountRepository(*database).saveTwilioAccount(account, QDateTime::currentSecsSinceEpoch());
@@ -645,20 +640,16 @@ int AccountCommand::addTracking(const QCommandLineParser &parser, QTextStream &o
         err << "waybillctl account add tracking: --base-url " << problem << Qt::endl;
         return 2;
     }
-    const QString variable = parser.value(QStringLiteral("api-key-env"));
-    if (variable.isEmpty() || qEnvironmentVariableIsEmpty(variable.toLocal8Bit().constData())) {
+    const QString key = secretFromEnvironment(parser, QStringLiteral("api-key-env"));
+    if (key.isEmpty()) {
         err << "waybillctl account add tracking: give --api-key-env VAR naming an environment variable that holds "
                "the provider's API key (it is stored in the system keychain, never in the workspace)"
             << Qt::endl;
         return 2;
     }
-    const QString key = qEnvironmentVariable(variable.toLocal8Bit().constData()).trimmed();
     const auto database = CtlCommand::workspace(parser).openDatabase(QStringLiteral("ctl"));
     // The keychain first: an account without its key would only fail later.
-    security::KeychainCredentialStore keychain;
-    QString error;
-    if (!waitForCredential(keychain.write(account.id, key, nullptr), &error)) {
-        err << "waybillctl account add tracking: " << error << Qt::endl;
+    if (!keepSecret(account.id, key, "waybillctl account add tracking", err)) {
         return 1;
     }
     storage::AccountRepository(*database).saveTrackingAccount(account, QDateTime::currentSecsSinceEpoch());

@@ -110,7 +110,6 @@ std::optional<QSslConfiguration> loadTls(const QString &certFile, const QString 
     tls.setLocalCertificate(chain.constFirst());
     tls.setLocalCertificateChain(chain);
     tls.setPrivateKey(privateKey);
-    tls.setPeerVerifyMode(QSslSocket::VerifyNone); // senders are not asked for client certificates
     return tls;
 }
 
