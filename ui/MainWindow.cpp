@@ -178,6 +178,10 @@ MainWindow::MainWindow(Context context, QWidget *parent)
         });
     connect(m_orderPanel, &OrderPanelWidget::linkCopied, this,
         [this] { statusBar()->showMessage(tr("Tracking link copied"), 3000); });
+    connect(m_orderPanel, &OrderPanelWidget::trackingRefreshRequested, this, [this](qint64 shipmentId) {
+        statusBar()->showMessage(tr("Asking the tracking provider…"));
+        Q_EMIT shipmentRefreshRequested(shipmentId);
+    });
     // Returns and claims: the panel's links run the workflow on the conversation being shown.
     auto *workflows = new WorkflowActions(m_database, m_dialogs, m_agentId, m_now, this, this);
     const auto withDetail = [this](const std::function<void(const domain::ConversationDetail &)> &action) {
@@ -445,6 +449,18 @@ void MainWindow::showAccountStatus(const QString &accountId, const QString &stat
 void MainWindow::showOrderActionResult(qint64 actionId, qint64 conversationId, int state, const QString &message)
 {
     m_orderActions->showResult(actionId, conversationId, state, message);
+}
+
+void MainWindow::showShipmentRefreshResult(qint64 shipmentId, bool changed, const QString &message)
+{
+    Q_UNUSED(shipmentId) // the detail reloads through refreshConversations() when the shipment changed
+    if (changed) {
+        statusBar()->showMessage(tr("Tracking updated"), 5000);
+    } else if (message.isEmpty()) {
+        statusBar()->showMessage(tr("No news from the carrier since the last check"), 5000);
+    } else {
+        statusBar()->showMessage(tr("Tracking not refreshed: %1").arg(message), 15'000);
+    }
 }
 
 void MainWindow::showConversationById(qint64 id)

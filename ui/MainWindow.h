@@ -99,6 +99,8 @@ Q_SIGNALS:
     void conversationRead(qint64 conversationId);
     /// A proactive rule was added, changed, switched or deleted (for engine::Engine::runRules).
     void rulesChanged();
+    /// The agent asked for news about a shipment (for engine::Engine::refreshShipment).
+    void shipmentRefreshRequested(qint64 shipmentId);
     /// The agent confirmed a refund, cancellation or resend (for engine::Engine::requestOrderAction).
     void orderActionRequested(
         qint64 orderId, qint64 conversationId, qint64 agentId, int kind, qint64 amountCents, const QString &note);
@@ -110,6 +112,8 @@ public Q_SLOTS:
     void refreshConversations(const QList<qint64> &ids);
     /// An e-mail account's state from the engine ("connected", "syncing", "retrying", "failed") for the status bar.
     void showAccountStatus(const QString &accountId, const QString &state, const QString &message);
+    /// The engine's answer to a tracking refresh (engine::Engine::shipmentRefreshEnded), in the status bar.
+    void showShipmentRefreshResult(qint64 shipmentId, bool changed, const QString &message);
     /// The engine's answer to an order action (engine::Engine::orderActionEnded).
     void showOrderActionResult(qint64 actionId, qint64 conversationId, int state, const QString &message);
 

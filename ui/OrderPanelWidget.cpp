@@ -187,6 +187,8 @@ void OrderPanelWidget::onLink(const QUrl &url)
     } else if (what == QLatin1String("order-action")) {
         const QString kind = QUrlQuery(url).queryItemValue(QStringLiteral("kind"));
         Q_EMIT orderActionRequested(domain::OrderAction::kindFromName(kind));
+    } else if (what == QLatin1String("refresh-tracking") && id > 0) {
+        Q_EMIT trackingRefreshRequested(id);
     } else if (what == QLatin1String("copy-link")) {
         const QString link = QUrlQuery(url).queryItemValue(QStringLiteral("url"), QUrl::FullyDecoded);
         QGuiApplication::clipboard()->setText(link);
@@ -307,6 +309,11 @@ QString OrderPanelWidget::shipmentHtml(const domain::Shipment &shipment, qint64 
                           : QStringLiteral("<a href=\"%1\">%2</a> &nbsp;<a href=\"waybill:copy-link?url=%3\">%4</a>")
                                 .arg(esc(url), esc(shipment.trackingNumber),
                                     esc(QString::fromLatin1(QUrl::toPercentEncoding(url))), esc(tr("Copy link")));
+    if (!domain::isFinal(shipment.status) && shipment.id > 0 && !shipment.trackingNumber.isEmpty()) {
+        html += QStringLiteral("&nbsp; <a href=\"waybill:refresh-tracking?id=%1\">%2</a>")
+                    .arg(shipment.id)
+                    .arg(esc(tr("Refresh tracking")).replace(u' ', QStringLiteral("&nbsp;"))); // wraps as one
+    }
     if (shipment.deliveredAt > 0) {
         html += QStringLiteral("<br>") + gray(tr("Delivered %1").arg(Formatting::dateTime(shipment.deliveredAt)));
     } else if (shipment.expectedAt > 0) {

@@ -53,6 +53,9 @@ Q_SIGNALS:
     void contactPreferencesRequested(bool smsConsent, const QString &preferredChannel);
     /// A shipment's tracking link was copied to the clipboard.
     void linkCopied(const QString &url);
+    /// The agent asked for news about a shipment that is still moving ("Refresh tracking"); the owner asks the
+    /// tracking provider and shows the detail again when it answers.
+    void trackingRefreshRequested(qint64 shipmentId);
     /// The agent chose "Refund…", "Cancel order…" or "Resend…" for the linked order; the owner confirms and sends it.
     void orderActionRequested(waybill::domain::OrderAction::Kind kind);
 

@@ -13,6 +13,8 @@ QString StoreAccountDraft::id() const
         return wooCommerce.id;
     case Kind::Amazon:
         return amazon.id;
+    case Kind::Tracking:
+        return tracking.id;
     }
     return {};
 }
@@ -26,6 +28,8 @@ QString StoreAccountDraft::name() const
         return wooCommerce.name;
     case Kind::Amazon:
         return amazon.name;
+    case Kind::Tracking:
+        return tracking.name;
     }
     return {};
 }

@@ -4,6 +4,7 @@
 
 #include "domain/AmazonAccount.h"
 #include "domain/ShopifyAccount.h"
+#include "domain/TrackingAccount.h"
 #include "domain/WooCommerceAccount.h"
 
 #include <QList>
@@ -14,20 +15,22 @@
 
 namespace waybill::ui {
 
-/// A store account as the Stores form describes it: the account of one kind (the others stay default) and the
-/// secrets typed into the form as (keychain key, secret) pairs. A secret left empty while editing keeps the one
-/// in the keychain; `secrets` then lacks that key.
+/// A store or tracking provider account as the Stores form describes it: the account of one kind (the others stay
+/// default) and the secrets typed into the form as (keychain key, secret) pairs. A secret left empty while editing
+/// keeps the one in the keychain; `secrets` then lacks that key.
 struct StoreAccountDraft {
     enum class Kind {
         Shopify,
         WooCommerce,
         Amazon,
+        Tracking, ///< EasyPost, AfterShip or Shippo
     };
 
     Kind kind = Kind::Shopify;
     domain::ShopifyAccount shopify;
     domain::WooCommerceAccount wooCommerce;
     domain::AmazonAccount amazon;
+    domain::TrackingAccount tracking;
     QList<std::pair<QString, QString>> secrets;
 
     QString id() const;

@@ -3,6 +3,7 @@
 #include "StoreAccountForm.h"
 
 #include "commerce/HttpJsonClient.h"
+#include "commerce/TrackingProviderApi.h"
 
 #include <QComboBox>
 #include <QDate>
@@ -44,14 +45,15 @@ StoreAccountForm::StoreAccountForm(QWidget *parent)
     m_kind->addItem(tr("Shopify"), static_cast<int>(Kind::Shopify));
     m_kind->addItem(tr("WooCommerce"), static_cast<int>(Kind::WooCommerce));
     m_kind->addItem(tr("Amazon (Selling Partner API)"), static_cast<int>(Kind::Amazon));
-    common->addRow(tr("Store &type:"), m_kind);
+    m_kind->addItem(tr("Tracking provider"), static_cast<int>(Kind::Tracking));
+    common->addRow(tr("&Type:"), m_kind);
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("storeNameEdit"));
-    m_name->setPlaceholderText(tr("For people (default: the store's address)"));
+    m_name->setPlaceholderText(tr("For people (default: the store's address or the provider)"));
     common->addRow(tr("&Name:"), m_name);
     layout->addLayout(common);
 
-    m_pages = { buildShopifyPage(), buildWooCommercePage(), buildAmazonPage() };
+    m_pages = { buildShopifyPage(), buildWooCommercePage(), buildAmazonPage(), buildTrackingPage() };
     for (QWidget *page : std::as_const(m_pages)) {
         layout->addWidget(page);
     }
@@ -171,6 +173,31 @@ QWidget *StoreAccountForm::buildAmazonPage()
     return page;
 }
 
+QWidget *StoreAccountForm::buildTrackingPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_trackingProvider = new QComboBox(page);
+    m_trackingProvider->setObjectName(QStringLiteral("trackingProviderCombo"));
+    for (const char *provider : { "easypost", "aftership", "shippo" }) {
+        const QString key = QString::fromLatin1(provider);
+        m_trackingProvider->addItem(commerce::TrackingProviderApi::displayName(key), key);
+    }
+    m_trackingKey = addLine(page, "trackingKeyEdit", tr("API key"), true);
+    m_trackingBaseUrl = addLine(page, "trackingBaseUrlEdit", tr("Optional: a proxy in front of the provider"));
+    form->addRow(tr("&Provider:"), m_trackingProvider);
+    form->addRow(tr("API &key:"), m_trackingKey);
+    form->addRow(tr("&Base URL:"), m_trackingBaseUrl);
+    auto *hint = new QLabel(tr("Moving shipments are asked about more often near their expected delivery, within the "
+                               "provider's request limits; delivered ones are not asked again."),
+        page);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QStringLiteral("color:#6b7280"));
+    form->addRow(hint);
+    return page;
+}
+
 Kind StoreAccountForm::kind() const
 {
     return static_cast<Kind>(m_kind->currentData().toInt());
@@ -186,6 +213,7 @@ void StoreAccountForm::startNew(Kind kind)
     m_apiVersion->setText(QString::fromLatin1(domain::ShopifyAccount::DefaultApiVersion));
     m_lwaUrl->setText(QString::fromLatin1(domain::AmazonAccount::DefaultLwaUrl));
     m_amazonRegion->setCurrentIndex(0);
+    m_trackingProvider->setCurrentIndex(0);
     m_since->setDate(QDate::currentDate().addDays(-30));
     m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(kind)));
     m_editingId.clear();
@@ -213,6 +241,13 @@ void StoreAccountForm::showAccount(const StoreAccountDraft &account)
         m_marketplaces->setText(account.amazon.marketplaceIds.join(u','));
         m_since->setDate(QDateTime::fromString(account.amazon.syncSince, Qt::ISODate).toUTC().date());
         break;
+    case Kind::Tracking:
+        m_trackingProvider->setCurrentIndex(m_trackingProvider->findData(account.tracking.provider));
+        m_trackingBaseUrl->setText(account.tracking.baseUrl
+                    == commerce::TrackingProviderApi::defaultBaseUrl(account.tracking.provider).toString()
+                ? QString()
+                : account.tracking.baseUrl);
+        break;
     }
     setEditing(true);
 }
@@ -225,6 +260,7 @@ void StoreAccountForm::setEditing(bool editing)
     m_shop->setReadOnly(editing);
     m_wooUrl->setReadOnly(editing);
     m_marketplaces->setReadOnly(editing);
+    m_trackingProvider->setEnabled(!editing);
     m_secretNote->setText(editing
             ? tr("Secrets are kept in the system keychain. Leave them empty to keep the stored ones.")
             : tr("Secrets are kept in the system keychain, never in the workspace."));
@@ -232,7 +268,7 @@ void StoreAccountForm::setEditing(bool editing)
 
 void StoreAccountForm::clearSecrets()
 {
-    for (QLineEdit *edit : { m_shopifyToken, m_wooKey, m_wooSecret, m_refreshToken, m_clientSecret }) {
+    for (QLineEdit *edit : { m_shopifyToken, m_wooKey, m_wooSecret, m_refreshToken, m_clientSecret, m_trackingKey }) {
         edit->clear();
     }
 }
@@ -246,6 +282,8 @@ std::optional<StoreAccountDraft> StoreAccountForm::draft(QString *problem) const
         return wooCommerceDraft(problem);
     case Kind::Amazon:
         return amazonDraft(problem);
+    case Kind::Tracking:
+        return trackingDraft(problem);
     }
     return std::nullopt;
 }
@@ -363,6 +401,33 @@ std::optional<StoreAccountDraft> StoreAccountForm::amazonDraft(QString *problem)
     }
     if (!clientSecret.isEmpty()) {
         draft.secrets.append({ domain::AmazonAccount::clientSecretKey(account.id), clientSecret });
+    }
+    return draft;
+}
+
+std::optional<StoreAccountDraft> StoreAccountForm::trackingDraft(QString *problem) const
+{
+    StoreAccountDraft draft;
+    draft.kind = Kind::Tracking;
+    domain::TrackingAccount &account = draft.tracking;
+    account.provider = m_trackingProvider->currentData().toString();
+    account.id = domain::TrackingAccount::idForProvider(account.provider);
+    account.name = m_name->text().trimmed().isEmpty() ? m_trackingProvider->currentText() : m_name->text().trimmed();
+    account.baseUrl = withoutTrailingSlashes(m_trackingBaseUrl->text());
+    if (account.baseUrl.isEmpty()) {
+        account.baseUrl = commerce::TrackingProviderApi::defaultBaseUrl(account.provider).toString();
+    } else if (const QString urlProblem = commerce::HttpJsonClient::urlProblem(QUrl(account.baseUrl));
+               !urlProblem.isEmpty()) {
+        *problem = tr("Base URL: %1.").arg(urlProblem);
+        return std::nullopt;
+    }
+    const QString key = m_trackingKey->text().trimmed();
+    if (!key.isEmpty()) {
+        draft.secrets.append({ account.id, key });
+    } else if (!m_editing) {
+        *problem
+            = tr("Enter the %1 API key (the provider's dashboard → API keys).").arg(m_trackingProvider->currentText());
+        return std::nullopt;
     }
     return draft;
 }

@@ -16,11 +16,11 @@ class QLineEdit;
 
 namespace waybill::ui {
 
-/// The fields of one store account in Settings → Stores: a kind (Shopify, WooCommerce, Amazon) and, per kind, the
-/// same fields as `waybillctl account add shopify|woocommerce|amazon`, with the secrets in password fields. It only
-/// reads and checks what was typed (draft()); the dialog stores it. While an existing account is edited the kind
-/// and the field its id comes from (shop, site, marketplaces) are locked, and empty secret fields mean "keep the
-/// stored one". Lives on the UI thread in its dialog.
+/// The fields of one account in Settings → Stores and tracking: a kind (Shopify, WooCommerce, Amazon, a tracking
+/// provider) and, per kind, the same fields as `waybillctl account add shopify|woocommerce|amazon|tracking`, with the
+/// secrets in password fields. It only reads and checks what was typed (draft()); the dialog stores it. While an
+/// existing account is edited the kind and the field its id comes from (shop, site, marketplaces, provider) are locked,
+/// and empty secret fields mean "keep the stored one". Lives on the UI thread in its dialog.
 class StoreAccountForm final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StoreAccountForm)
@@ -47,15 +47,17 @@ private:
     QWidget *buildShopifyPage();
     QWidget *buildWooCommercePage();
     QWidget *buildAmazonPage();
+    QWidget *buildTrackingPage();
     QLineEdit *addLine(QWidget *page, const char *objectName, const QString &placeholder, bool secret = false);
     std::optional<StoreAccountDraft> shopifyDraft(QString *problem) const;
     std::optional<StoreAccountDraft> wooCommerceDraft(QString *problem) const;
     std::optional<StoreAccountDraft> amazonDraft(QString *problem) const;
+    std::optional<StoreAccountDraft> trackingDraft(QString *problem) const;
     void setEditing(bool editing);
     void showPage(int index);
 
     QComboBox *m_kind;
-    QList<QWidget *> m_pages; ///< Shopify, WooCommerce, Amazon: the one of the kind shown
+    QList<QWidget *> m_pages; ///< Shopify, WooCommerce, Amazon, tracking: the one of the kind shown
     QLineEdit *m_name;
     QLineEdit *m_shop;
     QLineEdit *m_shopifyToken;
@@ -71,6 +73,9 @@ private:
     QDateEdit *m_since;
     QLineEdit *m_refreshToken;
     QLineEdit *m_clientSecret;
+    QComboBox *m_trackingProvider;
+    QLineEdit *m_trackingKey;
+    QLineEdit *m_trackingBaseUrl;
     QLabel *m_secretNote;
     bool m_editing = false;
     QString m_editingId;

@@ -64,6 +64,8 @@ QString kindName(Kind kind)
         return StoreAccountsDialog::tr("WooCommerce");
     case Kind::Amazon:
         return StoreAccountsDialog::tr("Amazon");
+    case Kind::Tracking:
+        return StoreAccountsDialog::tr("Tracking");
     }
     return {};
 }
@@ -77,7 +79,7 @@ StoreAccountsDialog::StoreAccountsDialog(Context context, QWidget *parent)
     , m_tester(new StoreConnectionTester(m_context.network, this))
 {
     setObjectName(QStringLiteral("storeAccountsDialog"));
-    setWindowTitle(tr("Stores"));
+    setWindowTitle(tr("Stores and tracking"));
     resize(860, 540);
 
     auto *left = new QVBoxLayout;
@@ -86,13 +88,14 @@ StoreAccountsDialog::StoreAccountsDialog(Context context, QWidget *parent)
     m_list->setMinimumWidth(280);
     m_list->setWordWrap(true);
     m_emptyLabel = new QLabel(tr("No stores yet. Add a Shopify, WooCommerce or Amazon account to see each "
-                                 "conversation's orders and tracking."),
+                                 "conversation's orders, and an EasyPost, AfterShip or Shippo account to follow "
+                                 "their parcels."),
         this);
     m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
     m_emptyLabel->setWordWrap(true);
     m_emptyLabel->setStyleSheet(QStringLiteral("color:#6b7280"));
     m_emptyLabel->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    auto *addButton = new QPushButton(tr("&Add store"), this);
+    auto *addButton = new QPushButton(tr("&Add account"), this);
     addButton->setObjectName(QStringLiteral("addButton"));
     m_removeButton = new QPushButton(tr("&Remove"), this);
     m_removeButton->setObjectName(QStringLiteral("removeButton"));
@@ -177,6 +180,12 @@ void StoreAccountsDialog::reloadList(const QString &selectId)
             StoreAccountDraft draft;
             draft.kind = Kind::Amazon;
             draft.amazon = account;
+            m_accounts.insert(account.id, draft);
+        }
+        for (const domain::TrackingAccount &account : repository.trackingAccounts()) {
+            StoreAccountDraft draft;
+            draft.kind = Kind::Tracking;
+            draft.tracking = account;
             m_accounts.insert(account.id, draft);
         }
     } catch (const storage::StorageError &error) {
@@ -351,6 +360,9 @@ void StoreAccountsDialog::runTest(const StoreAccountDraft &draft, const QHash<QS
         m_tester->testAmazon(
             draft.amazon, secrets.value(draft.id()), secrets.value(domain::AmazonAccount::clientSecretKey(draft.id())));
         break;
+    case Kind::Tracking:
+        m_tester->testTracking(draft.tracking, secrets.value(draft.id()));
+        break;
     }
 }
 
@@ -406,6 +418,9 @@ void StoreAccountsDialog::writeAccount(const StoreAccountDraft &draft)
         case Kind::Amazon:
             repository.saveAmazonAccount(draft.amazon, m_context.now());
             break;
+        case Kind::Tracking:
+            repository.saveTrackingAccount(draft.tracking, m_context.now());
+            break;
         }
     } catch (const storage::StorageError &error) {
         showResult(failLine(tr("Not saved:"), error.userMessage()));
@@ -413,7 +428,9 @@ void StoreAccountsDialog::writeAccount(const StoreAccountDraft &draft)
     }
     reloadList(draft.id());
     showSelected();
-    showResult(okLine(tr("Saved."), tr("Orders from %1 are synced from now on.").arg(draft.name())));
+    showResult(okLine(tr("Saved."),
+        draft.kind == Kind::Tracking ? tr("Moving shipments are asked about through %1 from now on.").arg(draft.name())
+                                     : tr("Orders from %1 are synced from now on.").arg(draft.name())));
     Q_EMIT accountsChanged();
 }
 

@@ -30,14 +30,15 @@ class DialogService;
 class StoreAccountForm;
 class StoreConnectionTester;
 
-/// Settings → Stores: the Shopify, WooCommerce and Amazon accounts whose orders the engine syncs, next to the
-/// e-mail accounts. Lists them with the last sync state the engine reported (setAccountStatus()), and adds, edits
-/// and removes one at a time with StoreAccountForm. Secrets go to the CredentialStore only, before the account is
-/// written through storage::AccountRepository on the UI connection; removing an account forgets its secrets too.
-/// "Test connection" makes one real request (StoreConnectionTester) with the typed secrets, or the stored ones
-/// when editing with the fields left empty, and shows what went wrong inline. accountsChanged() follows every
-/// change (the engine reloads its accounts). Everything in the Context must outlive the dialog; keychain jobs and
-/// the tester are its children and die with it.
+/// Settings → Stores and tracking: the Shopify, WooCommerce and Amazon accounts whose orders the engine syncs, and
+/// the tracking provider accounts (EasyPost, AfterShip, Shippo) it asks about moving shipments. Lists them with the
+/// last sync state the engine reported (setAccountStatus()), and adds, edits and removes one at a time with
+/// StoreAccountForm. Secrets go to the CredentialStore only, before the account is written through
+/// storage::AccountRepository on the UI connection; removing an account forgets its secrets too. "Test connection"
+/// makes one real request (StoreConnectionTester) with the typed secrets, or the stored ones when editing with the
+/// fields left empty, and shows what went wrong inline. accountsChanged() follows every change (the engine reloads its
+/// accounts). Everything in the Context must outlive the dialog; keychain jobs and the tester are its children and die
+/// with it.
 class StoreAccountsDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StoreAccountsDialog)
@@ -57,7 +58,7 @@ public:
     /// Records the engine's latest state for `accountId` ("connecting", "syncing", "connected", "failed") with its
     /// message, and shows it in the list and under the form.
     void setAccountStatus(const QString &accountId, const QString &state, const QString &message);
-    /// Starts editing a new account (what "Add store" does).
+    /// Starts editing a new account (what "Add account" does).
     void startNewAccount();
     StoreConnectionTester *tester() const { return m_tester; }
 

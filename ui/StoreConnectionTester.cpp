@@ -6,6 +6,7 @@
 #include "commerce/HttpJsonError.h"
 #include "commerce/HttpJsonTask.h"
 #include "commerce/ShopifyOrderSync.h"
+#include "commerce/TrackingProviderApi.h"
 #include "commerce/WooCommerceOrderSync.h"
 #include "security/OAuthError.h"
 
@@ -78,6 +79,22 @@ void StoreConnectionTester::testWooCommerce(
             }
             return tr("Connected to WooCommerce at %1: the key may read orders.").arg(host);
         });
+}
+
+void StoreConnectionTester::testTracking(const domain::TrackingAccount &account, const QString &apiKey)
+{
+    abort();
+    const QString provider = account.provider;
+    commerce::HttpJsonClient::Config config;
+    config.baseUrl = QUrl(account.baseUrl);
+    config.serviceName = commerce::TrackingProviderApi::displayName(provider);
+    config.headers = commerce::TrackingProviderApi::authHeaders(provider, apiKey);
+    const commerce::TrackingProviderApi::Request request = commerce::TrackingProviderApi::keyCheck(provider);
+    runJson(config, request.path, request.query, [provider, service = config.serviceName](const QJsonDocument &json) {
+        return commerce::TrackingProviderApi::isKeyCheckAnswer(provider, json)
+            ? tr("Connected to %1: the API key is valid.").arg(service)
+            : QString();
+    });
 }
 
 void StoreConnectionTester::runJson(commerce::HttpJsonClient::Config config, const QString &path,

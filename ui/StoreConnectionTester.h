@@ -5,6 +5,7 @@
 #include "commerce/HttpJsonClient.h"
 #include "domain/AmazonAccount.h"
 #include "domain/ShopifyAccount.h"
+#include "domain/TrackingAccount.h"
 #include "domain/WooCommerceAccount.h"
 
 #include <QObject>
@@ -28,7 +29,8 @@ namespace waybill::ui {
 /// "Test connection" for a store account: exactly one real request, made the way the engine's sync will make it
 /// (same base URL, headers and TLS verification), without retries. Shopify: GET /admin/api/<version>/shop.json with
 /// the access token. WooCommerce: GET /wp-json/wc/v3/orders?per_page=1 with the REST API key pair. Amazon: a Login
-/// with Amazon refresh_token grant at the LWA endpoint (what every sync pass starts with). Asynchronous (no
+/// with Amazon refresh_token grant at the LWA endpoint (what every sync pass starts with). Tracking providers: a page
+/// of one from a list the API key may read. Asynchronous (no
 /// waitFor*): a test*() call returns at once and finished() follows exactly once with a sentence for people that
 /// names the problem — credentials refused, TLS failure, host unknown or unreachable, timeout, or an answer that is
 /// not what the service sends. abort() (or destroying the tester, or starting another test) ends a running test
@@ -49,6 +51,8 @@ public:
     void testShopify(const domain::ShopifyAccount &account, const QString &accessToken);
     void testWooCommerce(const domain::WooCommerceAccount &account, const QString &key, const QString &secret);
     void testAmazon(const domain::AmazonAccount &account, const QString &refreshToken, const QString &clientSecret);
+    /// A tracking provider: TrackingProviderApi::keyCheck() with the key, as the refresh sends it.
+    void testTracking(const domain::TrackingAccount &account, const QString &apiKey);
     void abort();
     bool isRunning() const { return m_running; }
 

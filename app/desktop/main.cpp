@@ -94,6 +94,9 @@ int main(int argc, char **argv)
         QObject::connect(&window, &ui::MainWindow::rulesChanged, engine, &engine::Engine::runRules);
         QObject::connect(&window, &ui::MainWindow::orderActionRequested, engine, &engine::Engine::requestOrderAction);
         QObject::connect(engine, &engine::Engine::orderActionEnded, &window, &ui::MainWindow::showOrderActionResult);
+        QObject::connect(&window, &ui::MainWindow::shipmentRefreshRequested, engine, &engine::Engine::refreshShipment);
+        QObject::connect(
+            engine, &engine::Engine::shipmentRefreshEnded, &window, &ui::MainWindow::showShipmentRefreshResult);
         engineThread.start();
         window.show();
         if (parser.isSet(selectFirstOption)) {

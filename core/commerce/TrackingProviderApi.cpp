@@ -3,6 +3,8 @@
 #include "TrackingProviderApi.h"
 
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace waybill::commerce {
 
@@ -75,6 +77,37 @@ QString TrackingProviderApi::carrierCode(const QString &provider, const QString 
         return shippo.value(key);
     }
     return key;
+}
+
+TrackingProviderApi::Request TrackingProviderApi::keyCheck(const QString &provider)
+{
+    Request request;
+    if (provider == QLatin1String("easypost")) {
+        request.path = QStringLiteral("/v2/trackers");
+        request.query.addQueryItem(QStringLiteral("page_size"), QStringLiteral("1"));
+    } else if (provider == QLatin1String("aftership")) {
+        request.path = QStringLiteral("/v4/trackings");
+        request.query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
+    } else if (provider == QLatin1String("shippo")) {
+        request.path = QStringLiteral("/carrier_accounts");
+        request.query.addQueryItem(QStringLiteral("results"), QStringLiteral("1"));
+    }
+    return request;
+}
+
+bool TrackingProviderApi::isKeyCheckAnswer(const QString &provider, const QJsonDocument &answer)
+{
+    const QJsonObject object = answer.object();
+    if (provider == QLatin1String("easypost")) {
+        return object.value(QLatin1String("trackers")).isArray();
+    }
+    if (provider == QLatin1String("aftership")) {
+        return object.value(QLatin1String("data")).isObject() && object.value(QLatin1String("meta")).isObject();
+    }
+    if (provider == QLatin1String("shippo")) {
+        return object.value(QLatin1String("results")).isArray();
+    }
+    return false;
 }
 
 TrackingProviderApi::Request TrackingProviderApi::request(

@@ -31,6 +31,7 @@
 #include "storage/OrderActionRepository.h"
 #include "storage/OrderRepository.h"
 #include "storage/StorageError.h"
+#include "storage/TrackingRefreshRepository.h"
 #include "storage/Workspace.h"
 
 #include <QCoreApplication>
@@ -567,8 +568,43 @@ void Engine::startTrackingAccount(const domain::TrackingAccount &account, const 
         }
         runRules();
     });
+    connect(refresher.get(), &TrackingRefresher::shipmentRefreshed, this,
+        [this](qint64 shipmentId, bool changed, const QList<qint64> &conversations, const QString &problem) {
+            if (!conversations.isEmpty()) {
+                Q_EMIT conversationsChanged(conversations); // the agent waits on it: not only at the pass's end
+            }
+            Q_EMIT shipmentRefreshEnded(shipmentId, changed, problem);
+        });
     m_trackingRefreshers.push_back(std::move(refresher));
     m_trackingRefreshers.back()->start();
+}
+
+void Engine::refreshShipment(qint64 shipmentId)
+{
+    std::optional<commerce::TrackedShipment> shipment;
+    try {
+        if (m_database) {
+            shipment = storage::TrackingRefreshRepository(*m_database).active(shipmentId);
+        }
+    } catch (const storage::StorageError &error) {
+        Q_EMIT shipmentRefreshEnded(shipmentId, false, error.userMessage());
+        return;
+    }
+    if (!shipment) {
+        Q_EMIT shipmentRefreshEnded(
+            shipmentId, false, tr("This shipment is delivered, returned or has no tracking number."));
+        return;
+    }
+    if (m_trackingRefreshers.empty()) {
+        Q_EMIT shipmentRefreshEnded(shipmentId, false,
+            tr("No tracking provider is set up. Add EasyPost, AfterShip or Shippo under Settings → Stores and "
+               "tracking."));
+        return;
+    }
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    const auto ready = std::find_if(m_trackingRefreshers.cbegin(), m_trackingRefreshers.cend(),
+        [nowMs](const auto &refresher) { return !refresher->budget().isPaused(nowMs); });
+    (ready != m_trackingRefreshers.cend() ? *ready : m_trackingRefreshers.front())->refreshNow(*shipment);
 }
 
 void Engine::refreshTracking()

@@ -104,6 +104,11 @@ public Q_SLOTS:
     /// One pass of the proactive rules now (after tracking updates; also run periodically). The conversations it
     /// opened, tagged or wrote to are announced through conversationsChanged().
     void runRules();
+    /// An agent asked for news about one shipment now (the order panel's "Refresh tracking"): asked through the first
+    /// tracking account whose provider is not paused, ahead of scheduled refreshes. Ends with exactly one
+    /// shipmentRefreshEnded(), also when there is no tracking account or the shipment is delivered; a change is also
+    /// announced through conversationsChanged() at once.
+    void refreshShipment(qint64 shipmentId);
     /// An agent asked for an order action (`kind`: domain::OrderAction::Kind as int) on a conversation: checked,
     /// stored as pending with its idempotency key and audited (OrderActionRunner::prepare()), then sent with the
     /// Shopify account's token from the keychain. Ends with exactly one orderActionEnded() (actionId 0 when it was
@@ -119,6 +124,9 @@ Q_SIGNALS:
     void ordersSynced(const QString &accountId, int orders);
     /// "connected", "syncing", "retrying" or "failed", with a message for people when not fine.
     void accountStatus(const QString &accountId, const QString &state, const QString &message);
+    /// The answer to refreshShipment(): `changed` when the status, dates or events moved; otherwise `message` says
+    /// why not, or is empty when the provider had nothing new.
+    void shipmentRefreshEnded(qint64 shipmentId, bool changed, const QString &message);
     /// An order action's attempt ended; `state` is a domain::OrderAction::State as int (Pending after a timeout or
     /// a server error: it will be sent again with the same key).
     void orderActionEnded(qint64 actionId, qint64 conversationId, int state, const QString &message);

@@ -13,12 +13,14 @@
 #include "storage/TrackingRefreshRepository.h"
 #include "storage/TrackingRepository.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace waybill::engine {
@@ -54,11 +56,8 @@ TrackingRefresher::TrackingRefresher(const storage::Database &database, const st
 
 TrackingRefresher::~TrackingRefresher() = default;
 
-void TrackingRefresher::start()
+bool TrackingRefresher::beginPass()
 {
-    if (m_running) {
-        return;
-    }
     m_running = true;
     m_report = Report();
     m_queue.clear();
@@ -66,24 +65,53 @@ void TrackingRefresher::start()
     if (!commerce::TrackingProviderApi::isSupported(m_config.provider)) {
         m_report.accountError = QStringLiteral("%1: %2 is not a tracking provider Waybill can ask")
                                     .arg(m_config.accountId, m_config.provider);
-        m_report.errors << m_report.accountError;
     } else if (!problem.isEmpty()) {
         m_report.accountError = m_config.accountId + QStringLiteral(": ") + problem;
+    }
+    if (!m_report.accountError.isEmpty()) {
         m_report.errors << m_report.accountError;
-    } else {
-        const qint64 nowMs = m_clock();
+        return false;
+    }
+    const qint64 nowMs = m_clock();
+    if (m_budget.isPaused(nowMs)) {
+        m_report.rateLimited = true;
+        m_report.pausedUntilMs = m_budget.pausedUntil();
+    }
+    return true;
+}
+
+void TrackingRefresher::start()
+{
+    if (m_running) {
+        return;
+    }
+    if (beginPass()) {
         const commerce::TrackingRefreshPolicy policy([this] { return m_clock() / 1000; });
         try {
-            m_queue = policy.due(storage::TrackingRefreshRepository(m_database).active(), m_budget.available(nowMs));
+            m_queue
+                = policy.due(storage::TrackingRefreshRepository(m_database).active(), m_budget.available(m_clock()));
         } catch (const storage::StorageError &error) {
             m_report.errors << QString(m_config.accountId + QStringLiteral(": ") + error.userMessage());
         }
-        if (m_budget.isPaused(nowMs)) {
-            m_report.rateLimited = true;
-            m_report.pausedUntilMs = m_budget.pausedUntil();
-        }
     }
     // Never from inside start().
+    QTimer::singleShot(0, this, &TrackingRefresher::next);
+}
+
+void TrackingRefresher::refreshNow(const commerce::TrackedShipment &shipment)
+{
+    if (m_wanted.contains(shipment.id)) {
+        return;
+    }
+    m_wanted.insert(shipment.id);
+    if (m_running) {
+        m_queue.removeIf([&shipment](const commerce::TrackedShipment &queued) { return queued.id == shipment.id; });
+        m_queue.prepend(shipment);
+        return;
+    }
+    if (beginPass()) {
+        m_queue = { shipment };
+    }
     QTimer::singleShot(0, this, &TrackingRefresher::next);
 }
 
@@ -91,27 +119,39 @@ void TrackingRefresher::abort()
 {
     m_task.reset();
     m_queue.clear();
+    m_wanted.clear();
     m_running = false;
 }
 
 void TrackingRefresher::next()
 {
-    if (!m_running) {
+    if (!m_running || m_task) {
         return;
     }
     while (!m_queue.isEmpty()) {
         m_current = m_queue.takeFirst();
+        m_currentChanged = false;
+        m_currentConversations.clear();
+        m_currentProblem.clear();
         const commerce::TrackingProviderApi::Request request
             = commerce::TrackingProviderApi::request(m_config.provider, m_current.carrier, m_current.trackingNumber);
         if (request.path.isEmpty()) {
             ++m_report.failed;
-            m_report.errors << label()
-                    + QStringLiteral(": the carrier \"%1\" is not one %2 can be asked about")
-                          .arg(m_current.carrier, m_client.config().serviceName);
+            currentFailed(QStringLiteral("the carrier \"%1\" is not one %2 can be asked about")
+                              .arg(m_current.carrier, m_client.config().serviceName));
             markChecked();
+            settleCurrent();
             continue;
         }
-        if (!m_budget.tryTake(m_clock())) {
+        const qint64 nowMs = m_clock();
+        if (!m_budget.tryTake(nowMs)) {
+            if (m_wanted.contains(m_current.id) && !m_budget.isPaused(nowMs)) {
+                // An agent is waiting: ask as soon as the provider allows the next request.
+                m_queue.prepend(m_current);
+                const int waitMs = int(std::ceil(1000.0 / std::max(m_budget.limits().perSecond, 0.001)));
+                QTimer::singleShot(std::min(waitMs, 60 * 1000), this, &TrackingRefresher::next);
+                return;
+            }
             break; // the budget of this pass is spent; the rest stay due for the next one
         }
         ++m_report.asked;
@@ -130,12 +170,13 @@ void TrackingRefresher::onAnswer(const commerce::HttpJsonResponse &response)
     if (m_config.provider == QLatin1String("easypost") && trackers.isArray() && trackers.toArray().isEmpty()) {
         // A readable answer: EasyPost has no tracker for this number (none was created with the label).
         ++m_report.failed;
-        m_report.errors << label() + QStringLiteral(": EasyPost has no tracker for this number");
+        currentFailed(QStringLiteral("EasyPost has no tracker for this number"));
         markChecked();
     } else {
         apply(response.json.toJson(QJsonDocument::Compact));
     }
     m_task.release()->deleteLater();
+    settleCurrent();
     next();
 }
 
@@ -152,29 +193,31 @@ void TrackingRefresher::onFailure(const commerce::HttpJsonError &error)
         m_budget.pauseUntil(m_clock() + std::max(error.retryAfterMs, 0));
         m_report.rateLimited = true;
         m_report.pausedUntilMs = m_budget.pausedUntil();
-        m_report.errors << m_config.accountId
-                + QStringLiteral(": %1 asked to wait (429); paused for %2 s")
-                      .arg(m_client.config().serviceName)
-                      .arg((std::max(error.retryAfterMs, 0) + 999) / 1000);
+        m_currentProblem = QStringLiteral("%1 asked to wait (429); paused for %2 s")
+                               .arg(m_client.config().serviceName)
+                               .arg((std::max(error.retryAfterMs, 0) + 999) / 1000);
+        m_report.errors << m_config.accountId + QStringLiteral(": ") + m_currentProblem;
         m_queue.clear();
         break;
     case Kind::Refused:
         ++m_report.failed;
         m_report.accountError = m_config.accountId + QStringLiteral(": ") + error.message;
         m_report.errors << m_report.accountError;
+        m_currentProblem = m_report.accountError;
         m_queue.clear();
         break;
     case Kind::Http:
         // 404 and other 4xx: the provider does not know the parcel (yet); ask again at the next interval.
         ++m_report.failed;
-        m_report.errors << label() + QStringLiteral(": ") + error.message;
+        currentFailed(error.message);
         markChecked();
         break;
     default:
         ++m_report.failed;
-        m_report.errors << label() + QStringLiteral(": ") + error.message;
+        currentFailed(error.message);
         break;
     }
+    settleCurrent();
     next();
 }
 
@@ -200,18 +243,20 @@ void TrackingRefresher::apply(const QByteArray &body)
             if (result.changed()) {
                 ++m_report.updated;
                 m_report.conversations << result.conversations;
+                m_currentChanged = true;
+                m_currentConversations = result.conversations;
             }
             break;
         }
         markChecked();
     } catch (const storage::StorageError &error) {
         ++m_report.failed;
-        m_report.errors << label() + QStringLiteral(": ") + error.userMessage();
+        currentFailed(error.userMessage());
         return;
     }
     if (!found) {
         ++m_report.failed;
-        m_report.errors << label() + QStringLiteral(": the answer does not mention this tracking number");
+        currentFailed(QStringLiteral("the answer does not mention this tracking number"));
     }
 }
 
@@ -222,6 +267,7 @@ void TrackingRefresher::quarantine(const QByteArray &raw, const QString &reason)
         entry.account = m_config.accountId;
         entry.receivedAt = m_clock() / 1000;
         entry.reason = label() + QStringLiteral(": ") + reason;
+        m_currentProblem = QStringLiteral("the provider's answer could not be read (kept in Quarantine): ") + reason;
         entry.rawSha256 = m_attachments.put(raw);
         entry.sizeBytes = raw.size();
         storage::QuarantineRepository(m_database).insert(entry);
@@ -229,7 +275,7 @@ void TrackingRefresher::quarantine(const QByteArray &raw, const QString &reason)
         m_report.errors << entry.reason;
     } catch (const storage::StorageError &error) {
         ++m_report.failed;
-        m_report.errors << label() + QStringLiteral(": ") + error.userMessage();
+        currentFailed(error.userMessage());
     }
 }
 
@@ -242,9 +288,36 @@ void TrackingRefresher::markChecked()
     }
 }
 
+void TrackingRefresher::currentFailed(const QString &problem)
+{
+    m_currentProblem = problem;
+    m_report.errors << label() + QStringLiteral(": ") + problem;
+}
+
+void TrackingRefresher::settleCurrent()
+{
+    if (m_wanted.remove(m_current.id)) {
+        Q_EMIT shipmentRefreshed(m_current.id, m_currentChanged, m_currentConversations, m_currentProblem);
+    }
+}
+
 void TrackingRefresher::finish()
 {
     m_running = false;
+    // Shipments an agent asked about that this pass could not ask: the account failed or the provider is paused.
+    const QSet<qint64> unasked = std::exchange(m_wanted, {});
+    QString reason = m_report.accountError;
+    if (reason.isEmpty() && m_budget.isPaused(m_clock())) {
+        reason = QStringLiteral("%1 asked to wait; it is asked again after %2")
+                     .arg(m_client.config().serviceName,
+                         QDateTime::fromMSecsSinceEpoch(m_budget.pausedUntil()).toString(QStringLiteral("HH:mm:ss")));
+    }
+    if (reason.isEmpty()) {
+        reason = QStringLiteral("it could not be asked in this pass");
+    }
+    for (const qint64 id : unasked) {
+        Q_EMIT shipmentRefreshed(id, false, {}, reason);
+    }
     Q_EMIT finished(m_report);
 }
 

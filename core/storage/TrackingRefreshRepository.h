@@ -6,6 +6,8 @@
 
 #include <QList>
 
+#include <optional>
+
 namespace waybill::storage {
 
 class Database;
@@ -19,6 +21,8 @@ public:
 
     /// Shipments that are not final and have a tracking number, oldest first.
     QList<commerce::TrackedShipment> active() const;
+    /// The shipment if it is not final and has a tracking number (what refresh may ask about).
+    std::optional<commerce::TrackedShipment> active(qint64 shipmentId) const;
     /// Records that a provider was asked about the shipment at `now` (whatever it answered).
     void markChecked(qint64 shipmentId, qint64 now) const;
 

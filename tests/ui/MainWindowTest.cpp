@@ -28,7 +28,9 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -123,6 +125,22 @@ TEST_F(MainWindowTest, ReplyIsStoredWithAnOutboxRowAndShownAsQueued)
     EXPECT_TRUE(editor->toPlainText().isEmpty());
     EXPECT_TRUE(dialogs.errors.isEmpty()) << qPrintable(dialogs.errors.join(QLatin1Char('\n')));
     Q_UNUSED(summary)
+}
+
+TEST_F(MainWindowTest, RefreshTrackingAsksTheEngineAndShowsItsAnswer)
+{
+    openFirst();
+    QSignalSpy asked(window.get(), &ui::MainWindow::shipmentRefreshRequested);
+    Q_EMIT find<ui::OrderPanelWidget>("orderPanel")->trackingRefreshRequested(42);
+    ASSERT_EQ(asked.count(), 1);
+    EXPECT_EQ(asked.at(0).at(0).toLongLong(), 42);
+    EXPECT_TRUE(window->statusBar()->currentMessage().contains(QStringLiteral("Asking the tracking provider")));
+
+    window->showShipmentRefreshResult(42, false, QStringLiteral("No tracking provider is set up."));
+    EXPECT_TRUE(window->statusBar()->currentMessage().contains(QStringLiteral("No tracking provider is set up.")))
+        << qPrintable(window->statusBar()->currentMessage());
+    window->showShipmentRefreshResult(42, true, {});
+    EXPECT_EQ(window->statusBar()->currentMessage(), QStringLiteral("Tracking updated"));
 }
 
 TEST_F(MainWindowTest, NoteIsShownButNeverQueued)

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Waybill authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Settings → Stores: Shopify, WooCommerce and Amazon accounts added, edited and removed from the desktop, their
+// Settings → Stores and tracking: Shopify, WooCommerce, Amazon and tracking provider accounts added, edited and
+// removed from the desktop, their
 // secrets in the keychain only, "Test connection" making one real request to a loopback server that replays the
 // service's answers (and naming wrong credentials, TLS failures, unreachable hosts and timeouts), and the engine's
 // last sync state shown per account.
@@ -361,6 +362,67 @@ TEST_F(StoreAccountsDialogTest, RemovingAnAmazonAccountForgetsBothSecrets)
         return credentials.secret(id).isEmpty()
             && credentials.secret(domain::AmazonAccount::clientSecretKey(id)).isEmpty();
     }));
+}
+
+TEST_F(StoreAccountsDialogTest, ATrackingProviderIsTestedWithItsKeyAndSavedWithTheKeyInTheKeychain)
+{
+    // EasyPost's recorded answer to GET /v2/trackers: the list a valid key may read.
+    server.route("GET", QStringLiteral("/v2/trackers?page_size=1"),
+        ReplayHttpServer::file(QStringLiteral(WAYBILL_TEST_DATA_DIR "/third_party/easypost-examples/official/docs/"
+                                                                    "responses/trackers/trackers-list.json")));
+    chooseKind(find<QComboBox>("kindCombo")->findText(QStringLiteral("Tracking provider")));
+    find<QComboBox>("trackingProviderCombo")->setCurrentIndex(0); // EasyPost
+    type("trackingKeyEdit", QStringLiteral("EZAK_s3cret"));
+    type("trackingBaseUrlEdit", server.baseUrl().toString());
+
+    const QString text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("Connected to EasyPost"))) << qPrintable(text);
+    const auto requests = server.requestsFor(QStringLiteral("/v2/trackers"));
+    ASSERT_EQ(requests.size(), 1);
+    EXPECT_EQ(requests.constFirst().headers.value("authorization"),
+        "Basic " + QByteArray("EZAK_s3cret:").toBase64()); // the key as the user name, as the refresh sends it
+    waybill::testing::saveScreenshot(dialog.get(), QStringLiteral("store-accounts-tracking-connected"));
+
+    save();
+    const auto stored = storage::AccountRepository(workspace.db()).trackingAccounts();
+    ASSERT_EQ(stored.size(), 1);
+    EXPECT_EQ(stored.constFirst().id, QStringLiteral("tracking:easypost"));
+    EXPECT_EQ(stored.constFirst().provider, QStringLiteral("easypost"));
+    EXPECT_EQ(stored.constFirst().baseUrl, server.baseUrl().toString());
+    EXPECT_EQ(credentials.secret(QStringLiteral("tracking:easypost")), QStringLiteral("EZAK_s3cret"));
+    EXPECT_EQ(rowsContaining(QStringLiteral("s3cret")), 0) << "the key must not be in the database";
+    EXPECT_TRUE(result().contains(QStringLiteral("Moving shipments are asked about"))) << qPrintable(result());
+    ASSERT_EQ(find<QListWidget>("storeList")->count(), 1);
+    EXPECT_TRUE(find<QListWidget>("storeList")->item(0)->text().contains(QStringLiteral("Tracking")));
+}
+
+TEST_F(StoreAccountsDialogTest, ATrackingProvidersRefusalAndAForeignAnswerAreNamed)
+{
+    server.route("GET", QStringLiteral("/v4/trackings?limit=1"), ReplayHttpServer::status(401));
+    chooseKind(find<QComboBox>("kindCombo")->findText(QStringLiteral("Tracking provider")));
+    find<QComboBox>("trackingProviderCombo")->setCurrentIndex(1); // AfterShip
+    type("trackingKeyEdit", QStringLiteral("wrong"));
+    type("trackingBaseUrlEdit", server.baseUrl().toString());
+    QString text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("Wrong credentials"))) << qPrintable(text);
+    ASSERT_EQ(server.requestsFor(QStringLiteral("/v4/trackings")).size(), 1);
+    EXPECT_EQ(server.requestsFor(QStringLiteral("/v4/trackings")).constFirst().headers.value("aftership-api-key"),
+        QByteArray("wrong"));
+
+    // Something else at that address (a shop's page, another API) is not taken for the provider.
+    server.route("GET", QStringLiteral("/carrier_accounts?results=1"), ReplayHttpServer::json(R"({"ok":true})"));
+    find<QComboBox>("trackingProviderCombo")->setCurrentIndex(2); // Shippo
+    text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("Shippo answered, but not with what"))) << qPrintable(text);
+}
+
+TEST_F(StoreAccountsDialogTest, ATrackingAccountNeedsItsKeyWhenNew)
+{
+    chooseKind(find<QComboBox>("kindCombo")->findText(QStringLiteral("Tracking provider")));
+    click("saveButton");
+    EXPECT_TRUE(result().contains(QStringLiteral("API key"))) << qPrintable(result());
+    EXPECT_TRUE(storage::AccountRepository(workspace.db()).trackingAccounts().isEmpty());
+    EXPECT_EQ(credentials.writes(), 0);
 }
 
 } // namespace

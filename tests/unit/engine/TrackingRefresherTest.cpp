@@ -3,7 +3,8 @@
 // TrackingRefresher against ReplayHttpServer answering with EasyPost's recorded GET /v2/trackers reply: a pass that
 // moves a shipment's status, nothing asked about delivered parcels or before the interval is up, the request budget
 // of a pass, a 429 with Retry-After pausing the provider, and an unreadable answer quarantined with its bytes while
-// the pass goes on.
+// the pass goes on; an agent's refreshNow() asking about one shipment whatever the policy says, waiting for the budget
+// and answering once with what happened.
 #include "ReplayHttpServer.h"
 #include "TestWorkspace.h"
 #include "engine/TrackingRefresher.h"
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <gtest/gtest.h>
 #include <optional>
@@ -275,6 +277,160 @@ TEST_F(TrackingRefresherTest, A429PausesTheProviderForItsRetryAfter)
     EXPECT_FALSE(resumed.rateLimited);
     EXPECT_EQ(resumed.asked, 2);
     EXPECT_EQ(shipment(first).status, TrackingStatus::PreTransit);
+}
+
+struct Refreshed {
+    qint64 shipmentId = 0;
+    bool changed = false;
+    QList<qint64> conversations;
+    QString problem;
+};
+
+class TrackingRefreshNowTest : public TrackingRefresherTest {
+protected:
+    void SetUp() override
+    {
+        TrackingRefresherTest::SetUp();
+        QObject::connect(refresher.get(), &TrackingRefresher::shipmentRefreshed, refresher.get(),
+            [this](qint64 id, bool changed, const QList<qint64> &conversations, const QString &problem) {
+                answers.append({ id, changed, conversations, problem });
+            });
+    }
+
+    /// Waits for `count` answers in all.
+    bool waitForAnswers(int count)
+    {
+        return waybill::testing::waitUntil([this, count] { return answers.size() >= count; }, 15000);
+    }
+
+    QList<Refreshed> answers;
+};
+
+TEST_F(TrackingRefreshNowTest, AShipmentCheckedAMinuteAgoIsAskedWhenAnAgentWantsIt)
+{
+    const qint64 id = addShipment(RecordedNumber);
+    server.route("GET", trackerPath(RecordedNumber), ReplayHttpServer::file(TrackersList));
+    server.route("GET", trackerPath(RecordedNumber), ReplayHttpServer::file(TrackersList));
+    pass();
+    ASSERT_EQ(requestsFor(RecordedNumber), 1);
+    nowMs += 60 * 1000;
+    EXPECT_EQ(pass().asked, 0); // the policy waits hours before asking again
+
+    refresher->refreshNow({ id, RecordedNumber, QStringLiteral("usps"), TrackingStatus::PreTransit, 0, 0, 0 });
+    EXPECT_TRUE(answers.isEmpty()); // never from inside refreshNow()
+    ASSERT_TRUE(waitForAnswers(1));
+
+    EXPECT_EQ(requestsFor(RecordedNumber), 2);
+    EXPECT_EQ(answers.at(0).shipmentId, id);
+    EXPECT_FALSE(answers.at(0).changed); // the same answer as a minute ago: nothing new
+    EXPECT_TRUE(answers.at(0).problem.isEmpty()) << answers.at(0).problem.toStdString();
+    EXPECT_EQ(checkedAt(id), nowMs / 1000);
+}
+
+TEST_F(TrackingRefreshNowTest, ANewStatusIsReportedWithTheConversationsToShowAgain)
+{
+    const qint64 id = addShipment(RecordedNumber);
+    storage::SqlQuery link(db(),
+        QStringLiteral("INSERT INTO conversations (channel, subject, customer_id, order_id, status, created_at, "
+                       "last_activity) SELECT 'email', 'Where is it?', customer_id, id, 'open', ?, ? FROM orders "
+                       "WHERE id = ?"));
+    link.bind(Start).bind(Start).bind(orderId).exec();
+    const qint64 conversationId = link.lastInsertId();
+    server.route("GET", trackerPath(RecordedNumber), ReplayHttpServer::file(TrackersList));
+
+    refresher->refreshNow({ id, RecordedNumber, QStringLiteral("usps"), TrackingStatus::Unknown, 0, 0, 0 });
+    ASSERT_TRUE(waitForAnswers(1));
+
+    EXPECT_TRUE(answers.at(0).changed);
+    EXPECT_EQ(answers.at(0).conversations, QList<qint64> { conversationId });
+    EXPECT_EQ(shipment(id).status, TrackingStatus::PreTransit);
+}
+
+TEST_F(TrackingRefreshNowTest, ASpentBudgetMakesTheAgentWaitForTheNextRequestNotFail)
+{
+    const int burst = int(refresher->budget().limits().burst);
+    for (int i = 0; i < burst; ++i) {
+        const QString number = QStringLiteral("EZ80000000%1").arg(i, 2, 10, QLatin1Char('0'));
+        addShipment(number);
+        server.route("GET", trackerPath(number), ReplayHttpServer::file(TrackersList));
+    }
+    pass(); // spends the whole burst; the clock stands still
+    ASSERT_EQ(refresher->budget().available(nowMs), 0);
+    const qint64 id = addShipment(RecordedNumber);
+    server.route("GET", trackerPath(RecordedNumber), ReplayHttpServer::file(TrackersList));
+
+    refresher->refreshNow({ id, RecordedNumber, QStringLiteral("usps"), TrackingStatus::Unknown, 0, 0, 0 });
+    QTimer::singleShot(300, refresher.get(), [this] { nowMs += 2000; }); // the provider's rate refills the budget
+    ASSERT_TRUE(waitForAnswers(1));
+
+    EXPECT_EQ(requestsFor(RecordedNumber), 1);
+    EXPECT_TRUE(answers.at(0).changed);
+}
+
+TEST_F(TrackingRefreshNowTest, APausedProviderIsNotAskedAndTheAgentIsToldUntilWhen)
+{
+    const qint64 id = addShipment(RecordedNumber);
+    server.route("GET", trackerPath(RecordedNumber), ReplayHttpServer::tooManyRequests("600"));
+    pass();
+    ASSERT_EQ(server.requests().size(), 1);
+
+    refresher->refreshNow({ id, RecordedNumber, QStringLiteral("usps"), TrackingStatus::Unknown, 0, 0, 0 });
+    ASSERT_TRUE(waitForAnswers(1));
+
+    EXPECT_EQ(server.requests().size(), 1);
+    EXPECT_FALSE(answers.at(0).changed);
+    EXPECT_TRUE(answers.at(0).problem.contains(QStringLiteral("EasyPost asked to wait")))
+        << answers.at(0).problem.toStdString();
+}
+
+TEST_F(TrackingRefreshNowTest, AnAgentsShipmentGoesAheadOfAPassAlreadyRunning)
+{
+    QList<QString> numbers;
+    for (int i = 0; i < 3; ++i) {
+        numbers << QStringLiteral("EZ70000000%1").arg(i, 2, 10, QLatin1Char('0'));
+        addShipment(numbers.last());
+        server.route("GET", trackerPath(numbers.last()), ReplayHttpServer::file(TrackersList));
+    }
+    const qint64 id = addShipment(RecordedNumber);
+    server.route("GET", trackerPath(RecordedNumber), ReplayHttpServer::file(TrackersList));
+    storage::SqlQuery(db(), QStringLiteral("UPDATE shipments SET tracking_checked_at = ? WHERE id = ?"))
+        .bind(Start)
+        .bind(id)
+        .exec(); // just checked: not due, so only refreshNow() asks about it
+
+    std::optional<TrackingRefresher::Report> report;
+    QObject::connect(refresher.get(), &TrackingRefresher::finished, refresher.get(),
+        [&report](const TrackingRefresher::Report &r) { report = r; });
+    refresher->start();
+    refresher->refreshNow({ id, RecordedNumber, QStringLiteral("usps"), TrackingStatus::Unknown, 0, 0, Start });
+    ASSERT_TRUE(waybill::testing::waitUntil([&report] { return report.has_value(); }, 15000));
+
+    ASSERT_EQ(answers.size(), 1);
+    EXPECT_TRUE(answers.at(0).changed);
+    EXPECT_EQ(report->asked, 4);
+    const QList<ReplayHttpServer::Request> requests = server.requests();
+    ASSERT_EQ(requests.size(), 4);
+    EXPECT_EQ(requests.at(0).query.queryItemValue(QStringLiteral("tracking_code")), RecordedNumber);
+}
+
+TEST_F(TrackingRefreshNowTest, AnUnusableAccountAnswersTheAgentWithItsProblem)
+{
+    TrackingRefresher::Config config = refresher->config();
+    config.baseUrl = QUrl(QStringLiteral("http://tracking.example.net")); // plain HTTP to another computer
+    TrackingRefresher broken(db(), *attachments, network, config, [this] { return nowMs; });
+    std::optional<Refreshed> answer;
+    QObject::connect(&broken, &TrackingRefresher::shipmentRefreshed, &broken,
+        [&answer](qint64 id, bool changed, const QList<qint64> &, const QString &problem) {
+            answer = Refreshed { id, changed, {}, problem };
+        });
+
+    broken.refreshNow({ 7, RecordedNumber, QStringLiteral("usps"), TrackingStatus::Unknown, 0, 0, 0 });
+    ASSERT_TRUE(waybill::testing::waitUntil([&answer] { return answer.has_value(); }, 5000));
+
+    EXPECT_EQ(answer->shipmentId, 7);
+    EXPECT_FALSE(answer->changed);
+    EXPECT_TRUE(answer->problem.startsWith(QStringLiteral("tracking:easypost: "))) << answer->problem.toStdString();
+    EXPECT_TRUE(server.requests().isEmpty());
 }
 
 } // namespace
