@@ -83,6 +83,7 @@ QString AccountCommand::summary() const
         "--base-url URL --consumer-key-env VAR --consumer-secret-env VAR | account add amazon --base-url URL "
         "[--lwa-url URL] --client-id ID --marketplace ID[,ID] --refresh-token-env VAR --client-secret-env VAR "
         "[--since DATE] | account add twilio --account-sid AC… --from +E164 --auth-token-env VAR [--base-url URL] "
+        "[--help-reply TEXT] "
         "| account add tracking --provider easypost|aftership|shippo --api-key-env VAR [--base-url URL] "
         "| account list | account test ID (Twilio) | account remove ID.");
 }
@@ -162,6 +163,10 @@ void AccountCommand::configure(QCommandLineParser &parser) const
             QStringLiteral("SID") },
         { QStringLiteral("from"), QStringLiteral("Twilio: the shop's SMS number, e.g. +15005550006."),
             QStringLiteral("NUMBER") },
+        { QStringLiteral("help-reply"),
+            QStringLiteral("Twilio: the answer to a customer who texts HELP; leave it out when Twilio's own opt-out "
+                           "handling answers HELP (its default)."),
+            QStringLiteral("TEXT") },
         { QStringLiteral("auth-token-env"),
             QStringLiteral("Twilio: the environment variable holding the account's auth token; it is stored in the "
                            "system keychain."),
@@ -547,6 +552,7 @@ int AccountCommand::addTwilio(const QCommandLineParser &parser, QTextStream &out
     account.fromNumber = *from;
     account.id = domain::TwilioAccount::idForNumber(account.fromNumber);
     account.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : account.fromNumber;
+    account.helpReply = parser.value(QStringLiteral("help-reply")).trimmed();
     if (parser.isSet(QStringLiteral("base-url"))) {
         account.baseUrl = parser.value(QStringLiteral("base-url")).trimmed();
         while (account.baseUrl.endsWith(u'/')) {

@@ -195,6 +195,9 @@ QHttpServerResponse WebhookServer::twilioSms(const QHttpServerRequest &request)
             if (!sms->media.isEmpty()) {
                 m_engine.fetchSmsMedia(); // after this answer: Twilio waits for nobody's downloads
             }
+            if (received.replyQueued) {
+                m_engine.pokeOutbox(); // the HELP reply leaves now
+            }
         }
     } catch (const storage::StorageError &failure) {
         return answer(request, 503, (QStringLiteral("Not stored: ") + failure.userMessage() + u'\n').toUtf8());

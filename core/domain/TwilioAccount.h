@@ -17,6 +17,9 @@ struct TwilioAccount {
     QString accountSid; ///< "AC…"
     QString fromNumber; ///< E.164
     QString baseUrl; ///< empty for https://api.twilio.com; set for a proxy (or a local test server)
+    /// What a customer who texts HELP (or INFO) is sent back; empty when Twilio's own opt-out handling answers it
+    /// (its default on long codes), so that the customer never gets two answers.
+    QString helpReply;
     bool enabled = true;
 
     /// The id an account for this number gets.

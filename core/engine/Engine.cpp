@@ -350,6 +350,7 @@ void Engine::startTwilioAccount(const domain::TwilioAccount &account, const QStr
         Q_EMIT accountStatus(id, QStringLiteral("retrying"), message);
     });
     outbound->start();
+    SmsOutbound *sender = outbound.get();
     m_smsOutbound.push_back(std::move(outbound));
     auto media = std::make_unique<SmsMediaFetcher>(*m_database, *m_attachments, *m_network, account, authToken);
     connect(media.get(), &SmsMediaFetcher::conversationsChanged, this, &Engine::conversationsChanged);
@@ -361,6 +362,8 @@ void Engine::startTwilioAccount(const domain::TwilioAccount &account, const QStr
     if (!m_smsWebhooks) {
         auto poller = std::make_unique<SmsPoller>(*m_database, *m_sms, *m_network, account, authToken, &now);
         connect(poller.get(), &SmsPoller::conversationsChanged, this, &Engine::conversationsChanged);
+        // A polled HELP may have queued the account's help reply.
+        connect(poller.get(), &SmsPoller::passEnded, sender, [sender] { sender->poke(); });
         connect(poller.get(), &SmsPoller::problem, this, [this, id = account.id](const QString &message) {
             Q_EMIT accountStatus(id, QStringLiteral("retrying"), message);
         });

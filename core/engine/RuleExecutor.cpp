@@ -4,6 +4,7 @@
 
 #include "TemplateRenderer.h"
 #include "domain/Channel.h"
+#include "storage/AccountRepository.h"
 #include "storage/AgentRepository.h"
 #include "storage/AuditLogRepository.h"
 #include "storage/ConversationRepository.h"
@@ -160,6 +161,26 @@ QString RuleExecutor::receivingAccount(qint64 conversationId) const
     return account;
 }
 
+QString RuleExecutor::smsAccount(qint64 conversationId) const
+{
+    // The number the customer last texted, so the conversation stays on one thread on their phone.
+    storage::SqlQuery &q = m_database.prepared(
+        QStringLiteral("SELECT account FROM messages WHERE conversation_id = ? AND account LIKE 'sms:%' "
+                       "ORDER BY created_at DESC, id DESC LIMIT 1"));
+    q.bind(conversationId).exec();
+    QString account = q.next() ? q.text(0) : QString();
+    q.finish();
+    if (account.isEmpty()) {
+        for (const domain::TwilioAccount &twilio : storage::AccountRepository(m_database).twilioAccounts()) {
+            if (twilio.enabled) {
+                account = twilio.id;
+                break;
+            }
+        }
+    }
+    return account;
+}
+
 qint64 RuleExecutor::existingConversation(const domain::RuleDecision &decision) const
 {
     return decision.conversationId && storage::ConversationRepository(m_database).find(decision.conversationId)
@@ -211,8 +232,12 @@ std::optional<QString> RuleExecutor::compose(const domain::RuleDecision &decisio
 
 QString RuleExecutor::queue(const domain::RuleDecision &decision, qint64 conversationId, const QString &text) const
 {
-    const QString account
-        = decision.sendChannel == QLatin1String("email") ? receivingAccount(conversationId) : QString();
+    QString account;
+    if (decision.sendChannel == QLatin1String("email")) {
+        account = receivingAccount(conversationId);
+    } else if (decision.sendChannel == QLatin1String("sms")) {
+        account = smsAccount(conversationId);
+    }
     domain::Message message;
     message.conversationId = conversationId;
     message.direction = domain::Message::Direction::Outbound;

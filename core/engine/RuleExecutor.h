@@ -53,6 +53,9 @@ private:
     QString queue(const domain::RuleDecision &decision, qint64 conversationId, const QString &text) const;
     void audit(qint64 conversationId, const domain::RuleDecision &decision, const QString &what) const;
     QString receivingAccount(qint64 conversationId) const;
+    /// The Twilio account an SMS on the conversation leaves from: the one the customer last texted, else the first
+    /// enabled one.
+    QString smsAccount(qint64 conversationId) const;
 
     const storage::Database &m_database;
     Clock m_now;

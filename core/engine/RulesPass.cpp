@@ -43,9 +43,15 @@ RulesPass::Report RulesPass::evaluate() const
     RuleEvaluator::Context context;
     context.now = now;
     context.minuteOfDay = local.hour() * 60 + local.minute();
-    for (const domain::EmailAccount &account : storage::AccountRepository(m_database).emailAccounts()) {
+    const storage::AccountRepository accounts(m_database);
+    for (const domain::EmailAccount &account : accounts.emailAccounts()) {
         if (account.enabled) {
             context.sendingChannels.insert(QStringLiteral("email"));
+        }
+    }
+    for (const domain::TwilioAccount &account : accounts.twilioAccounts()) {
+        if (account.enabled) {
+            context.sendingChannels.insert(QStringLiteral("sms"));
         }
     }
     const QList<domain::RuleFacts> facts = storage::RuleFactsReader(m_database).activeShipments(now);

@@ -6,10 +6,16 @@
 #include "channels/sms/TwilioErrorCodes.h"
 #include "channels/sms/TwilioWebhook.h"
 #include "domain/Message.h"
+#include "storage/AuditLogRepository.h"
+#include "storage/ConversationRepository.h"
+#include "storage/CustomerRepository.h"
 #include "storage/MessageRepository.h"
+#include "storage/OutboxRepository.h"
 #include "storage/SmsOptOutRepository.h"
 #include "storage/SqlQuery.h"
 #include "storage/TransactionGuard.h"
+
+#include <algorithm>
 
 namespace waybill::engine {
 
@@ -106,13 +112,61 @@ SmsGateway::Received SmsGateway::receive(const channels::sms::TwilioInboundSms &
         }
     }
     const storage::SmsOptOutRepository optOuts(m_database);
-    if (received.keyword == SmsKeyword::OptOut) {
+    const auto entry = std::find_if(
+        m_accounts.cbegin(), m_accounts.cend(), [&accountId](const Entry &e) { return e.account.id == accountId; });
+    const QString ourNumber = entry != m_accounts.cend() ? entry->account.fromNumber : accountId;
+    if (received.duplicate) {
+        // Applied when it first came.
+    } else if (received.keyword == SmsKeyword::OptOut) {
         optOuts.optOut({ accountId, sms.from, sms.body.trimmed(), m_now() });
+        recordConsent(stored.conversationId, false, sms.body.trimmed(), ourNumber);
     } else if (received.keyword == SmsKeyword::OptIn) {
         optOuts.optIn(accountId, sms.from);
+        recordConsent(stored.conversationId, true, sms.body.trimmed(), ourNumber);
+    } else if (received.keyword == SmsKeyword::Help && entry != m_accounts.cend()
+        && !entry->account.helpReply.trimmed().isEmpty() && !optOuts.find(accountId, sms.from)) {
+        queueReply(stored.conversationId, accountId, entry->account.name, entry->account.helpReply.trimmed());
+        received.replyQueued = true;
     }
     transaction.commit();
     return received;
+}
+
+void SmsGateway::recordConsent(qint64 conversationId, bool consent, const QString &keyword, const QString &fromNumber)
+{
+    const auto conversation = storage::ConversationRepository(m_database).find(conversationId);
+    if (!conversation || !conversation->customerId) {
+        return;
+    }
+    const storage::CustomerRepository customers(m_database);
+    const auto customer = customers.find(conversation->customerId);
+    if (!customer) {
+        return;
+    }
+    if (customer->smsConsent != consent) {
+        customers.setContactPreferences(customer->id, consent, customer->preferredChannel);
+    }
+    const QString detail = consent
+        ? QStringLiteral("%1 texted \"%2\" to %3: opted back in to SMS, consent recorded")
+              .arg(customer->name, keyword, fromNumber)
+        : QStringLiteral("%1 texted \"%2\" to %3: opted out of SMS, consent withdrawn; no SMS is sent to them")
+              .arg(customer->name, keyword, fromNumber);
+    storage::AuditLogRepository(m_database)
+        .record({ 0, m_now(), 0, {}, conversationId, QStringLiteral("customer_sms_consent"), detail });
+}
+
+void SmsGateway::queueReply(qint64 conversationId, const QString &accountId, const QString &author, const QString &text)
+{
+    domain::Message message;
+    message.conversationId = conversationId;
+    message.direction = domain::Message::Direction::Outbound;
+    message.author = author;
+    message.bodyText = text;
+    message.createdAt = m_now();
+    message.delivery = domain::Message::Delivery::Queued;
+    message.account = accountId;
+    const qint64 messageId = storage::MessageRepository(m_database).insert(message);
+    storage::OutboxRepository(m_database).enqueue(messageId, QStringLiteral("sms"), accountId, m_now());
 }
 
 qint64 SmsGateway::applyStatus(const channels::sms::TwilioStatusUpdate &update, const QString &accountId)

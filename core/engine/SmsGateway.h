@@ -24,7 +24,9 @@ class Ingest;
 
 /// Where Twilio's SMS meet the workspace: knows the Twilio accounts (with their auth tokens, read from the keychain
 /// by the engine), checks request signatures, stores incoming SMS through the ingest pipeline together with what
-/// their carrier keywords mean (STOP records an opt-out, START removes it, in the same transaction), and moves our
+/// their carrier keywords mean, in the same transaction: STOP records an opt-out and withdraws the customer's SMS
+/// consent, START removes the opt-out and records consent (both audited on the conversation), HELP queues the
+/// account's help reply when it has one (TwilioAccount::helpReply); and moves our
 /// replies along queued → sent → delivered or failed as status reports arrive. Used on the engine's thread with
 /// its write connection; the methods that write throw storage::StorageError when the database refuses.
 class SmsGateway final {
@@ -34,6 +36,7 @@ public:
         qint64 messageId = 0;
         bool duplicate = false; ///< Twilio sent this MessageSid before (a webhook retried, a poll overlapping)
         channels::sms::SmsKeyword keyword = channels::sms::SmsKeyword::None;
+        bool replyQueued = false; ///< an automatic reply (HELP) waits in the outbox: poke the account's sender
     };
 
     SmsGateway(const storage::Database &database, Ingest &ingest, std::function<qint64()> now);
@@ -57,6 +60,11 @@ public:
     static QString externalIdFor(const QString &accountId, const QString &messageSid);
 
 private:
+    /// Records the customer's SMS consent as their keyword said, with an audit entry on the conversation.
+    void recordConsent(qint64 conversationId, bool consent, const QString &keyword, const QString &fromNumber);
+    /// Queues `text` as an automatic SMS reply on the conversation from `accountId`.
+    void queueReply(qint64 conversationId, const QString &accountId, const QString &author, const QString &text);
+
     struct Entry {
         domain::TwilioAccount account;
         QByteArray authToken;

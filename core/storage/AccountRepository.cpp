@@ -172,7 +172,8 @@ void AccountRepository::save(
 void AccountRepository::saveTwilioAccount(const domain::TwilioAccount &account, qint64 now) const
 {
     const QJsonObject json { { QStringLiteral("account_sid"), account.accountSid },
-        { QStringLiteral("from"), account.fromNumber }, { QStringLiteral("base_url"), account.baseUrl } };
+        { QStringLiteral("from"), account.fromNumber }, { QStringLiteral("base_url"), account.baseUrl },
+        { QStringLiteral("help_reply"), account.helpReply } };
     save(account.id, QStringLiteral("twilio"), account.name,
         QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)), account.enabled, now);
 }
@@ -192,6 +193,7 @@ QList<domain::TwilioAccount> AccountRepository::twilioAccounts() const
         a.accountSid = json.value(QStringLiteral("account_sid")).toString();
         a.fromNumber = json.value(QStringLiteral("from")).toString();
         a.baseUrl = json.value(QStringLiteral("base_url")).toString();
+        a.helpReply = json.value(QStringLiteral("help_reply")).toString();
         accounts.append(a);
     }
     return accounts;

@@ -315,6 +315,45 @@ TEST_F(RulesPassTest, SmsWithoutConsentGoesByEmailAndSaysWhy)
         << report.results.at(0).outcome.toStdString();
 }
 
+TEST_F(RulesPassTest, WithConsentAndATwilioNumberTheMessageGoesBySms)
+{
+    domain::TwilioAccount twilio;
+    twilio.id = QStringLiteral("sms:+15017122661");
+    twilio.name = QStringLiteral("Harbor Tea SMS");
+    twilio.accountSid = QStringLiteral("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+    twilio.fromNumber = QStringLiteral("+15017122661");
+    storage::AccountRepository(db()).saveTwilioAccount(twilio, now);
+    const qint64 customer = addCustomer(true, QStringLiteral("sms"), true);
+    addOrder(customer, domain::TrackingStatus::InTransit, now - Day, 0, "#1010");
+    addRule(lateRule());
+
+    const RulesPass::Report report = pass().run();
+
+    ASSERT_EQ(report.results.size(), 1);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM outbox WHERE channel = 'sms' AND account = "
+                                   "'sms:+15017122661'")),
+        1);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM outbox WHERE channel = 'email'")), 0);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM messages WHERE account = 'sms:+15017122661' AND "
+                                   "delivery = 'queued'")),
+        1);
+    EXPECT_TRUE(report.results.at(0).outcome.contains(QStringLiteral("for SMS")))
+        << report.results.at(0).outcome.toStdString();
+    pass().run(); // once per order: nothing more is queued
+    EXPECT_EQ(outboxRows(), 1);
+
+    // Without a Twilio number the same customer is written to by e-mail, and the reason is given.
+    db().execute(QStringLiteral("DELETE FROM accounts WHERE kind = 'twilio'"));
+    addOrder(customer, domain::TrackingStatus::InTransit, now - Day, 0, "#1011");
+    const RulesPass::Report fallback = pass().run();
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM outbox WHERE channel = 'email'")), 1);
+    bool saidWhy = false;
+    for (const engine::RuleExecutor::Result &result : fallback.results) {
+        saidWhy = saidWhy || result.outcome.contains(QStringLiteral("SMS is not set up"));
+    }
+    EXPECT_TRUE(saidWhy);
+}
+
 TEST_F(RulesPassTest, NoAddressMeansNoMessageAnAuditedReasonAndNoRetry)
 {
     const qint64 order = addOrder(addCustomer(false), domain::TrackingStatus::InTransit, now - Day, 0, "#1009");

@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Waybill authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Incoming SMS through the gateway: stored once per MessageSid, the customer recognised by E.164 number across
-// channels, STOP/START honoured by agent replies, and status reports moving replies forward only.
+// channels, STOP/START honoured by agent replies and recorded as the customer's consent, HELP answered with the
+// account's help reply when it has one, and status reports moving replies forward only.
 #include "TestWorkspace.h"
 #include "channels/sms/TwilioSignature.h"
 #include "engine/ConversationActions.h"
@@ -166,6 +167,70 @@ TEST_F(SmsGatewayTest, StopRefusesRepliesUntilStart)
     EXPECT_EQ(start.keyword, SmsKeyword::OptIn);
     EXPECT_FALSE(storage::SmsOptOutRepository(ws.db()).find(AccountId, QStringLiteral("+14155552345")));
     EXPECT_NO_THROW(actions().reply(conversation, version(conversation), QStringLiteral("Welcome back")));
+}
+
+TEST_F(SmsGatewayTest, StopAndStartAreTheCustomersConsentWithAnAuditEntry)
+{
+    const SmsGateway::Received hello
+        = gateway->receive(sms(QStringLiteral("SM20"), QStringLiteral("Hello")), AccountId);
+    const qint64 customerId = storage::ConversationRepository(ws.db()).find(hello.conversationId)->customerId;
+    storage::CustomerRepository(ws.db()).setContactPreferences(customerId, true, QStringLiteral("sms"));
+    const auto audits = [this](qint64 conversationId) {
+        storage::SqlQuery q(ws.db(),
+            QStringLiteral("SELECT detail FROM audit_log WHERE conversation_id = ? AND action = "
+                           "'customer_sms_consent' ORDER BY id"));
+        q.bind(conversationId).exec();
+        QStringList details;
+        while (q.next()) {
+            details << q.text(0);
+        }
+        return details;
+    };
+
+    gateway->receive(sms(QStringLiteral("SM21"), QStringLiteral("STOP")), AccountId);
+    EXPECT_FALSE(storage::CustomerRepository(ws.db()).find(customerId)->smsConsent);
+    EXPECT_EQ(storage::CustomerRepository(ws.db()).find(customerId)->preferredChannel, QStringLiteral("sms"));
+    gateway->receive(sms(QStringLiteral("SM21"), QStringLiteral("STOP")), AccountId); // Twilio retried the webhook
+    ASSERT_EQ(audits(hello.conversationId).size(), 1);
+    EXPECT_TRUE(audits(hello.conversationId).at(0).contains(QStringLiteral("opted out of SMS")))
+        << audits(hello.conversationId).at(0).toStdString();
+
+    gateway->receive(sms(QStringLiteral("SM22"), QStringLiteral("start")), AccountId);
+    EXPECT_TRUE(storage::CustomerRepository(ws.db()).find(customerId)->smsConsent);
+    ASSERT_EQ(audits(hello.conversationId).size(), 2);
+    EXPECT_TRUE(audits(hello.conversationId).at(1).contains(QStringLiteral("opted back in")));
+}
+
+TEST_F(SmsGatewayTest, HelpIsAnsweredWithTheAccountsHelpReplyOnlyWhenItHasOne)
+{
+    // Without a help reply Twilio's own opt-out handling answers HELP: nothing is queued, so no second answer.
+    const SmsGateway::Received unanswered
+        = gateway->receive(sms(QStringLiteral("SM30"), QStringLiteral("HELP")), AccountId);
+    EXPECT_EQ(unanswered.keyword, SmsKeyword::Help);
+    EXPECT_FALSE(unanswered.replyQueued);
+    EXPECT_EQ(storage::OutboxRepository(ws.db()).pendingCount(), 0);
+
+    domain::TwilioAccount account = *gateway->accountFor(AccountSid, ShopNumber);
+    account.helpReply
+        = QStringLiteral("Harbor Tea support: reply here or write to help@shop.example. STOP to opt out.");
+    gateway = std::make_unique<SmsGateway>(ws.db(), *ingest, [this] { return now; });
+    gateway->addAccount(account, "auth-token");
+    const SmsGateway::Received help = gateway->receive(sms(QStringLiteral("SM31"), QStringLiteral("info")), AccountId);
+    EXPECT_TRUE(help.replyQueued);
+    const QList<Message> messages = storage::MessageRepository(ws.db()).forConversation(help.conversationId);
+    ASSERT_EQ(messages.size(), 3);
+    EXPECT_EQ(messages.last().direction, Message::Direction::Outbound);
+    EXPECT_EQ(messages.last().bodyText, account.helpReply);
+    EXPECT_EQ(messages.last().delivery, Message::Delivery::Queued);
+    const auto queued = storage::OutboxRepository(ws.db()).forMessage(messages.last().id);
+    ASSERT_TRUE(queued.has_value());
+    EXPECT_EQ(queued->account, AccountId);
+
+    EXPECT_FALSE(gateway->receive(sms(QStringLiteral("SM31"), QStringLiteral("info")), AccountId).replyQueued)
+        << "a retried webhook is answered once";
+    gateway->receive(sms(QStringLiteral("SM32"), QStringLiteral("STOP")), AccountId);
+    EXPECT_FALSE(gateway->receive(sms(QStringLiteral("SM33"), QStringLiteral("HELP")), AccountId).replyQueued)
+        << "nothing is sent to a number that opted out";
 }
 
 TEST_F(SmsGatewayTest, StatusReportsMoveRepliesForwardOnly)
