@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WebhookServer.h"
 
+#include "channels/Channel.h"
 #include "channels/sms/PhoneNumber.h"
 #include "channels/sms/SmsKeyword.h"
 #include "channels/sms/TwilioWebhook.h"
@@ -68,6 +69,8 @@ WebhookServer::WebhookServer(engine::Engine &engine, Config config, QObject *par
         [this](const QHttpServerRequest &request) { return tracking(request, QStringLiteral("easypost")); });
     m_server.route(QStringLiteral("/webhooks/tracking/aftership"), post,
         [this](const QHttpServerRequest &request) { return tracking(request, QStringLiteral("aftership")); });
+    m_server.route(QStringLiteral("/health"), QHttpServerRequest::Method::Get,
+        [this](const QHttpServerRequest &request) { return health(request); });
     if (m_config.tls) {
         m_server.sslSetup(*m_config.tls);
     }
@@ -93,6 +96,23 @@ void WebhookServer::stopAccepting()
     for (QTcpServer *server : m_server.servers()) {
         server->close();
     }
+}
+
+QHttpServerResponse WebhookServer::health(const QHttpServerRequest &request)
+{
+    QJsonArray channels;
+    bool allConnected = true;
+    for (const channels::Channel *channel : m_engine.channels()) {
+        const channels::ChannelHealth state = channel->health();
+        allConnected = allConnected && state.isConnected();
+        channels.append(QJsonObject { { QStringLiteral("account"), channel->accountId() },
+            { QStringLiteral("state"), state.isConnected() ? QStringLiteral("connected") : QStringLiteral("failing") },
+            { QStringLiteral("reason"), state.reason } });
+    }
+    const QJsonObject body { { QStringLiteral("status"),
+                                 allConnected ? QStringLiteral("ok") : QStringLiteral("degraded") },
+        { QStringLiteral("channels"), channels } };
+    return answer(request, 200, QJsonDocument(body).toJson(QJsonDocument::Compact) + '\n', "application/json");
 }
 
 QString WebhookServer::signedUrl(const QHttpServerRequest &request) const

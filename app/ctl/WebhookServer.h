@@ -30,7 +30,10 @@ namespace waybill::ctl {
 /// The webhooks of `waybillctl serve`, on Qt HttpServer:
 /// - POST /webhooks/twilio/sms: an SMS texted to one of our Twilio numbers;
 /// - POST /webhooks/twilio/status: a status report on one of our SMS;
-/// - POST /webhooks/tracking/easypost and /webhooks/tracking/aftership: a tracking provider's event.
+/// - POST /webhooks/tracking/easypost and /webhooks/tracking/aftership: a tracking provider's event;
+/// - GET /health: for monitoring, every channel's health read through channels::Channel, as JSON
+///   {"status": "ok"|"degraded", "channels": [{"account", "state": "connected"|"failing", "reason"}]}; always 200
+///   while serve runs (a failing account does not stop the webhooks of the others).
 /// Twilio requests must carry a valid X-Twilio-Signature for the account named by AccountSid (else 403). A body
 /// over the size limit gets 413; a malformed one gets 400 with the reason, and is logged and, when it comes from
 /// a verified sender or a tracking provider, quarantined with its bytes. A 200 means the request is committed to
@@ -83,6 +86,7 @@ private:
     QHttpServerResponse twilioSms(const QHttpServerRequest &request);
     QHttpServerResponse twilioStatus(const QHttpServerRequest &request);
     QHttpServerResponse tracking(const QHttpServerRequest &request, const QString &provider);
+    QHttpServerResponse health(const QHttpServerRequest &request);
     /// The full URL the sender called, as Twilio signs it.
     QString signedUrl(const QHttpServerRequest &request) const;
     QHttpServerResponse answer(const QHttpServerRequest &request, int status, const QByteArray &body,

@@ -582,6 +582,18 @@ void Engine::startTrackingAccount(const domain::TrackingAccount &account, const 
     m_trackingRefreshers.back()->start();
 }
 
+QList<const channels::Channel *> Engine::channels() const
+{
+    QList<const channels::Channel *> all;
+    for (const auto &[id, outbound] : m_outbound) {
+        all.append(outbound.get());
+    }
+    for (const auto &outbound : m_smsOutbound) {
+        all.append(outbound.get());
+    }
+    return all;
+}
+
 void Engine::refreshShipment(qint64 shipmentId)
 {
     std::optional<commerce::TrackedShipment> shipment;

@@ -24,8 +24,9 @@ class QNetworkAccessManager;
 class QTimer;
 
 namespace waybill::channels {
+class Channel;
 class TransportFactory;
-}
+} // namespace waybill::channels
 namespace waybill::commerce {
 class OrderSync;
 }
@@ -87,6 +88,9 @@ public:
     /// Keeps a payload that could not be parsed (a webhook's body) with the reason; returns the quarantine id.
     /// Throws storage::StorageError. Engine thread only, after start().
     qint64 quarantine(const QString &source, const QByteArray &raw, const QString &reason);
+    /// Every channel the engine runs (each e-mail and SMS account that sends), read through channels::Channel:
+    /// what it can carry and its health. Valid until the accounts are reloaded or the engine stops. Engine thread only.
+    QList<const channels::Channel *> channels() const;
     /// The write connection; null before start() and after stop(). Engine thread only.
     const storage::Database *database() const { return m_database.get(); }
 

@@ -6,6 +6,7 @@
 // middle of traffic loses nothing that was answered 200.
 #include "KeyringShell.h"
 #include "QtPrinters.h"
+#include "TestCertificateAuthority.h"
 #include "channels/sms/TwilioSignature.h"
 #include "storage/Database.h"
 #include "storage/SqlQuery.h"
@@ -13,6 +14,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -101,6 +106,9 @@ protected:
         env.insert(QStringLiteral("BASE"), base);
         env.insert(QStringLiteral("PORT"), QString::number(port));
         env.insert(QStringLiteral("TWILIO_TOKEN"), QString::fromUtf8(Token));
+        for (auto it = extraEnvironment.cbegin(); it != extraEnvironment.cend(); ++it) {
+            env.insert(it.key(), it.value());
+        }
         QFile csv(files.filePath(QStringLiteral("orders.csv")));
         csv.open(QIODevice::WriteOnly);
         csv.write("number,placed_at,total,email,tracking,carrier\n#5001,2026-03-01 10:00,10.00,ana@mail.example,"
@@ -108,7 +116,7 @@ protected:
         csv.close();
         return shell.run(
             QStringLiteral("set -u\n"
-                           "send() { code=$(curl -s -o \"$D/$1.answer\" -w '%{http_code}' --max-time 10 "
+                           "send() { code=$(curl -s ${CURL_TLS:-} -o \"$D/$1.answer\" -w '%{http_code}' --max-time 10 "
                            "-H \"X-Twilio-Signature: $(cat \"$D/$1.sig\")\" "
                            "-H 'Content-Type: application/x-www-form-urlencoded' -H 'Expect:' "
                            "--data-binary @\"$D/$1.body\" \"$BASE$(cat \"$D/$1.path\")\"); echo \"$1 $code\"; }\n"
@@ -118,7 +126,7 @@ protected:
                            "\"$W\" account add twilio --workspace \"$WS\" --account-sid ")
                 + AccountSid + QStringLiteral(" --from '+1 (501) 712-2661' --auth-token-env TWILIO_TOKEN || exit 9\n")
                 + QStringLiteral("\"$W\" serve --workspace \"$WS\" --listen 127.0.0.1:$PORT --public-url \"$BASE\" "
-                                 "--max-body 65536 >\"$D/serve.out\" 2>&1 &\n"
+                                 "--max-body 65536 ${SERVE_TLS:-} >\"$D/serve.out\" 2>&1 &\n"
                                  "pid=$!\n"
                                  "i=0; while ! grep -q '^Listening on' \"$D/serve.out\"; do i=$((i+1)); "
                                  "[ $i -gt 200 ] && { cat \"$D/serve.out\"; exit 8; }; sleep 0.05; done\n")
@@ -143,6 +151,7 @@ protected:
     }
 
     waybill::testing::KeyringShell shell;
+    QHash<QString, QString> extraEnvironment; ///< SERVE_TLS (serve's TLS flags), CURL_TLS (what curl trusts)
     QTemporaryDir workspace;
     QTemporaryDir files;
     quint16 port = 0;
@@ -220,6 +229,46 @@ TEST_F(WaybillctlServeTest, SignedSmsAreStoredForgedOnesRefusedBadBodiesExplaine
         ASSERT_TRUE(file.open(QIODevice::ReadOnly));
         EXPECT_FALSE(file.readAll().contains(Token)) << name.toStdString();
     }
+}
+
+TEST_F(WaybillctlServeTest, HttpsServesSignedWebhooksAndHealthToClientsThatTrustTheCertificate)
+{
+    if (const QString why = waybill::testing::TestCertificateAuthority::whyUnavailable(); !why.isEmpty()) {
+        GTEST_SKIP() << why.toStdString();
+    }
+    waybill::testing::TestCertificateAuthority authority;
+    ASSERT_TRUE(authority.create()) << authority.errorString().toStdString();
+    base = QStringLiteral("https://127.0.0.1:%1").arg(port); // what Twilio signs: the https address it called
+    extraEnvironment.insert(QStringLiteral("SERVE_TLS"),
+        QStringLiteral("--cert %1 --key %2").arg(authority.certificateFile(), authority.keyFile()));
+    extraEnvironment.insert(QStringLiteral("CURL_TLS"), QStringLiteral("--cacert ") + authority.authorityFile());
+    extraEnvironment.insert(QStringLiteral("CA"), authority.authorityFile());
+    signedSms(QStringLiteral("hello"), inbound(sid(21), QStringLiteral("Hello over TLS")));
+
+    const SessionRun run = session(QStringLiteral(
+        "send hello\n"
+        "curl -s --max-time 10 --cacert \"$CA\" -o \"$D/health.json\" -w 'health %{http_code}\\n' \"$BASE/health\"\n"
+        "curl -s --max-time 10 -o /dev/null \"$BASE/health\"; echo \"untrusted-exit=$?\"\n"
+        "code=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' \"http://127.0.0.1:$PORT/health\"); "
+        "echo \"plain-http $code\""));
+    const std::string output = run.output.toStdString();
+    ASSERT_EQ(run.exitCode, 0) << output;
+    EXPECT_TRUE(run.output.contains(QStringLiteral("hello 200"))) << output;
+    EXPECT_TRUE(run.output.contains(QStringLiteral("health 200"))) << output;
+    EXPECT_TRUE(run.output.contains(QStringLiteral("untrusted-exit=60"))) << output; // curl: peer not verified
+    EXPECT_FALSE(run.output.contains(QStringLiteral("plain-http 200"))) << output;
+    EXPECT_TRUE(run.output.contains(QStringLiteral("serve-exit=0"))) << output;
+    EXPECT_EQ(rows(QStringLiteral("SELECT body_text FROM messages WHERE external_id LIKE 'sms:%'")),
+        QStringList { QStringLiteral("Hello over TLS") });
+
+    QFile healthFile(files.filePath(QStringLiteral("health.json")));
+    ASSERT_TRUE(healthFile.open(QIODevice::ReadOnly));
+    const QJsonObject health = QJsonDocument::fromJson(healthFile.readAll()).object();
+    EXPECT_EQ(health.value(QStringLiteral("status")).toString(), QStringLiteral("ok")) << output;
+    const QJsonArray channels = health.value(QStringLiteral("channels")).toArray();
+    ASSERT_EQ(channels.size(), 1) << output;
+    EXPECT_EQ(channels.at(0)[QStringLiteral("account")].toString(), QStringLiteral("sms:+15017122661"));
+    EXPECT_EQ(channels.at(0)[QStringLiteral("state")].toString(), QStringLiteral("connected"));
 }
 
 TEST_F(WaybillctlServeTest, SigtermDuringTrafficLosesNothingAnswered)
