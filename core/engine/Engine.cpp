@@ -358,12 +358,16 @@ void Engine::startTwilioAccount(const domain::TwilioAccount &account, const QStr
         Q_EMIT accountStatus(id, QStringLiteral("retrying"), message);
     });
     media->start();
+    SmsMediaFetcher *fetcher = media.get();
     m_smsMedia.push_back(std::move(media));
     if (!m_smsWebhooks) {
         auto poller = std::make_unique<SmsPoller>(*m_database, *m_sms, *m_network, account, authToken, &now);
         connect(poller.get(), &SmsPoller::conversationsChanged, this, &Engine::conversationsChanged);
         // A polled HELP may have queued the account's help reply.
-        connect(poller.get(), &SmsPoller::passEnded, sender, [sender] { sender->poke(); });
+        connect(poller.get(), &SmsPoller::passEnded, sender, [sender, fetcher] {
+            sender->poke();
+            fetcher->poke(); // polled MMS name their media lists
+        });
         connect(poller.get(), &SmsPoller::problem, this, [this, id = account.id](const QString &message) {
             Q_EMIT accountStatus(id, QStringLiteral("retrying"), message);
         });

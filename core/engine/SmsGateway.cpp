@@ -3,6 +3,7 @@
 #include "SmsGateway.h"
 
 #include "Ingest.h"
+#include "SmsMediaFetcher.h"
 #include "channels/sms/TwilioErrorCodes.h"
 #include "channels/sms/TwilioWebhook.h"
 #include "domain/Message.h"
@@ -103,6 +104,8 @@ SmsGateway::Received SmsGateway::receive(const channels::sms::TwilioInboundSms &
     const Ingest::Result stored = m_ingest.ingest(channels::sms::TwilioWebhook::toIncoming(sms, accountId));
     Received received { stored.conversationId, stored.messageId, stored.outcome == Ingest::Outcome::Duplicate,
         channels::sms::smsKeyword(sms.body) };
+    const auto entry = std::find_if(
+        m_accounts.cbegin(), m_accounts.cend(), [&accountId](const Entry &e) { return e.account.id == accountId; });
     if (!received.duplicate) {
         // Its pictures and files are fetched after the answer (SmsMediaFetcher); recorded now so none is lost.
         for (const channels::sms::TwilioMedia &media : sms.media) {
@@ -110,10 +113,18 @@ SmsGateway::Received SmsGateway::receive(const channels::sms::TwilioInboundSms &
                 QStringLiteral("INSERT INTO sms_media (message_id, account, url, content_type) VALUES (?, ?, ?, ?)"));
             q.bind(received.messageId).bind(accountId).bind(media.url.toString()).bind(media.contentType).exec();
         }
+        if (!sms.mediaListUri.isEmpty() && entry != m_accounts.cend()) {
+            // A polled MMS names only its media list; the fetcher reads it, then the media it lists.
+            storage::SqlQuery q(m_database,
+                QStringLiteral("INSERT INTO sms_media (message_id, account, url, content_type) VALUES (?, ?, ?, ?)"));
+            q.bind(received.messageId)
+                .bind(accountId)
+                .bind(entry->account.apiBase().resolved(QUrl(sms.mediaListUri)).toString())
+                .bind(QString::fromLatin1(SmsMediaFetcher::MediaListType))
+                .exec();
+        }
     }
     const storage::SmsOptOutRepository optOuts(m_database);
-    const auto entry = std::find_if(
-        m_accounts.cbegin(), m_accounts.cend(), [&accountId](const Entry &e) { return e.account.id == accountId; });
     const QString ourNumber = entry != m_accounts.cend() ? entry->account.fromNumber : accountId;
     if (received.duplicate) {
         // Applied when it first came.

@@ -8,6 +8,9 @@
 #include "storage/StorageError.h"
 #include "storage/TransactionGuard.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -165,8 +168,60 @@ void SmsMediaFetcher::onFinished(QNetworkReply *reply, int redirects)
                 : reply->errorString());
         return;
     }
+    if (m_current->contentType == QLatin1String(MediaListType)) {
+        storeList(reply->readAll());
+        return;
+    }
     QString contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString().section(u';', 0, 0).trimmed();
     store(reply->readAll(), m_current->contentType.isEmpty() ? contentType.toLower() : m_current->contentType);
+}
+
+void SmsMediaFetcher::storeList(const QByteArray &json)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    const QJsonValue list = document.object().value(QStringLiteral("media_list"));
+    if (parseError.error != QJsonParseError::NoError || !list.isArray()) {
+        markFailed(QStringLiteral("Twilio's media list of an MMS could not be read (%1)")
+                       .arg(parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                         : QStringLiteral("no \"media_list\"")));
+        return;
+    }
+    const Current current = *m_current;
+    const QUrl api = m_account.apiBase();
+    try {
+        storage::TransactionGuard transaction(m_database);
+        const auto record = [&](const QString &url, const QString &contentType) {
+            storage::SqlQuery q(m_database,
+                QStringLiteral("INSERT INTO sms_media (message_id, account, url, content_type) VALUES (?, ?, ?, ?)"));
+            q.bind(current.messageId).bind(m_account.id).bind(url).bind(contentType).exec();
+        };
+        for (const QJsonValue &value : list.toArray()) {
+            QString uri = value.toObject().value(QStringLiteral("uri")).toString();
+            if (!uri.startsWith(u'/') || uri.startsWith(QLatin1String("//"))) {
+                continue; // only Twilio's own paths, asked with the account's credentials
+            }
+            if (uri.endsWith(QLatin1String(".json"))) {
+                uri.chop(5); // the resource without .json is the file itself
+            }
+            record(
+                api.resolved(QUrl(uri)).toString(), value.toObject().value(QStringLiteral("content_type")).toString());
+        }
+        const QString next = document.object().value(QStringLiteral("next_page_uri")).toString();
+        if (next.startsWith(u'/') && !next.startsWith(QLatin1String("//"))) {
+            record(api.resolved(QUrl(next)).toString(), QString::fromLatin1(MediaListType));
+        }
+        storage::SqlQuery done(
+            m_database, QStringLiteral("UPDATE sms_media SET state = 'done', error = '' WHERE id = ?"));
+        done.bind(current.id).exec();
+        transaction.commit();
+    } catch (const storage::StorageError &error) {
+        m_current.reset();
+        Q_EMIT problem(m_account.name + QStringLiteral(": ") + error.userMessage());
+        return;
+    }
+    m_current.reset();
+    poke();
 }
 
 void SmsMediaFetcher::store(const QByteArray &bytes, const QString &contentType)

@@ -49,6 +49,9 @@ public:
 
     static constexpr int MaxAttempts = 5;
     static constexpr qint64 MaxBytes = 16 * 1024 * 1024; ///< Twilio accepts 5 MB per MMS
+    /// The content type of an sms_media row whose url is a polled MMS's media list (Twilio's Media.json) rather
+    /// than one picture: fetching it records a row per media it names, then marks itself done.
+    static constexpr char MediaListType[] = "application/vnd.waybill.twilio-media-list";
 
 Q_SIGNALS:
     /// Messages that got an attachment.
@@ -67,6 +70,8 @@ private:
     void request(const QUrl &url, int redirects);
     void onFinished(QNetworkReply *reply, int redirects);
     void store(const QByteArray &bytes, const QString &contentType);
+    /// Records the media a Media.json answer lists as pending rows of the same message (and its next page, if any).
+    void storeList(const QByteArray &json);
     void markFailed(const QString &reason);
     void retryLater(const QString &reason);
 

@@ -24,6 +24,9 @@ struct TwilioInboundSms {
     QString body;
     qint64 sentAt = 0; ///< epoch seconds; 0 when Twilio did not say (webhooks)
     QList<TwilioMedia> media;
+    /// A polled MMS: its media are not in the message list, only this list's path below the API
+    /// ("/2010-04-01/Accounts/AC…/Messages/MM…/Media.json"); empty for webhooks (they carry `media`) and plain SMS.
+    QString mediaListUri;
 };
 
 /// A status callback: where one of our messages stands ("queued", "sent", "delivered", "undelivered", "failed"…),

@@ -57,6 +57,16 @@ std::optional<TwilioMessageList::Page> TwilioMessageList::parsePage(const QJsonD
         if (sms.body.isEmpty() && media > 0) {
             sms.body = QCoreApplication::translate("TwilioMessageList", "[%n picture(s) or file(s)]", nullptr, media);
         }
+        if (media > 0) {
+            const QString list = message.value(QStringLiteral("subresource_uris"))
+                                     .toObject()
+                                     .value(QStringLiteral("media"))
+                                     .toString();
+            // Only a path on Twilio's API: the fetcher asks it with the account's credentials.
+            if (list.startsWith(u'/') && !list.startsWith(QLatin1String("//"))) {
+                sms.mediaListUri = list;
+            }
+        }
         page.inbound.append(sms);
     }
     return page;

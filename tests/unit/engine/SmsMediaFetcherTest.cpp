@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Waybill authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // MMS media: recorded with the message, downloaded afterwards into the attachment store with Twilio's credentials
-// (but none for the CDN Twilio redirects to), refused media kept with the reason, nothing recorded twice.
+// (but none for the CDN Twilio redirects to), refused media kept with the reason, nothing recorded twice; an MMS
+// received by polling has its media list (Twilio's recorded Media.json) read first.
 #include "QtPrinters.h"
 #include "ReplayHttpServer.h"
 #include "TestWorkspace.h"
@@ -141,6 +142,61 @@ TEST_F(SmsMediaFetcherTest, MediaBecomeAttachmentsOfTheirMessage)
         = rows(ws.db(), QStringLiteral("SELECT state || ': ' || error FROM sms_media WHERE url LIKE '%ME3'"));
     ASSERT_EQ(failed.size(), 1);
     EXPECT_TRUE(failed.at(0).startsWith(QStringLiteral("failed: Twilio answered 404"))) << failed.at(0).toStdString();
+}
+
+TEST_F(SmsMediaFetcherTest, APolledMmsHasItsMediaListReadThenItsMediaFetched)
+{
+    // The message and media sids of Twilio's recorded media list.
+    const QString messagePath = QStringLiteral(
+        "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+    const QByteArray jpeg = QByteArray::fromHex("ffd8ffe000104a464946000101") + QByteArray(1000, 'j');
+    api.route("GET", messagePath + QStringLiteral("/Media.json"),
+        ReplayHttpServer::file(QStringLiteral(WAYBILL_TEST_DATA_DIR
+            "/third_party/twilio-oai/extracted-examples/"
+            "twilio_api_v2010_2010_04_01_Accounts_AccountSid_Messages_MessageSid_Media_json_get_200_readFull.json")));
+    api.route("GET", messagePath + QStringLiteral("/Media/MEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+        media(200, jpeg, "image/jpeg"));
+    channels::sms::TwilioInboundSms polled;
+    polled.messageSid = QStringLiteral("SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+    polled.accountSid = AccountSid;
+    polled.from = QStringLiteral("+14155552345");
+    polled.to = account.fromNumber;
+    polled.body = QStringLiteral("[1 picture(s) or file(s)]");
+    polled.mediaListUri = messagePath + QStringLiteral("/Media.json");
+
+    const engine::SmsGateway::Received received = gateway->receive(polled, AccountId);
+    engine::SmsMediaFetcher fetcher(ws.db(), *store, network, account, QStringLiteral("auth-token"));
+    fetcher.start(60 * 60 * 1000);
+    ASSERT_TRUE(waitUntil([&] { return fetcher.isIdle(); }, 10000));
+
+    EXPECT_EQ(rows(ws.db(),
+                  QStringLiteral("SELECT filename || ' ' || mime_type || ' ' || size_bytes FROM attachments WHERE "
+                                 "message_id = %1")
+                      .arg(received.messageId)),
+        QStringList { QStringLiteral("mms-2.jpg image/jpeg 1013") });
+    EXPECT_EQ(rows(ws.db(), QStringLiteral("SELECT state FROM sms_media ORDER BY id")),
+        (QStringList { QStringLiteral("done"), QStringLiteral("done") }));
+    const QByteArray basic = "Basic " + QByteArray("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:auth-token").toBase64();
+    EXPECT_EQ(api.requestsFor(messagePath + QStringLiteral("/Media.json")).at(0).headers.value("authorization"), basic);
+}
+
+TEST_F(SmsMediaFetcherTest, AnUnreadableMediaListIsFailedWithTheReason)
+{
+    const QString listPath = QStringLiteral("/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/"
+                                            "MMc26223853f8c46b4ab7dfaa6abba0a26/Media.json");
+    api.route("GET", listPath, ReplayHttpServer::json(R"({"media_list": {"sid": "ME1"}})"));
+    channels::sms::TwilioInboundSms polled = mms();
+    polled.media.clear();
+    polled.mediaListUri = listPath;
+    gateway->receive(polled, AccountId);
+    engine::SmsMediaFetcher fetcher(ws.db(), *store, network, account, QStringLiteral("auth-token"));
+    fetcher.start(60 * 60 * 1000);
+    ASSERT_TRUE(waitUntil([&] { return fetcher.isIdle(); }, 10000));
+
+    const QStringList states = rows(ws.db(), QStringLiteral("SELECT state || ': ' || error FROM sms_media"));
+    ASSERT_EQ(states.size(), 1);
+    EXPECT_TRUE(states.at(0).startsWith(QStringLiteral("failed: Twilio's media list of an MMS could not be read")))
+        << states.at(0).toStdString();
 }
 
 TEST_F(SmsMediaFetcherTest, ServerTroubleIsTriedAgainLater)

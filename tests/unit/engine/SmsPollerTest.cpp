@@ -108,6 +108,15 @@ TEST_F(SmsPollerTest, StoresCustomersSmsAcrossPagesOnce)
     EXPECT_EQ(requests.at(1).query.queryItemValue(QStringLiteral("PageToken")),
         QStringLiteral("PAMMc26223853f8c46b4ab7dfaa6abba0a26"));
     EXPECT_TRUE(poller.isIdle());
+    // Its three pictures are not in the list: the media list it names is recorded for the media fetcher.
+    storage::SqlQuery media(ws.db(), QStringLiteral("SELECT url FROM sms_media"));
+    media.exec();
+    ASSERT_TRUE(media.next());
+    EXPECT_TRUE(media.text(0).endsWith(QStringLiteral(
+        "/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/MMc26223853f8c46b4ab7dfaa6abba0a26/"
+        "Media.json")))
+        << media.text(0).toStdString();
+    EXPECT_FALSE(media.next());
 
     // The next pass reads the same list and stores nothing twice.
     EXPECT_EQ(pass(poller), 0);
