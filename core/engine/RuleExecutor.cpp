@@ -10,7 +10,6 @@
 #include "storage/ConversationRepository.h"
 #include "storage/CustomerRepository.h"
 #include "storage/Database.h"
-#include "storage/MessageRepository.h"
 #include "storage/OrderRepository.h"
 #include "storage/OutboxRepository.h"
 #include "storage/RuleRepository.h"
@@ -238,16 +237,8 @@ QString RuleExecutor::queue(const domain::RuleDecision &decision, qint64 convers
     } else if (decision.sendChannel == QLatin1String("sms")) {
         account = smsAccount(conversationId);
     }
-    domain::Message message;
-    message.conversationId = conversationId;
-    message.direction = domain::Message::Direction::Outbound;
-    message.author = m_senderName;
-    message.bodyText = text;
-    message.createdAt = m_now();
-    message.delivery = domain::Message::Delivery::Queued;
-    message.account = account;
-    const qint64 messageId = storage::MessageRepository(m_database).insert(message);
-    storage::OutboxRepository(m_database).enqueue(messageId, decision.sendChannel, account, m_now());
+    storage::OutboxRepository(m_database)
+        .queueText(conversationId, decision.sendChannel, account, m_senderName, text, m_now());
     storage::ConversationRepository(m_database).recordActivity(conversationId, m_now(), text.simplified(), 0, 0);
     QString what = tr("queued “%1” for %2").arg(decision.templateName, channelName(decision.sendChannel));
     if (!decision.sendNote.isEmpty()) {

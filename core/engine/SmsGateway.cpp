@@ -168,16 +168,8 @@ void SmsGateway::recordConsent(qint64 conversationId, bool consent, const QStrin
 
 void SmsGateway::queueReply(qint64 conversationId, const QString &accountId, const QString &author, const QString &text)
 {
-    domain::Message message;
-    message.conversationId = conversationId;
-    message.direction = domain::Message::Direction::Outbound;
-    message.author = author;
-    message.bodyText = text;
-    message.createdAt = m_now();
-    message.delivery = domain::Message::Delivery::Queued;
-    message.account = accountId;
-    const qint64 messageId = storage::MessageRepository(m_database).insert(message);
-    storage::OutboxRepository(m_database).enqueue(messageId, QStringLiteral("sms"), accountId, m_now());
+    storage::OutboxRepository(m_database)
+        .queueText(conversationId, QStringLiteral("sms"), accountId, author, text, m_now());
 }
 
 qint64 SmsGateway::applyStatus(const channels::sms::TwilioStatusUpdate &update, const QString &accountId)

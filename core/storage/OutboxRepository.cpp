@@ -3,6 +3,7 @@
 #include "OutboxRepository.h"
 
 #include "Database.h"
+#include "MessageRepository.h"
 #include "SqlQuery.h"
 
 namespace waybill::storage {
@@ -31,6 +32,22 @@ qint64 OutboxRepository::enqueue(qint64 messageId, const QString &channel, const
                                                      "next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)"));
     q.bind(messageId).bind(channel).bind(account).bind(now).bind(now).exec();
     return q.lastInsertId();
+}
+
+qint64 OutboxRepository::queueText(qint64 conversationId, const QString &channel, const QString &account,
+    const QString &author, const QString &text, qint64 now) const
+{
+    domain::Message message;
+    message.conversationId = conversationId;
+    message.direction = domain::Message::Direction::Outbound;
+    message.author = author;
+    message.bodyText = text;
+    message.createdAt = now;
+    message.delivery = domain::Message::Delivery::Queued;
+    message.account = account;
+    const qint64 messageId = MessageRepository(m_database).insert(message);
+    enqueue(messageId, channel, account, now);
+    return messageId;
 }
 
 std::optional<OutboxItem> OutboxRepository::forMessage(qint64 messageId) const

@@ -31,6 +31,10 @@ public:
     explicit OutboxRepository(const Database &database);
 
     qint64 enqueue(qint64 messageId, const QString &channel, const QString &account, qint64 now) const;
+    /// Writes `text` as a queued outbound message of the conversation from `author`, sent on `channel` by
+    /// `account`, and its outbox row; returns the message id. Call inside the caller's transaction.
+    qint64 queueText(qint64 conversationId, const QString &channel, const QString &account, const QString &author,
+        const QString &text, qint64 now) const;
     std::optional<OutboxItem> forMessage(qint64 messageId) const;
     /// Pending rows due at `now`, oldest first.
     QList<OutboxItem> due(qint64 now, int limit) const;

@@ -26,30 +26,50 @@ using waybill::testing::waitUntil;
 
 namespace {
 
+/// A workspace with one order and one USPS shipment of the recorded tracking number.
+struct TrackedOrder {
+    TrackedOrder()
+    {
+        const qint64 customerId = storage::CustomerRepository(workspace.db())
+                                      .insert({ 0, QStringLiteral("Olivia Harper"), QStringLiteral("Olivia"), 0,
+                                          { { 0, QStringLiteral("email"), QStringLiteral("olivia@example.net") } } });
+        orderId = storage::OrderRepository(workspace.db())
+                      .insert({ 0, QStringLiteral("shopify"), QStringLiteral("#1042"), customerId, 0,
+                          QStringLiteral("USD"), 2000, 599, 160, 2759, QStringLiteral("paid"), {} });
+        domain::Shipment shipment;
+        shipment.orderId = orderId;
+        shipment.carrier = QStringLiteral("usps");
+        shipment.trackingNumber = QStringLiteral("EZ1000000001");
+        shipmentId = storage::OrderRepository(workspace.db()).insertShipment(shipment);
+    }
+
+    /// Adds the EasyPost account, asking `baseUrl`.
+    domain::TrackingAccount addEasyPost(const QUrl &baseUrl)
+    {
+        domain::TrackingAccount account;
+        account.id = domain::TrackingAccount::idForProvider(QStringLiteral("easypost"));
+        account.name = QStringLiteral("EasyPost");
+        account.provider = QStringLiteral("easypost");
+        account.baseUrl = baseUrl.toString();
+        storage::AccountRepository(workspace.db()).saveTrackingAccount(account, 0);
+        return account;
+    }
+
+    TestWorkspace workspace { TestWorkspace::Kind::OnDisk };
+    qint64 orderId = 0;
+    qint64 shipmentId = 0;
+};
+
 TEST(EngineTrackingTest, ATrackingAccountRefreshesShipmentsWithTheKeyFromTheKeychain)
 {
-    TestWorkspace workspace(TestWorkspace::Kind::OnDisk);
+    TrackedOrder data;
+    TestWorkspace &workspace = data.workspace;
+    const qint64 orderId = data.orderId;
     ReplayHttpServer server;
     server.route("GET", QStringLiteral("/v2/trackers?tracking_code=EZ1000000001"),
         ReplayHttpServer::file(QStringLiteral(WAYBILL_TEST_DATA_DIR
             "/third_party/easypost-examples/official/docs/responses/trackers/trackers-list.json")));
-    const qint64 customerId = storage::CustomerRepository(workspace.db())
-                                  .insert({ 0, QStringLiteral("Olivia Harper"), QStringLiteral("Olivia"), 0,
-                                      { { 0, QStringLiteral("email"), QStringLiteral("olivia@example.net") } } });
-    const qint64 orderId = storage::OrderRepository(workspace.db())
-                               .insert({ 0, QStringLiteral("shopify"), QStringLiteral("#1042"), customerId, 0,
-                                   QStringLiteral("USD"), 2000, 599, 160, 2759, QStringLiteral("paid"), {} });
-    domain::Shipment shipment;
-    shipment.orderId = orderId;
-    shipment.carrier = QStringLiteral("usps");
-    shipment.trackingNumber = QStringLiteral("EZ1000000001");
-    storage::OrderRepository(workspace.db()).insertShipment(shipment);
-    domain::TrackingAccount account;
-    account.id = domain::TrackingAccount::idForProvider(QStringLiteral("easypost"));
-    account.name = QStringLiteral("EasyPost");
-    account.provider = QStringLiteral("easypost");
-    account.baseUrl = server.baseUrl().toString();
-    storage::AccountRepository(workspace.db()).saveTrackingAccount(account, 0);
+    const domain::TrackingAccount account = data.addEasyPost(server.baseUrl());
     ASSERT_EQ(storage::AccountRepository(workspace.db()).trackingAccounts().size(), 1);
     auto credentials = std::make_unique<FakeCredentialStore>();
     credentials->setSecret(account.id, QStringLiteral("EZTK_engine"));
@@ -72,28 +92,6 @@ TEST(EngineTrackingTest, ATrackingAccountRefreshesShipmentsWithTheKeyFromTheKeyc
     EXPECT_TRUE(connected);
     engine.stop();
 }
-
-/// A workspace with one order and one USPS shipment of the recorded tracking number.
-struct TrackedOrder {
-    TrackedOrder()
-    {
-        const qint64 customerId = storage::CustomerRepository(workspace.db())
-                                      .insert({ 0, QStringLiteral("Olivia Harper"), QStringLiteral("Olivia"), 0,
-                                          { { 0, QStringLiteral("email"), QStringLiteral("olivia@example.net") } } });
-        orderId = storage::OrderRepository(workspace.db())
-                      .insert({ 0, QStringLiteral("shopify"), QStringLiteral("#1042"), customerId, 0,
-                          QStringLiteral("USD"), 2000, 599, 160, 2759, QStringLiteral("paid"), {} });
-        domain::Shipment shipment;
-        shipment.orderId = orderId;
-        shipment.carrier = QStringLiteral("usps");
-        shipment.trackingNumber = QStringLiteral("EZ1000000001");
-        shipmentId = storage::OrderRepository(workspace.db()).insertShipment(shipment);
-    }
-
-    TestWorkspace workspace { TestWorkspace::Kind::OnDisk };
-    qint64 orderId = 0;
-    qint64 shipmentId = 0;
-};
 
 TEST(EngineTrackingTest, RefreshingWithoutATrackingAccountSaysWhereToAddOne)
 {
@@ -120,12 +118,7 @@ TEST(EngineTrackingTest, AnAgentsRefreshAsksAtOnceAndAnnouncesTheChange)
         WAYBILL_TEST_DATA_DIR "/third_party/easypost-examples/official/docs/responses/trackers/trackers-list.json");
     server.route("GET", QStringLiteral("/v2/trackers?tracking_code=EZ1000000001"), ReplayHttpServer::file(recorded));
     server.route("GET", QStringLiteral("/v2/trackers?tracking_code=EZ1000000001"), ReplayHttpServer::file(recorded));
-    domain::TrackingAccount account;
-    account.id = domain::TrackingAccount::idForProvider(QStringLiteral("easypost"));
-    account.name = QStringLiteral("EasyPost");
-    account.provider = QStringLiteral("easypost");
-    account.baseUrl = server.baseUrl().toString();
-    storage::AccountRepository(data.workspace.db()).saveTrackingAccount(account, 0);
+    const domain::TrackingAccount account = data.addEasyPost(server.baseUrl());
     auto credentials = std::make_unique<FakeCredentialStore>();
     credentials->setSecret(account.id, QStringLiteral("EZTK_engine"));
     Engine engine(data.workspace.directory(), std::move(credentials));

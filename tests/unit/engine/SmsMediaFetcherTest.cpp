@@ -156,12 +156,9 @@ TEST_F(SmsMediaFetcherTest, APolledMmsHasItsMediaListReadThenItsMediaFetched)
             "twilio_api_v2010_2010_04_01_Accounts_AccountSid_Messages_MessageSid_Media_json_get_200_readFull.json")));
     api.route("GET", messagePath + QStringLiteral("/Media/MEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
         media(200, jpeg, "image/jpeg"));
-    channels::sms::TwilioInboundSms polled;
+    channels::sms::TwilioInboundSms polled = mms();
     polled.messageSid = QStringLiteral("SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
-    polled.accountSid = AccountSid;
-    polled.from = QStringLiteral("+14155552345");
-    polled.to = account.fromNumber;
-    polled.body = QStringLiteral("[1 picture(s) or file(s)]");
+    polled.media.clear(); // a polled message names only its media list
     polled.mediaListUri = messagePath + QStringLiteral("/Media.json");
 
     const engine::SmsGateway::Received received = gateway->receive(polled, AccountId);
