@@ -24,6 +24,12 @@ QString fail(const QString &what)
 /// AfterShip tags: Pending, InfoReceived, InTransit, OutForDelivery, AttemptFail, Delivered, AvailableForPickup,
 /// Exception, Expired. Subtags Exception_010 ("returning to sender") and Exception_011 ("returned to sender")
 /// are the return.
+///
+/// Expired (AfterShip stopped tracking the parcel after a long time without news from the carrier) says nothing
+/// about where the parcel is, so it is Unknown, not Exception or Delivered: storage keeps a shipment's last known
+/// status over Unknown, and TrackingParsing::finish() takes the newest checkpoint's status when there are
+/// checkpoints. statusText keeps "Expired" for people. Recorded GET /v4/trackings replies have Expired trackings
+/// with no checkpoints at all.
 TrackingStatus statusOf(const QString &tag, const QString &subtag)
 {
     if (subtag == QLatin1String("Exception_010") || subtag == QLatin1String("Exception_011")) {
@@ -50,7 +56,7 @@ TrackingStatus statusOf(const QString &tag, const QString &subtag)
     if (tag == QLatin1String("Exception")) {
         return TrackingStatus::Exception;
     }
-    return TrackingStatus::Unknown; // Expired and anything new
+    return TrackingStatus::Unknown; // Expired (see above) and tags AfterShip adds later
 }
 
 qint64 expectedDelivery(const QJsonObject &tracking)
@@ -147,6 +153,38 @@ TrackingParseResult readTracking(const QJsonObject &tracking)
     return result;
 }
 
+/// GET /v4/trackings (`data.trackings`, one page of the account's trackings): every tracking becomes one update.
+/// A tracking that cannot be read is named in itemErrors and the others are kept; an empty page is an error.
+TrackingParseResult readList(const QJsonValue &trackings)
+{
+    if (!trackings.isArray()) {
+        return TrackingParseResult::failure(Provider, fail(QStringLiteral("data.trackings is not a list")));
+    }
+    const QJsonArray list = trackings.toArray();
+    if (list.isEmpty()) {
+        return TrackingParseResult::failure(Provider, fail(QStringLiteral("the list of trackings is empty")));
+    }
+    TrackingParseResult result;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonValue value = list.at(i);
+        if (!value.isObject()) {
+            result.itemErrors.append(
+                fail(QStringLiteral("tracking %1 of %2 in the list is not an object").arg(i + 1).arg(list.size())));
+            continue;
+        }
+        const TrackingParseResult one = readTracking(value.toObject());
+        if (one.ok()) {
+            result.updates.append(one.updates);
+        } else {
+            result.itemErrors.append(one.error);
+        }
+    }
+    if (result.updates.isEmpty() && result.itemErrors.size() == 1) {
+        result.error = result.itemErrors.takeFirst();
+    }
+    return result;
+}
+
 TrackingParseResult read(const QByteArray &body)
 {
     QString error;
@@ -169,14 +207,18 @@ TrackingParseResult read(const QByteArray &body)
     if (data.value(QStringLiteral("tracking")).isObject()) {
         return readTracking(data.value(QStringLiteral("tracking")).toObject());
     }
+    if (data.contains(QStringLiteral("trackings"))) {
+        return readList(data.value(QStringLiteral("trackings")));
+    }
     if (data.contains(QStringLiteral("tracking_number"))) {
         return readTracking(data);
     }
     if (root->contains(QStringLiteral("tracking_number"))) {
         return readTracking(*root);
     }
-    return TrackingParseResult::failure(
-        Provider, fail(QStringLiteral("the payload holds no tracking (expected \"msg\" or \"data\")")));
+    return TrackingParseResult::failure(Provider,
+        fail(QStringLiteral("the payload holds no tracking (expected \"msg\", \"data.tracking\" or "
+                            "\"data.trackings\")")));
 }
 
 } // namespace

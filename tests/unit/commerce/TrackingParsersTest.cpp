@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 The Waybill authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Tracking parsers on payloads written to the providers' documented shapes (AfterShip and Shippo, for which no
-// recorded fixture exists), and every parser on malformed, truncated, empty, oversized and unexpected input: a
-// clear error naming the provider and what was wrong, never a crash or a made-up status.
+// Tracking parsers on payloads written to the providers' documented shapes: the AfterShip and Shippo webhooks and
+// the newer fields no kept recording has (country_region, the *_estimated_delivery_date objects, Shippo's substatus);
+// the bodies AfterShip and Shippo really sent are pinned in TrackingRecordedPayloadsTest. And every parser on
+// malformed, truncated, empty, oversized and unexpected input: a clear error naming the provider and what was wrong,
+// never a crash or a made-up status.
 #include "QtPrinters.h"
 #include "commerce/AfterShipTrackingParser.h"
 #include "commerce/CanadaPostTrackingParser.h"
