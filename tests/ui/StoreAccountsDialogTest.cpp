@@ -17,6 +17,7 @@
 
 #include <QComboBox>
 #include <QDateEdit>
+#include <QFile>
 #include <QIcon>
 #include <QImage>
 #include <QLabel>
@@ -396,9 +397,16 @@ TEST_F(StoreAccountsDialogTest, ATrackingProviderIsTestedWithItsKeyAndSavedWithT
     EXPECT_TRUE(find<QListWidget>("storeList")->item(0)->text().contains(QStringLiteral("Tracking")));
 }
 
-TEST_F(StoreAccountsDialogTest, ATrackingProvidersRefusalAndAForeignAnswerAreNamed)
+TEST_F(StoreAccountsDialogTest, ATrackingProvidersRefusalItsListAndAForeignAnswerAreTold)
 {
-    server.route("GET", QStringLiteral("/v4/trackings?limit=1"), ReplayHttpServer::status(401));
+    // AfterShip's recorded answer to a wrong key, and its recorded list for the right one.
+    QFile refusal(
+        QStringLiteral(WAYBILL_TEST_DATA_DIR "/third_party/pyaftership/tests/fixtures/error_invalid_api_key.json"));
+    ASSERT_TRUE(refusal.open(QIODevice::ReadOnly));
+    server.route("GET", QStringLiteral("/v4/trackings?limit=1"), ReplayHttpServer::status(401, refusal.readAll()));
+    server.route("GET", QStringLiteral("/v4/trackings?limit=1"),
+        ReplayHttpServer::file(
+            QStringLiteral(WAYBILL_TEST_DATA_DIR "/third_party/pyaftership/tests/fixtures/get_trackings.json")));
     chooseKind(find<QComboBox>("kindCombo")->findText(QStringLiteral("Tracking provider")));
     find<QComboBox>("trackingProviderCombo")->setCurrentIndex(1); // AfterShip
     type("trackingKeyEdit", QStringLiteral("wrong"));
@@ -408,6 +416,9 @@ TEST_F(StoreAccountsDialogTest, ATrackingProvidersRefusalAndAForeignAnswerAreNam
     ASSERT_EQ(server.requestsFor(QStringLiteral("/v4/trackings")).size(), 1);
     EXPECT_EQ(server.requestsFor(QStringLiteral("/v4/trackings")).constFirst().headers.value("aftership-api-key"),
         QByteArray("wrong"));
+    type("trackingKeyEdit", QStringLiteral("right"));
+    text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("Connected to AfterShip"))) << qPrintable(text);
 
     // Something else at that address (a shop's page, another API) is not taken for the provider.
     server.route("GET", QStringLiteral("/carrier_accounts?results=1"), ReplayHttpServer::json(R"({"ok":true})"));
