@@ -58,11 +58,11 @@ MailController::MailController(Context context, QMainWindow *window)
     settingsMenu->setObjectName(QStringLiteral("settingsMenu"));
     m_accountsAction = settingsMenu->addAction(tr("&E-mail accounts…"), this, &MailController::openAccounts);
     m_accountsAction->setObjectName(QStringLiteral("emailAccountsAction"));
-    m_storesAction = settingsMenu->addAction(tr("&Stores and tracking…"), this, &MailController::openStores);
+    m_storesAction = settingsMenu->addAction(tr("&Stores, tracking and SMS…"), this, &MailController::openStores);
     m_storesAction->setObjectName(QStringLiteral("storeAccountsAction"));
     m_storesAction->setToolTip(
-        tr("Shopify, WooCommerce and Amazon accounts whose orders are synced, and the tracking providers asked about "
-           "their parcels"));
+        tr("Shopify, WooCommerce and Amazon accounts whose orders are synced, the tracking providers asked about "
+           "their parcels, and Twilio SMS numbers"));
 
     m_quarantineButton = new QToolButton(window);
     m_quarantineButton->setObjectName(QStringLiteral("quarantineButton"));

@@ -15,6 +15,8 @@ QString StoreAccountDraft::id() const
         return amazon.id;
     case Kind::Tracking:
         return tracking.id;
+    case Kind::Twilio:
+        return twilio.id;
     }
     return {};
 }
@@ -30,6 +32,8 @@ QString StoreAccountDraft::name() const
         return amazon.name;
     case Kind::Tracking:
         return tracking.name;
+    case Kind::Twilio:
+        return twilio.name;
     }
     return {};
 }

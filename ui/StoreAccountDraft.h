@@ -5,6 +5,7 @@
 #include "domain/AmazonAccount.h"
 #include "domain/ShopifyAccount.h"
 #include "domain/TrackingAccount.h"
+#include "domain/TwilioAccount.h"
 #include "domain/WooCommerceAccount.h"
 
 #include <QList>
@@ -15,15 +16,16 @@
 
 namespace waybill::ui {
 
-/// A store or tracking provider account as the Stores form describes it: the account of one kind (the others stay
-/// default) and the secrets typed into the form as (keychain key, secret) pairs. A secret left empty while editing
-/// keeps the one in the keychain; `secrets` then lacks that key.
+/// A store, tracking provider or SMS number's account as the accounts form describes it: the account of one kind (the
+/// others stay default) and the secrets typed into the form as (keychain key, secret) pairs. A secret left empty while
+/// editing keeps the one in the keychain; `secrets` then lacks that key.
 struct StoreAccountDraft {
     enum class Kind {
         Shopify,
         WooCommerce,
         Amazon,
         Tracking, ///< EasyPost, AfterShip or Shippo
+        Twilio, ///< an SMS number
     };
 
     Kind kind = Kind::Shopify;
@@ -31,6 +33,7 @@ struct StoreAccountDraft {
     domain::WooCommerceAccount wooCommerce;
     domain::AmazonAccount amazon;
     domain::TrackingAccount tracking;
+    domain::TwilioAccount twilio;
     QList<std::pair<QString, QString>> secrets;
 
     QString id() const;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StoreAccountForm.h"
 
+#include "channels/sms/PhoneNumber.h"
 #include "commerce/HttpJsonClient.h"
 #include "commerce/TrackingProviderApi.h"
 
@@ -46,6 +47,7 @@ StoreAccountForm::StoreAccountForm(QWidget *parent)
     m_kind->addItem(tr("WooCommerce"), static_cast<int>(Kind::WooCommerce));
     m_kind->addItem(tr("Amazon (Selling Partner API)"), static_cast<int>(Kind::Amazon));
     m_kind->addItem(tr("Tracking provider"), static_cast<int>(Kind::Tracking));
+    m_kind->addItem(tr("SMS number (Twilio)"), static_cast<int>(Kind::Twilio));
     common->addRow(tr("&Type:"), m_kind);
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("storeNameEdit"));
@@ -53,7 +55,7 @@ StoreAccountForm::StoreAccountForm(QWidget *parent)
     common->addRow(tr("&Name:"), m_name);
     layout->addLayout(common);
 
-    m_pages = { buildShopifyPage(), buildWooCommercePage(), buildAmazonPage(), buildTrackingPage() };
+    m_pages = { buildShopifyPage(), buildWooCommercePage(), buildAmazonPage(), buildTrackingPage(), buildTwilioPage() };
     for (QWidget *page : std::as_const(m_pages)) {
         layout->addWidget(page);
     }
@@ -198,6 +200,30 @@ QWidget *StoreAccountForm::buildTrackingPage()
     return page;
 }
 
+QWidget *StoreAccountForm::buildTwilioPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_twilioNumber = addLine(page, "twilioNumberEdit", tr("+1 501 712 2661 (the shop's Twilio number)"));
+    m_accountSid = addLine(page, "accountSidEdit", tr("AC… (Twilio console → Account info)"));
+    m_authToken = addLine(page, "authTokenEdit", tr("Auth token"), true);
+    m_helpReply = addLine(page, "helpReplyEdit", tr("Optional: the answer to HELP, if Twilio does not send one"));
+    m_twilioBaseUrl = addLine(page, "twilioBaseUrlEdit", tr("Optional: a proxy in front of api.twilio.com"));
+    form->addRow(tr("&Number:"), m_twilioNumber);
+    form->addRow(tr("Account &SID:"), m_accountSid);
+    form->addRow(tr("Auth &token:"), m_authToken);
+    form->addRow(tr("&HELP reply:"), m_helpReply);
+    form->addRow(tr("&Base URL:"), m_twilioBaseUrl);
+    auto *hint = new QLabel(tr("Customers' texts to this number become SMS conversations; replies are sent from it. "
+                               "STOP and START are honoured."),
+        page);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QStringLiteral("color:#6b7280"));
+    form->addRow(hint);
+    return page;
+}
+
 Kind StoreAccountForm::kind() const
 {
     return static_cast<Kind>(m_kind->currentData().toInt());
@@ -241,6 +267,12 @@ void StoreAccountForm::showAccount(const StoreAccountDraft &account)
         m_marketplaces->setText(account.amazon.marketplaceIds.join(u','));
         m_since->setDate(QDateTime::fromString(account.amazon.syncSince, Qt::ISODate).toUTC().date());
         break;
+    case Kind::Twilio:
+        m_twilioNumber->setText(account.twilio.fromNumber);
+        m_accountSid->setText(account.twilio.accountSid);
+        m_helpReply->setText(account.twilio.helpReply);
+        m_twilioBaseUrl->setText(account.twilio.baseUrl);
+        break;
     case Kind::Tracking:
         m_trackingProvider->setCurrentIndex(m_trackingProvider->findData(account.tracking.provider));
         m_trackingBaseUrl->setText(account.tracking.baseUrl
@@ -261,6 +293,7 @@ void StoreAccountForm::setEditing(bool editing)
     m_wooUrl->setReadOnly(editing);
     m_marketplaces->setReadOnly(editing);
     m_trackingProvider->setEnabled(!editing);
+    m_twilioNumber->setReadOnly(editing);
     m_secretNote->setText(editing
             ? tr("Secrets are kept in the system keychain. Leave them empty to keep the stored ones.")
             : tr("Secrets are kept in the system keychain, never in the workspace."));
@@ -268,7 +301,8 @@ void StoreAccountForm::setEditing(bool editing)
 
 void StoreAccountForm::clearSecrets()
 {
-    for (QLineEdit *edit : { m_shopifyToken, m_wooKey, m_wooSecret, m_refreshToken, m_clientSecret, m_trackingKey }) {
+    for (QLineEdit *edit :
+        { m_shopifyToken, m_wooKey, m_wooSecret, m_refreshToken, m_clientSecret, m_trackingKey, m_authToken }) {
         edit->clear();
     }
 }
@@ -284,6 +318,8 @@ std::optional<StoreAccountDraft> StoreAccountForm::draft(QString *problem) const
         return amazonDraft(problem);
     case Kind::Tracking:
         return trackingDraft(problem);
+    case Kind::Twilio:
+        return twilioDraft(problem);
     }
     return std::nullopt;
 }
@@ -427,6 +463,43 @@ std::optional<StoreAccountDraft> StoreAccountForm::trackingDraft(QString *proble
     } else if (!m_editing) {
         *problem
             = tr("Enter the %1 API key (the provider's dashboard → API keys).").arg(m_trackingProvider->currentText());
+        return std::nullopt;
+    }
+    return draft;
+}
+
+std::optional<StoreAccountDraft> StoreAccountForm::twilioDraft(QString *problem) const
+{
+    StoreAccountDraft draft;
+    draft.kind = Kind::Twilio;
+    domain::TwilioAccount &account = draft.twilio;
+    const std::optional<QString> number = channels::sms::PhoneNumber::toE164(m_twilioNumber->text());
+    if (!number) {
+        *problem = tr("Enter the shop's Twilio number with its country code, such as +1 501 712 2661.");
+        return std::nullopt;
+    }
+    account.fromNumber = *number;
+    account.id = domain::TwilioAccount::idForNumber(account.fromNumber);
+    account.name = m_name->text().trimmed().isEmpty() ? account.fromNumber : m_name->text().trimmed();
+    account.accountSid = m_accountSid->text().trimmed();
+    if (!domain::TwilioAccount::isValidAccountSid(account.accountSid)) {
+        *problem = tr("The account SID is AC followed by 32 hexadecimal digits (Twilio console → Account info).");
+        return std::nullopt;
+    }
+    account.helpReply = m_helpReply->text().trimmed();
+    account.baseUrl = withoutTrailingSlashes(m_twilioBaseUrl->text());
+    if (!account.baseUrl.isEmpty()) {
+        if (const QString urlProblem = commerce::HttpJsonClient::urlProblem(QUrl(account.baseUrl));
+            !urlProblem.isEmpty()) {
+            *problem = tr("Base URL: %1.").arg(urlProblem);
+            return std::nullopt;
+        }
+    }
+    const QString token = m_authToken->text().trimmed();
+    if (!token.isEmpty()) {
+        draft.secrets.append({ account.id, token });
+    } else if (!m_editing) {
+        *problem = tr("Enter the account's auth token (Twilio console → Account info).");
         return std::nullopt;
     }
     return draft;

@@ -16,11 +16,12 @@ class QLineEdit;
 
 namespace waybill::ui {
 
-/// The fields of one account in Settings → Stores and tracking: a kind (Shopify, WooCommerce, Amazon, a tracking
-/// provider) and, per kind, the same fields as `waybillctl account add shopify|woocommerce|amazon|tracking`, with the
-/// secrets in password fields. It only reads and checks what was typed (draft()); the dialog stores it. While an
-/// existing account is edited the kind and the field its id comes from (shop, site, marketplaces, provider) are locked,
-/// and empty secret fields mean "keep the stored one". Lives on the UI thread in its dialog.
+/// The fields of one account in Settings → Stores, tracking and SMS: a kind (Shopify, WooCommerce, Amazon, a tracking
+/// provider, a Twilio SMS number) and, per kind, the same fields as `waybillctl account add
+/// shopify|woocommerce|amazon|tracking|twilio`, with the secrets in password fields. It only reads and checks what was
+/// typed (draft()); the dialog stores it. While an existing account is edited the kind and the field its id comes from
+/// (shop, site, marketplaces, provider, number) are locked, and empty secret fields mean "keep the stored one". Lives
+/// on the UI thread in its dialog.
 class StoreAccountForm final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StoreAccountForm)
@@ -48,16 +49,18 @@ private:
     QWidget *buildWooCommercePage();
     QWidget *buildAmazonPage();
     QWidget *buildTrackingPage();
+    QWidget *buildTwilioPage();
     QLineEdit *addLine(QWidget *page, const char *objectName, const QString &placeholder, bool secret = false);
     std::optional<StoreAccountDraft> shopifyDraft(QString *problem) const;
     std::optional<StoreAccountDraft> wooCommerceDraft(QString *problem) const;
     std::optional<StoreAccountDraft> amazonDraft(QString *problem) const;
     std::optional<StoreAccountDraft> trackingDraft(QString *problem) const;
+    std::optional<StoreAccountDraft> twilioDraft(QString *problem) const;
     void setEditing(bool editing);
     void showPage(int index);
 
     QComboBox *m_kind;
-    QList<QWidget *> m_pages; ///< Shopify, WooCommerce, Amazon, tracking: the one of the kind shown
+    QList<QWidget *> m_pages; ///< Shopify, WooCommerce, Amazon, tracking, Twilio: the one of the kind shown
     QLineEdit *m_name;
     QLineEdit *m_shop;
     QLineEdit *m_shopifyToken;
@@ -76,6 +79,11 @@ private:
     QComboBox *m_trackingProvider;
     QLineEdit *m_trackingKey;
     QLineEdit *m_trackingBaseUrl;
+    QLineEdit *m_twilioNumber;
+    QLineEdit *m_accountSid;
+    QLineEdit *m_authToken;
+    QLineEdit *m_helpReply;
+    QLineEdit *m_twilioBaseUrl;
     QLabel *m_secretNote;
     bool m_editing = false;
     QString m_editingId;

@@ -66,8 +66,24 @@ QString kindName(Kind kind)
         return StoreAccountsDialog::tr("Amazon");
     case Kind::Tracking:
         return StoreAccountsDialog::tr("Tracking");
+    case Kind::Twilio:
+        return StoreAccountsDialog::tr("SMS");
     }
     return {};
+}
+
+/// What saving `draft` starts, for the line under the form.
+QString savedText(const StoreAccountDraft &draft)
+{
+    switch (draft.kind) {
+    case Kind::Tracking:
+        return StoreAccountsDialog::tr("Moving shipments are asked about through %1 from now on.").arg(draft.name());
+    case Kind::Twilio:
+        return StoreAccountsDialog::tr("Texts to %1 arrive in the inbox, and SMS replies leave from it, from now on.")
+            .arg(draft.twilio.fromNumber);
+    default:
+        return StoreAccountsDialog::tr("Orders from %1 are synced from now on.").arg(draft.name());
+    }
 }
 
 } // namespace
@@ -79,7 +95,7 @@ StoreAccountsDialog::StoreAccountsDialog(Context context, QWidget *parent)
     , m_tester(new StoreConnectionTester(m_context.network, this))
 {
     setObjectName(QStringLiteral("storeAccountsDialog"));
-    setWindowTitle(tr("Stores and tracking"));
+    setWindowTitle(tr("Stores, tracking and SMS"));
     resize(860, 540);
 
     auto *left = new QVBoxLayout;
@@ -87,9 +103,9 @@ StoreAccountsDialog::StoreAccountsDialog(Context context, QWidget *parent)
     m_list->setObjectName(QStringLiteral("storeList"));
     m_list->setMinimumWidth(280);
     m_list->setWordWrap(true);
-    m_emptyLabel = new QLabel(tr("No stores yet. Add a Shopify, WooCommerce or Amazon account to see each "
-                                 "conversation's orders, and an EasyPost, AfterShip or Shippo account to follow "
-                                 "their parcels."),
+    m_emptyLabel = new QLabel(tr("No accounts yet. Add a Shopify, WooCommerce or Amazon account to see each "
+                                 "conversation's orders, an EasyPost, AfterShip or Shippo account to follow their "
+                                 "parcels, and a Twilio number to text with customers."),
         this);
     m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
     m_emptyLabel->setWordWrap(true);
@@ -180,6 +196,12 @@ void StoreAccountsDialog::reloadList(const QString &selectId)
             StoreAccountDraft draft;
             draft.kind = Kind::Amazon;
             draft.amazon = account;
+            m_accounts.insert(account.id, draft);
+        }
+        for (const domain::TwilioAccount &account : repository.twilioAccounts()) {
+            StoreAccountDraft draft;
+            draft.kind = Kind::Twilio;
+            draft.twilio = account;
             m_accounts.insert(account.id, draft);
         }
         for (const domain::TrackingAccount &account : repository.trackingAccounts()) {
@@ -363,6 +385,9 @@ void StoreAccountsDialog::runTest(const StoreAccountDraft &draft, const QHash<QS
     case Kind::Tracking:
         m_tester->testTracking(draft.tracking, secrets.value(draft.id()));
         break;
+    case Kind::Twilio:
+        m_tester->testTwilio(draft.twilio, secrets.value(draft.id()));
+        break;
     }
 }
 
@@ -421,6 +446,9 @@ void StoreAccountsDialog::writeAccount(const StoreAccountDraft &draft)
         case Kind::Tracking:
             repository.saveTrackingAccount(draft.tracking, m_context.now());
             break;
+        case Kind::Twilio:
+            repository.saveTwilioAccount(draft.twilio, m_context.now());
+            break;
         }
     } catch (const storage::StorageError &error) {
         showResult(failLine(tr("Not saved:"), error.userMessage()));
@@ -428,9 +456,7 @@ void StoreAccountsDialog::writeAccount(const StoreAccountDraft &draft)
     }
     reloadList(draft.id());
     showSelected();
-    showResult(okLine(tr("Saved."),
-        draft.kind == Kind::Tracking ? tr("Moving shipments are asked about through %1 from now on.").arg(draft.name())
-                                     : tr("Orders from %1 are synced from now on.").arg(draft.name())));
+    showResult(okLine(tr("Saved."), savedText(draft)));
     Q_EMIT accountsChanged();
 }
 

@@ -30,8 +30,9 @@ class DialogService;
 class StoreAccountForm;
 class StoreConnectionTester;
 
-/// Settings → Stores and tracking: the Shopify, WooCommerce and Amazon accounts whose orders the engine syncs, and
-/// the tracking provider accounts (EasyPost, AfterShip, Shippo) it asks about moving shipments. Lists them with the
+/// Settings → Stores, tracking and SMS: the Shopify, WooCommerce and Amazon accounts whose orders the engine syncs,
+/// the tracking provider accounts (EasyPost, AfterShip, Shippo) it asks about moving shipments, and the Twilio SMS
+/// numbers whose texts it receives and sends. Lists them with the
 /// last sync state the engine reported (setAccountStatus()), and adds, edits and removes one at a time with
 /// StoreAccountForm. Secrets go to the CredentialStore only, before the account is written through
 /// storage::AccountRepository on the UI connection; removing an account forgets its secrets too. "Test connection"

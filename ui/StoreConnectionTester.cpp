@@ -8,6 +8,7 @@
 #include "commerce/ShopifyOrderSync.h"
 #include "commerce/TrackingProviderApi.h"
 #include "commerce/WooCommerceOrderSync.h"
+#include "engine/TwilioAccountCheck.h"
 #include "security/OAuthError.h"
 
 #include <QJsonArray>
@@ -42,6 +43,7 @@ void StoreConnectionTester::abort()
         m_task->abort();
     }
     m_task.reset(); // before its client
+    m_twilioCheck.reset();
     m_client.reset();
     if (m_reply) {
         m_reply->disconnect(this);
@@ -95,6 +97,22 @@ void StoreConnectionTester::testTracking(const domain::TrackingAccount &account,
             ? tr("Connected to %1: the API key is valid.").arg(service)
             : QString();
     });
+}
+
+void StoreConnectionTester::testTwilio(const domain::TwilioAccount &account, const QString &authToken)
+{
+    abort();
+    m_running = true;
+    m_twilioCheck = std::make_unique<engine::TwilioAccountCheck>(m_network, account, authToken, m_timeoutMs);
+    connect(m_twilioCheck.get(), &engine::TwilioAccountCheck::succeeded, this,
+        [this, number = account.fromNumber](const QString &friendlyName, const QString &status) {
+            finish(true,
+                tr("Twilio account “%1” (%2): SMS to and from %3 can go through it.")
+                    .arg(friendlyName, status, number));
+        });
+    connect(m_twilioCheck.get(), &engine::TwilioAccountCheck::failed, this,
+        [this](const QString &message) { finish(false, message); });
+    m_twilioCheck->start();
 }
 
 void StoreConnectionTester::runJson(commerce::HttpJsonClient::Config config, const QString &path,

@@ -6,6 +6,7 @@
 #include "domain/AmazonAccount.h"
 #include "domain/ShopifyAccount.h"
 #include "domain/TrackingAccount.h"
+#include "domain/TwilioAccount.h"
 #include "domain/WooCommerceAccount.h"
 
 #include <QObject>
@@ -23,6 +24,10 @@ namespace waybill::commerce {
 class HttpJsonTask;
 struct HttpJsonError;
 } // namespace waybill::commerce
+
+namespace waybill::engine {
+class TwilioAccountCheck;
+}
 
 namespace waybill::ui {
 
@@ -53,6 +58,8 @@ public:
     void testAmazon(const domain::AmazonAccount &account, const QString &refreshToken, const QString &clientSecret);
     /// A tracking provider: TrackingProviderApi::keyCheck() with the key, as the refresh sends it.
     void testTracking(const domain::TrackingAccount &account, const QString &apiKey);
+    /// A Twilio number: engine::TwilioAccountCheck (the account resource with the SID and auth token).
+    void testTwilio(const domain::TwilioAccount &account, const QString &authToken);
     void abort();
     bool isRunning() const { return m_running; }
 
@@ -71,6 +78,7 @@ private:
     QNetworkAccessManager &m_network;
     std::unique_ptr<commerce::HttpJsonClient> m_client;
     std::unique_ptr<commerce::HttpJsonTask> m_task;
+    std::unique_ptr<engine::TwilioAccountCheck> m_twilioCheck;
     QPointer<QNetworkReply> m_reply;
     int m_timeoutMs = DefaultTimeoutMs;
     bool m_running = false;

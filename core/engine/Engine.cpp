@@ -616,8 +616,8 @@ void Engine::refreshShipment(qint64 shipmentId)
     }
     if (m_trackingRefreshers.empty()) {
         Q_EMIT shipmentRefreshEnded(shipmentId, false,
-            tr("No tracking provider is set up. Add EasyPost, AfterShip or Shippo under Settings → Stores and "
-               "tracking."));
+            tr("No tracking provider is set up. Add EasyPost, AfterShip or Shippo under Settings → Stores, "
+               "tracking and SMS."));
         return;
     }
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();

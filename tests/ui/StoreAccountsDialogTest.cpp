@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Waybill authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Settings → Stores and tracking: Shopify, WooCommerce, Amazon and tracking provider accounts added, edited and
-// removed from the desktop, their
+// Settings → Stores, tracking and SMS: Shopify, WooCommerce, Amazon, tracking provider and Twilio accounts added,
+// edited and removed from the desktop, their
 // secrets in the keychain only, "Test connection" making one real request to a loopback server that replays the
 // service's answers (and naming wrong credentials, TLS failures, unreachable hosts and timeouts), and the engine's
 // last sync state shown per account.
@@ -433,6 +433,62 @@ TEST_F(StoreAccountsDialogTest, ATrackingAccountNeedsItsKeyWhenNew)
     click("saveButton");
     EXPECT_TRUE(result().contains(QStringLiteral("API key"))) << qPrintable(result());
     EXPECT_TRUE(storage::AccountRepository(workspace.db()).trackingAccounts().isEmpty());
+    EXPECT_EQ(credentials.writes(), 0);
+}
+
+TEST_F(StoreAccountsDialogTest, ATwilioNumberIsTestedWithItsTokenAndSavedWithTheTokenInTheKeychain)
+{
+    const QString accountPath = QStringLiteral("/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.json");
+    server.route("GET", accountPath, ReplayHttpServer::status(401, R"({"code": 20003, "status": 401})"));
+    // Twilio's recorded account resource (its OpenAPI description's example) for the right token.
+    server.route("GET", accountPath,
+        ReplayHttpServer::file(
+            QStringLiteral(WAYBILL_TEST_DATA_DIR "/third_party/twilio-oai/extracted-from-spec/"
+                                                 "twilio_api_v2010_2010_04_01_Accounts_Sid_json_get_200_fetch.json")));
+    chooseKind(find<QComboBox>("kindCombo")->findText(QStringLiteral("SMS number (Twilio)")));
+    type("twilioNumberEdit", QStringLiteral("+1 (501) 712-2661"));
+    type("accountSidEdit", QStringLiteral("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+    type("authTokenEdit", QStringLiteral("wrong"));
+    type("twilioBaseUrlEdit", server.baseUrl().toString());
+
+    QString text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("failed"))) << qPrintable(text);
+    EXPECT_TRUE(text.contains(QStringLiteral("+15017122661"))) << qPrintable(text); // names the number
+    type("authTokenEdit", QStringLiteral("tw_s3cret"));
+    text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("Twilio account “friendly_name” (active)"))) << qPrintable(text);
+    const auto requests = server.requestsFor(accountPath);
+    ASSERT_EQ(requests.size(), 2);
+    EXPECT_EQ(requests.at(1).headers.value("authorization"),
+        "Basic " + QByteArray("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:tw_s3cret").toBase64());
+    waybill::testing::saveScreenshot(dialog.get(), QStringLiteral("store-accounts-twilio-connected"));
+
+    type("helpReplyEdit", QStringLiteral("Harbor Tea: reply here. STOP to opt out."));
+    save();
+    const auto stored = storage::AccountRepository(workspace.db()).twilioAccounts();
+    ASSERT_EQ(stored.size(), 1);
+    EXPECT_EQ(stored.constFirst().id, QStringLiteral("sms:+15017122661"));
+    EXPECT_EQ(stored.constFirst().fromNumber, QStringLiteral("+15017122661"));
+    EXPECT_EQ(stored.constFirst().helpReply, QStringLiteral("Harbor Tea: reply here. STOP to opt out."));
+    EXPECT_EQ(credentials.secret(QStringLiteral("sms:+15017122661")), QStringLiteral("tw_s3cret"));
+    EXPECT_EQ(rowsContaining(QStringLiteral("s3cret")), 0) << "the token must not be in the database";
+    EXPECT_TRUE(find<QLineEdit>("twilioNumberEdit")->isReadOnly()) << "another number is another account";
+}
+
+TEST_F(StoreAccountsDialogTest, ATwilioNumberNeedsAValidNumberSidAndToken)
+{
+    chooseKind(find<QComboBox>("kindCombo")->findText(QStringLiteral("SMS number (Twilio)")));
+    type("twilioNumberEdit", QStringLiteral("not a number"));
+    click("saveButton");
+    EXPECT_TRUE(result().contains(QStringLiteral("country code"))) << qPrintable(result());
+    type("twilioNumberEdit", QStringLiteral("+15017122661"));
+    type("accountSidEdit", QStringLiteral("AC123"));
+    click("saveButton");
+    EXPECT_TRUE(result().contains(QStringLiteral("32 hexadecimal digits"))) << qPrintable(result());
+    type("accountSidEdit", QStringLiteral("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+    click("saveButton");
+    EXPECT_TRUE(result().contains(QStringLiteral("auth token"))) << qPrintable(result());
+    EXPECT_TRUE(storage::AccountRepository(workspace.db()).twilioAccounts().isEmpty());
     EXPECT_EQ(credentials.writes(), 0);
 }
 

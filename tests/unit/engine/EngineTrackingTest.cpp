@@ -105,7 +105,7 @@ TEST(EngineTrackingTest, RefreshingWithoutATrackingAccountSaysWhereToAddOne)
     ASSERT_EQ(ended.count(), 1);
     EXPECT_EQ(ended.at(0).at(0).toLongLong(), data.shipmentId);
     EXPECT_FALSE(ended.at(0).at(1).toBool());
-    EXPECT_TRUE(ended.at(0).at(2).toString().contains(QStringLiteral("Settings → Stores and tracking")))
+    EXPECT_TRUE(ended.at(0).at(2).toString().contains(QStringLiteral("Settings → Stores, tracking and SMS")))
         << qPrintable(ended.at(0).at(2).toString());
     engine.stop();
 }
