@@ -79,12 +79,12 @@ ConversationHeaderWidget::ConversationHeaderWidget(QWidget *parent)
     titleLayout->setSpacing(2);
     titleLayout->addWidget(m_subjectLabel);
     titleLayout->addWidget(m_metaLabel);
+    titleLayout->addWidget(m_deadlineLabel, 0, Qt::AlignLeft);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(14, 8, 10, 8);
     layout->addLayout(titleLayout, 1);
     layout->addWidget(m_selectionLabel);
-    layout->addWidget(m_deadlineLabel);
     layout->addWidget(m_assignButton);
     layout->addWidget(m_statusButton);
     layout->addWidget(m_tagButton);
