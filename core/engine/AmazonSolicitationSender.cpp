@@ -6,7 +6,9 @@
 #include "channels/marketplace/AmazonSolicitationsClient.h"
 #include "channels/marketplace/SpApiOrderActionTask.h"
 #include "security/OAuthTokenSource.h"
+#include "storage/AuditLogRepository.h"
 #include "storage/Database.h"
+#include "storage/SqlQuery.h"
 #include "storage/StorageError.h"
 
 #include <QDateTime>
@@ -162,11 +164,34 @@ bool AmazonSolicitationSender::record(const QString &newState, const QString &de
         } else {
             repository.finish(row.orderId, newState, detail, m_now());
         }
+        if (!retry || row.attempts + 1 >= MaxAttempts) {
+            audit(row, retry ? state(Repository::Failed) : newState, detail);
+        }
     } catch (const storage::StorageError &error) {
         endPass(QStringLiteral("%1: %2").arg(label(), error.userMessage()));
         return false;
     }
     return true;
+}
+
+void AmazonSolicitationSender::audit(
+    const storage::AmazonSolicitation &row, const QString &finalState, const QString &detail) const
+{
+    storage::SqlQuery q(m_database,
+        QStringLiteral("SELECT id FROM conversations WHERE order_id = ? ORDER BY last_activity DESC, id DESC LIMIT 1"));
+    q.bind(row.orderId).exec();
+    const qint64 conversationId = q.next() ? q.int64(0) : 0;
+    QString what;
+    if (finalState == QLatin1String(Repository::Sent)) {
+        what = QStringLiteral("Amazon sent its review request for order %1 (Solicitations API)").arg(row.orderNumber);
+    } else if (finalState == QLatin1String(Repository::Refused)) {
+        what = QStringLiteral("Amazon did not take a review request for order %1: %2").arg(row.orderNumber, detail);
+    } else if (finalState == QLatin1String(Repository::Expired)) {
+        what = QStringLiteral("No review request for order %1: %2").arg(row.orderNumber, detail);
+    } else {
+        what = QStringLiteral("The review request for order %1 was given up: %2").arg(row.orderNumber, detail);
+    }
+    storage::AuditLogRepository(m_database).record({ 0, m_now(), 0, {}, conversationId, QStringLiteral("rule"), what });
 }
 
 void AmazonSolicitationSender::endPass(const QString &problem)

@@ -36,7 +36,8 @@ namespace waybill::engine {
 /// a fresh token) or rejects it (4xx) — never tried again; `expired` when Amazon's window (5–30 days after delivery,
 /// judged with the injected clock) closed first; and after a network error, a 5xx or a 429 left after the client's
 /// retries, or an answer that is not what the API documents, the attempt is counted and the row stays pending for
-/// the next pass until MaxAttempts (then `failed`). A 429 ends the pass. Nothing about other rows or accounts is
+/// the next pass until MaxAttempts (then `failed`). Each final answer is also written to the audit log on the
+/// order's newest conversation. A 429 ends the pass. Nothing about other rows or accounts is
 /// lost when one answer is bad.
 ///
 /// Owned by the engine (one per Amazon account), on the engine's thread; uses the engine's write connection. After
@@ -73,6 +74,8 @@ private:
     /// (the pass then ends).
     bool record(const QString &state, const QString &detail, bool retry = false);
     void endPass(const QString &problem = {});
+    /// Writes the row's final answer to the audit log, on the order's newest conversation (action "rule").
+    void audit(const storage::AmazonSolicitation &row, const QString &finalState, const QString &detail) const;
     QString label() const;
 
     storage::Database &m_database;

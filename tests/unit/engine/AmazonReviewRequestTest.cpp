@@ -18,6 +18,7 @@
 #include "security/OAuthTokenSource.h"
 #include "storage/AccountRepository.h"
 #include "storage/AmazonSolicitationRepository.h"
+#include "storage/AuditLogRepository.h"
 #include "storage/ConversationRepository.h"
 #include "storage/OrderRepository.h"
 #include "storage/RuleRepository.h"
@@ -203,6 +204,14 @@ TEST_F(AmazonReviewRequestTest, OneRequestPerOrderThroughSolicitations)
 {
     const qint64 order = addOrder(SandboxOrder, now - 6 * Day);
     addReviewRule();
+    // The buyer's question about the order, answered and closed before the review request.
+    domain::ConversationSummary c;
+    c.channel = domain::Channel::Amazon;
+    c.orderId = order;
+    c.status = domain::ConversationStatus::Closed;
+    c.createdAt = now - 5 * Day;
+    c.lastActivity = now - 5 * Day;
+    const qint64 conversation = storage::ConversationRepository(db()).insert(c);
 
     const RulesPass::Report first = pass().run();
     ASSERT_EQ(first.decisions.size(), 1);
@@ -233,6 +242,16 @@ TEST_F(AmazonReviewRequestTest, OneRequestPerOrderThroughSolicitations)
     EXPECT_TRUE(sent.problem.isEmpty()) << sent.problem.toStdString();
     EXPECT_EQ(solicitation(order)->state, QStringLiteral("sent"));
     EXPECT_EQ(replay.requestsFor(reviewPath(SandboxOrder)).size(), 1);
+    // The conversation's audit trail says so, after the rule's own entry.
+    QStringList trail;
+    for (const domain::AuditEntry &entry : storage::AuditLogRepository(db()).forConversation(conversation)) {
+        trail << entry.detail;
+    }
+    ASSERT_EQ(trail.size(), 2) << trail.join(u'\n').toStdString();
+    EXPECT_TRUE(trail.at(0).contains(QStringLiteral("queued Amazon's review request"))) << trail.at(0).toStdString();
+    EXPECT_EQ(trail.at(1),
+        QStringLiteral("Amazon sent its review request for order ") + SandboxOrder
+            + QStringLiteral(" (Solicitations API)"));
 
     // The next sender pass has nothing to send.
     const Pass again = send(*sender);
