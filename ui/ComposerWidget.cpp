@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ComposerWidget.h"
 
+#include "channels/marketplace/AmazonMessagePolicy.h"
 #include "engine/TemplateRenderer.h"
-#include "text/MarketplaceRules.h"
 #include "text/SmsSegments.h"
 
 #include <QBoxLayout>
@@ -190,6 +190,7 @@ void ComposerWidget::updateHints()
     const QString body = text();
     QStringList hints;
     QStringList warnings;
+    bool blocked = false; // a finding of the Amazon check that sending must wait for
 
     QStringList stillMissing;
     for (const QString &placeholder : std::as_const(m_missing)) {
@@ -216,7 +217,15 @@ void ComposerWidget::updateHints()
                 hints << tr("%1 left in segment").arg(segments.remainingInSegment);
             }
         } else if (channel == domain::Channel::Amazon) {
-            warnings << text::MarketplaceRules::amazonWarnings(body);
+            using channels::marketplace::AmazonMessagePolicy;
+            for (const AmazonMessagePolicy::Finding &finding : AmazonMessagePolicy::check(body)) {
+                if (AmazonMessagePolicy::blocksSending(finding.kind)) {
+                    blocked = true;
+                    warnings << tr("Cannot send: %1").arg(finding.message);
+                } else {
+                    warnings << tr("Check before sending: %1").arg(finding.message);
+                }
+            }
         }
     }
     hints << tr("%n character(s)", nullptr, static_cast<int>(body.size()));
@@ -224,13 +233,15 @@ void ComposerWidget::updateHints()
     m_hintLabel->setText(hints.join(QStringLiteral("  ·  ")));
     m_warningLabel->setText(warnings.join(QLatin1Char('\n')));
     m_warningLabel->setVisible(!warnings.isEmpty());
-    m_sendButton->setEnabled(m_hasConversation && !body.trimmed().isEmpty());
+    m_blocked = blocked;
+    m_sendButton->setEnabled(m_hasConversation && !body.trimmed().isEmpty() && !blocked);
+    m_sendButton->setToolTip(blocked ? tr("Remove what the warning names to send") : tr("Ctrl+Enter"));
 }
 
 void ComposerWidget::submit()
 {
     const QString body = text();
-    if (!m_hasConversation || body.trimmed().isEmpty()) {
+    if (!m_hasConversation || body.trimmed().isEmpty() || m_blocked) {
         return;
     }
     Q_EMIT submitted(m_mode, body);

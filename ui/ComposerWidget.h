@@ -19,7 +19,9 @@ class QToolButton;
 namespace waybill::ui {
 
 /// Writes a reply on the conversation's channel or an internal note. Shows channel hints while typing (SMS
-/// segments and encoding, Amazon messaging rules, length), fills templates from the linked order through
+/// segments and encoding, length) and, on Amazon conversations, the findings of
+/// channels::marketplace::AmazonMessagePolicy: a link outside Amazon keeps Send disabled until it is removed, contact
+/// details and forbidden wording are warnings the agent may send past. Fills templates from the linked order through
 /// engine::TemplateRenderer and warns about placeholders that have no value. Does not write anything itself:
 /// emits submitted() and the owner performs the action and calls clearText() on success.
 class ComposerWidget final : public QWidget {
@@ -75,6 +77,7 @@ private:
     QString m_agentName;
     QList<domain::Template> m_templates;
     QStringList m_missing;
+    bool m_blocked = false; ///< the Amazon check found something that keeps the reply from being sent
 };
 
 } // namespace waybill::ui

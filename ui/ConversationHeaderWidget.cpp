@@ -3,11 +3,14 @@
 #include "ConversationHeaderWidget.h"
 
 #include "StatusPalette.h"
+#include "domain/SlaPolicy.h"
+#include "engine/SlaClock.h"
 
 #include <QBoxLayout>
 #include <QDateTime>
 #include <QLabel>
 #include <QMenu>
+#include <QTimer>
 #include <QToolButton>
 
 namespace waybill::ui {
@@ -19,12 +22,15 @@ ConversationHeaderWidget::ConversationHeaderWidget(QWidget *parent)
     , m_subjectLabel(new QLabel(this))
     , m_metaLabel(new QLabel(this))
     , m_selectionLabel(new QLabel(this))
+    , m_deadlineLabel(new QLabel(this))
+    , m_deadlineTimer(new QTimer(this))
     , m_assignButton(new QToolButton(this))
     , m_statusButton(new QToolButton(this))
     , m_tagButton(new QToolButton(this))
     , m_assignMenu(new QMenu(this))
     , m_statusMenu(new QMenu(this))
     , m_tagMenu(new QMenu(this))
+    , m_now([] { return QDateTime::currentSecsSinceEpoch(); })
 {
     setObjectName(QStringLiteral("conversationHeader"));
     m_subjectLabel->setObjectName(QStringLiteral("subjectLabel"));
@@ -44,6 +50,10 @@ ConversationHeaderWidget::ConversationHeaderWidget(QWidget *parent)
     m_metaLabel->setTextFormat(Qt::RichText);
     m_selectionLabel->setStyleSheet(QStringLiteral("color:#1d4ed8; font-weight:600"));
     m_selectionLabel->hide();
+    m_deadlineLabel->setObjectName(QStringLiteral("marketDeadlineLabel"));
+    m_deadlineLabel->hide();
+    m_deadlineTimer->setInterval(30 * 1000);
+    connect(m_deadlineTimer, &QTimer::timeout, this, &ConversationHeaderWidget::updateDeadline);
 
     const QList<std::pair<QToolButton *, QString>> buttons { { m_assignButton, tr("Assign") },
         { m_statusButton, tr("Status") }, { m_tagButton, tr("Tags") } };
@@ -69,6 +79,7 @@ ConversationHeaderWidget::ConversationHeaderWidget(QWidget *parent)
     titleLayout->setSpacing(2);
     titleLayout->addWidget(m_subjectLabel);
     titleLayout->addWidget(m_metaLabel);
+    titleLayout->addWidget(m_deadlineLabel, 0, Qt::AlignLeft);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(14, 8, 10, 8);
@@ -131,6 +142,44 @@ void ConversationHeaderWidget::setSummary(const domain::ConversationSummary &sum
     m_selectionLabel->setVisible(selectedCount > 1);
     m_selectionLabel->setText(tr("%n selected", nullptr, selectedCount));
     rebuildTagMenu(summary.tags);
+    m_channel = summary.channel;
+    const bool running = summary.marketDueAt > 0 && summary.marketDueAt < domain::ConversationSummary::NoDeadline
+        && summary.status != ConversationStatus::Closed;
+    m_marketDueAt = running ? summary.marketDueAt : 0;
+    updateDeadline();
+}
+
+void ConversationHeaderWidget::setClock(std::function<qint64()> now)
+{
+    m_now = std::move(now);
+    updateDeadline();
+}
+
+void ConversationHeaderWidget::updateDeadline()
+{
+    if (m_marketDueAt <= 0) {
+        m_deadlineTimer->stop();
+        m_deadlineLabel->hide();
+        return;
+    }
+    const qint64 remaining = m_marketDueAt - m_now();
+    const auto colors = StatusPalette::deadline(remaining, domain::SlaPolicy {}.atRiskWithinSeconds);
+    const QString due = QDateTime::fromSecsSinceEpoch(m_marketDueAt).toString(QStringLiteral("ddd HH:mm"));
+    const QString text = remaining >= 0
+        ? tr("%1 deadline: %2 left")
+              .arg(domain::channelDisplayName(m_channel), engine::SlaClock::formatRemaining(remaining))
+        : tr("%1 deadline: %2")
+              .arg(domain::channelDisplayName(m_channel), engine::SlaClock::formatRemaining(remaining));
+    m_deadlineLabel->setText(text);
+    m_deadlineLabel->setToolTip(tr("%1 expects an answer by %2 (counted in all hours, nights and weekends "
+                                   "included).")
+                                    .arg(domain::channelDisplayName(m_channel), due));
+    m_deadlineLabel->setStyleSheet(QStringLiteral("color:%1; background-color:%2; padding:2px 6px; font-weight:600")
+                                       .arg(colors.foreground.name(), colors.background.name()));
+    m_deadlineLabel->show();
+    if (!m_deadlineTimer->isActive()) {
+        m_deadlineTimer->start();
+    }
 }
 
 void ConversationHeaderWidget::clear()
@@ -138,6 +187,8 @@ void ConversationHeaderWidget::clear()
     m_subjectLabel->setText(tr("No conversation selected"));
     m_metaLabel->clear();
     m_selectionLabel->hide();
+    m_marketDueAt = 0;
+    updateDeadline();
     rebuildTagMenu({});
     setEnabled(false);
 }

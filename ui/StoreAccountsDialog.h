@@ -36,7 +36,7 @@ class StoreConnectionTester;
 /// last sync state the engine reported (setAccountStatus()), and adds, edits and removes one at a time with
 /// StoreAccountForm. Secrets go to the CredentialStore only, before the account is written through
 /// storage::AccountRepository on the UI connection; removing an account forgets its secrets too. "Test connection"
-/// makes one real request (StoreConnectionTester) with the typed secrets, or the stored ones when editing with the
+/// asks the service for real (StoreConnectionTester) with the typed secrets, or the stored ones when editing with the
 /// fields left empty, and shows what went wrong inline. accountsChanged() follows every change (the engine reloads its
 /// accounts). Everything in the Context must outlive the dialog; keychain jobs and the tester are its children and die
 /// with it.

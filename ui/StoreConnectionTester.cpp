@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StoreConnectionTester.h"
 
+#include "commerce/AmazonOrderSync.h"
 #include "commerce/HttpJsonClient.h"
 #include "commerce/HttpJsonError.h"
 #include "commerce/HttpJsonTask.h"
@@ -11,6 +12,7 @@
 #include "engine/TwilioAccountCheck.h"
 #include "security/OAuthError.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -116,7 +118,8 @@ void StoreConnectionTester::testTwilio(const domain::TwilioAccount &account, con
 }
 
 void StoreConnectionTester::runJson(commerce::HttpJsonClient::Config config, const QString &path,
-    const QUrlQuery &query, std::function<QString(const QJsonDocument &)> describeSuccess)
+    const QUrlQuery &query, std::function<QString(const QJsonDocument &)> describeSuccess,
+    std::function<QString(const commerce::HttpJsonError &)> describeFailure)
 {
     const QString service = config.serviceName;
     const QString host = config.baseUrl.host();
@@ -142,7 +145,10 @@ void StoreConnectionTester::runJson(commerce::HttpJsonClient::Config config, con
                                   : message);
         });
     connect(m_task.get(), &commerce::HttpJsonTask::failed, this,
-        [this, service, host](const HttpJsonError &error) { finish(false, describe(error, service, host)); });
+        [this, service, host, describeFailure](const HttpJsonError &error) {
+            const QString special = describeFailure ? describeFailure(error) : QString();
+            finish(false, special.isEmpty() ? describe(error, service, host) : special);
+        });
     m_task->start();
 }
 
@@ -151,6 +157,7 @@ void StoreConnectionTester::testAmazon(
 {
     abort();
     m_running = true;
+    m_amazon = account;
     const QUrl url(account.lwaUrl);
     if (const QString problem = commerce::HttpJsonClient::urlProblem(url); !problem.isEmpty()) {
         QTimer::singleShot(0, this, [this, problem] { finish(false, tr("Cannot test: %1.").arg(problem)); });
@@ -215,7 +222,35 @@ void StoreConnectionTester::onLwaReply(QNetworkReply *reply, const QString &host
         finish(false, tr("%1 answered without an access token: check the LWA address.").arg(host));
         return;
     }
-    finish(true, tr("Signed in with Login with Amazon: the refresh token and client are valid."));
+    // Then what every sync pass asks the Selling Partner API, with that access token: proves the endpoint (the base
+    // URL) and that the application may read this seller's orders in the marketplace.
+    commerce::HttpJsonClient::Config config = commerce::AmazonOrderSync::clientConfig(m_amazon);
+    config.headers.append(
+        { QByteArrayLiteral("x-amz-access-token"), answer.value(QLatin1String("access_token")).toString().toUtf8() });
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("MarketplaceIds"), m_amazon.marketplaceIds.join(u','));
+    query.addQueryItem(QStringLiteral("CreatedAfter"),
+        QString::fromLatin1(QUrl::toPercentEncoding(m_now().toUTC().addDays(-1).toString(Qt::ISODate))));
+    query.addQueryItem(QStringLiteral("MaxResultsPerPage"), QStringLiteral("1"));
+    runJson(
+        config, QString::fromLatin1(commerce::AmazonOrderSync::OrdersPath), query,
+        [marketplaces = m_amazon.marketplaceIds.join(QStringLiteral(", "))](const QJsonDocument &json) -> QString {
+            if (!json.object().value(QLatin1String("payload")).isObject()) {
+                return {};
+            }
+            return tr("Signed in with Login with Amazon, and the Selling Partner API lets this application read "
+                      "the orders of %1.")
+                .arg(marketplaces);
+        },
+        [](const HttpJsonError &error) -> QString {
+            if (error.kind != HttpJsonError::Kind::Refused) {
+                return {};
+            }
+            return tr("Login with Amazon accepted the credentials, but the Selling Partner API refused the access "
+                      "token (HTTP %1). Check that the application has the Orders role (and Buyer Solicitation for "
+                      "review requests) and that this seller authorised it for the marketplace.")
+                .arg(error.httpStatus);
+        });
 }
 
 void StoreConnectionTester::finish(bool ok, const QString &message)

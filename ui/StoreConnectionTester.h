@@ -9,6 +9,7 @@
 #include "domain/TwilioAccount.h"
 #include "domain/WooCommerceAccount.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 
@@ -31,11 +32,13 @@ class TwilioAccountCheck;
 
 namespace waybill::ui {
 
-/// "Test connection" for a store account: exactly one real request, made the way the engine's sync will make it
-/// (same base URL, headers and TLS verification), without retries. Shopify: GET /admin/api/<version>/shop.json with
-/// the access token. WooCommerce: GET /wp-json/wc/v3/orders?per_page=1 with the REST API key pair. Amazon: a Login
-/// with Amazon refresh_token grant at the LWA endpoint (what every sync pass starts with). Tracking providers: a page
-/// of one from a list the API key may read. Asynchronous (no
+/// "Test connection" for a store account: exactly one real request (Amazon: two), made the way the engine's sync will
+/// make it (same base URL, headers and TLS verification), without retries. Shopify: GET /admin/api/<version>/shop.json
+/// with the access token. WooCommerce: GET /wp-json/wc/v3/orders?per_page=1 with the REST API key pair. Amazon: a Login
+/// with Amazon refresh_token grant at the LWA endpoint (what every sync pass starts with), then with that access token
+/// GET /orders/v0/orders for the last day of the account's marketplaces (the endpoint and the application's Orders
+/// role; a refusal there is named as such). Tracking providers: a page of one from a list the API key may
+/// read. Twilio: the account resource. Asynchronous (no
 /// waitFor*): a test*() call returns at once and finished() follows exactly once with a sentence for people that
 /// names the problem — credentials refused, TLS failure, host unknown or unreachable, timeout, or an answer that is
 /// not what the service sends. abort() (or destroying the tester, or starting another test) ends a running test
@@ -52,6 +55,8 @@ public:
 
     /// How long the one request may go without an answer (tests shorten it).
     void setTimeoutMs(int milliseconds) { m_timeoutMs = milliseconds; }
+    /// What "now" is (UTC) for the Amazon orders request's window; tests fix it.
+    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
 
     void testShopify(const domain::ShopifyAccount &account, const QString &accessToken);
     void testWooCommerce(const domain::WooCommerceAccount &account, const QString &key, const QString &secret);
@@ -70,8 +75,10 @@ Q_SIGNALS:
     void finished(bool ok, const QString &message);
 
 private:
+    /// `describeFailure` may name a failure better than describe() (an empty answer: use describe()).
     void runJson(commerce::HttpJsonClient::Config config, const QString &path, const QUrlQuery &query,
-        std::function<QString(const QJsonDocument &)> describeSuccess);
+        std::function<QString(const QJsonDocument &)> describeSuccess,
+        std::function<QString(const commerce::HttpJsonError &)> describeFailure = {});
     void onLwaReply(QNetworkReply *reply, const QString &host);
     void finish(bool ok, const QString &message);
 
@@ -82,6 +89,8 @@ private:
     QPointer<QNetworkReply> m_reply;
     int m_timeoutMs = DefaultTimeoutMs;
     bool m_running = false;
+    domain::AmazonAccount m_amazon; ///< the Amazon account being tested
+    std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
 };
 
 } // namespace waybill::ui

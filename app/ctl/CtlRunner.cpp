@@ -4,6 +4,7 @@
 
 #include "AccountCommand.h"
 #include "AgentCommand.h"
+#include "AmazonCommand.h"
 #include "BenchCommand.h"
 #include "DemoCommand.h"
 #include "ImportCommand.h"
@@ -25,6 +26,7 @@ CtlRunner::CtlRunner()
 {
     m_commands.push_back(std::make_unique<AccountCommand>());
     m_commands.push_back(std::make_unique<AgentCommand>());
+    m_commands.push_back(std::make_unique<AmazonCommand>());
     m_commands.push_back(std::make_unique<DemoCommand>());
     m_commands.push_back(std::make_unique<StatsCommand>());
     m_commands.push_back(std::make_unique<ImportCommand>());

@@ -30,10 +30,13 @@ struct RuleDecision {
     QString tag;
     QString templateName; ///< empty: no message
     bool reviewRequest = false;
-    QString sendChannel; ///< the channel key the message goes through; empty when it cannot go anywhere
+    /// The channel key the message goes through; empty when it cannot go anywhere. A review request with "amazon"
+    /// goes as Amazon's own review request (Solicitations API), not as the template's text (amazonSolicitation()).
+    QString sendChannel;
     QString sendNote; ///< why not the preferred channel, or why nothing is sent ("no SMS consent")
 
     bool sends() const { return !templateName.isEmpty() && !sendChannel.isEmpty(); }
+    bool amazonSolicitation() const { return reviewRequest && sends() && sendChannel == QLatin1String("amazon"); }
 };
 
 } // namespace waybill::domain

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Engine.h"
 
+#include "AmazonSolicitationSender.h"
 #include "EmailInbound.h"
 #include "EmailOutbound.h"
 #include "Ingest.h"
@@ -145,6 +146,9 @@ void Engine::runRules()
     } catch (const storage::StorageError &error) {
         qCWarning(lcEngine) << "the rules pass failed:" << error.userMessage();
     }
+    for (const auto &sender : m_solicitations) {
+        sender->start(); // Amazon review requests the rules asked for (and older ones still pending)
+    }
 }
 
 void Engine::stop()
@@ -234,7 +238,10 @@ bool Engine::isIdle() const
         [this](const auto &sync) { return m_orderSyncsPassed.contains(sync->accountId()); });
     const bool trackingDone = std::all_of(m_trackingRefreshers.cbegin(), m_trackingRefreshers.cend(),
         [this](const auto &refresher) { return m_trackingPassed.contains(refresher->config().accountId); });
-    return m_pendingSecrets == 0 && inboundDone && outboundDone && smsDone && pollsDone && ordersDone && trackingDone;
+    const bool reviewsDone = std::none_of(
+        m_solicitations.cbegin(), m_solicitations.cend(), [](const auto &sender) { return sender->isRunning(); });
+    return m_pendingSecrets == 0 && inboundDone && outboundDone && smsDone && pollsDone && ordersDone && trackingDone
+        && reviewsDone;
 }
 
 void Engine::stopAccounts()
@@ -246,6 +253,7 @@ void Engine::stopAccounts()
     m_tokenSources.clear();
     m_orderSyncs.clear();
     m_orderSyncsPassed.clear();
+    m_solicitations.clear();
     m_smsOutbound.clear();
     m_smsPollers.clear();
     m_smsMedia.clear();
@@ -509,6 +517,22 @@ void Engine::startAmazonAccount(const domain::AmazonAccount &account, const QStr
         *m_credentials, *m_network);
     runOrderSync(std::make_unique<commerce::AmazonOrderSync>(
         *m_database, *m_network, commerce::AmazonOrderSync::clientConfig(account), std::move(tokens), account));
+    // Review requests have their own token source and client: they run between order passes, with their own rate.
+    auto reviewTokens = std::make_unique<security::OAuthTokenSource>(
+        security::OAuthProvider::loginWithAmazon(QUrl(account.lwaUrl), account.clientId, clientSecret), account.id,
+        *m_credentials, *m_network);
+    auto sender = std::make_unique<AmazonSolicitationSender>(*m_database, *m_network,
+        commerce::AmazonOrderSync::clientConfig(account), std::move(reviewTokens), account, now);
+    connect(sender.get(), &AmazonSolicitationSender::passEnded, this,
+        [this, id = account.id](int sent, int refused, const QString &problem) {
+            if (sent + refused > 0) {
+                qCInfo(lcEngine) << id << "review requests:" << sent << "sent," << refused << "refused by Amazon";
+            }
+            if (!problem.isEmpty()) {
+                Q_EMIT accountStatus(id, QStringLiteral("retrying"), problem);
+            }
+        });
+    m_solicitations.push_back(std::move(sender));
 }
 
 void Engine::runOrderSync(std::unique_ptr<commerce::OrderSync> sync)

@@ -41,6 +41,7 @@ class Database;
 
 namespace waybill::engine {
 
+class AmazonSolicitationSender;
 class EmailInbound;
 class EmailOutbound;
 class Ingest;
@@ -56,7 +57,8 @@ class TrackingRefresher;
 /// outbound delivery, the store accounts' order sync (Shopify, WooCommerce, Amazon: a pass at start and every few
 /// minutes, each followed by relinking and delivery estimates when it brought orders), the tracking provider accounts'
 /// refresh (a pass at start and every TrackingRefreshIntervalMs, followed by delivery estimates and the rules when it
-/// changed a shipment), the proactive rules (a pass at start, every RulesIntervalMs and after each order sync), and
+/// changed a shipment), the proactive rules (a pass at start, every RulesIntervalMs and after each order sync, each
+/// followed by the Amazon accounts' pending review requests through the Solicitations API), and
 /// publishes change notices. Lives on its own thread
 /// (EngineThread) in the desktop app and on the main thread in `waybillctl sync`; every slot must be called on that
 /// thread (queued connections). start() opens the database and the accounts; stop() ends all network work and closes
@@ -195,6 +197,8 @@ private:
     std::vector<std::unique_ptr<EmailInbound>> m_inbound;
     std::vector<std::pair<QString, std::unique_ptr<EmailOutbound>>> m_outbound; ///< with their account ids
     std::vector<std::unique_ptr<commerce::OrderSync>> m_orderSyncs;
+    /// Amazon review requests, one sender per Amazon account; each pass follows a rules pass.
+    std::vector<std::unique_ptr<AmazonSolicitationSender>> m_solicitations;
     std::vector<std::unique_ptr<SmsOutbound>> m_smsOutbound;
     std::vector<std::unique_ptr<SmsPoller>> m_smsPollers;
     std::vector<std::unique_ptr<SmsMediaFetcher>> m_smsMedia;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RuleEvaluator.h"
 
+#include "channels/marketplace/AmazonReviewWindow.h"
 #include "domain/Channel.h"
 #include "domain/WorkflowStates.h"
 
@@ -83,6 +84,10 @@ std::optional<domain::RuleDecision> RuleEvaluator::decide(
     if (rule.reviewRequest
         && (facts.reviewRequested || facts.conversationOpen || facts.returnActive || facts.claimActive)) {
         return std::nullopt; // once per order, and never while something about it is still being worked on
+    }
+    if (rule.reviewRequest && facts.orderSource == QLatin1String("amazon")
+        && !channels::marketplace::AmazonReviewWindow::isOpen(facts.deliveredAt, m_context.now)) {
+        return std::nullopt; // Amazon takes review requests only 5–30 days after delivery
     }
     domain::RuleDecision d;
     d.ruleId = rule.id;
@@ -183,7 +188,16 @@ void RuleEvaluator::chooseChannel(const domain::Rule &rule, const domain::RuleFa
     if (isMarketplace(f.orderSource)) {
         // Marketplace buyers are written to through the marketplace only; their e-mail is a relay we may not use.
         const QString name = domain::channelDisplayName(*domain::channelFromKey(f.orderSource));
-        if (rule.reviewRequest) {
+        if (rule.reviewRequest && f.orderSource == QLatin1String("amazon")) {
+            // Amazon sends its own review e-mail when asked through the Solicitations API; the template is not used.
+            if (m_context.amazonSolicitations) {
+                d.sendChannel = f.orderSource;
+                d.sendNote = tr("Amazon's own review request (Solicitations API)");
+            } else {
+                d.sendNote = tr("Amazon takes review requests only through its Solicitations API, and no Amazon "
+                                "account is connected");
+            }
+        } else if (rule.reviewRequest) {
             d.sendNote = tr("%1 allows review requests only through its own review button").arg(name);
         } else if (!canSend(f.orderSource)) {
             d.sendNote = tr("%1 messaging is not connected").arg(name);

@@ -28,6 +28,8 @@ public:
         qint64 now = 0; ///< epoch seconds
         int minuteOfDay = 0; ///< local time of `now`, for quiet hours
         QSet<QString> sendingChannels; ///< channel keys that can send now ("email" when an account is set up)
+        /// An Amazon account can ask Amazon to request reviews (Selling Partner API Solicitations).
+        bool amazonSolicitations = false;
     };
 
     explicit RuleEvaluator(Context context);

@@ -3,9 +3,11 @@
 #include "RuleExecutor.h"
 
 #include "TemplateRenderer.h"
+#include "channels/marketplace/AmazonMessagePolicy.h"
 #include "domain/Channel.h"
 #include "storage/AccountRepository.h"
 #include "storage/AgentRepository.h"
+#include "storage/AmazonSolicitationRepository.h"
 #include "storage/AuditLogRepository.h"
 #include "storage/ConversationRepository.h"
 #include "storage/CustomerRepository.h"
@@ -17,7 +19,6 @@
 #include "storage/TagRepository.h"
 #include "storage/TransactionGuard.h"
 #include "storage/WorkflowRepository.h"
-#include "text/MarketplaceRules.h"
 
 #include <QCoreApplication>
 
@@ -70,7 +71,9 @@ RuleExecutor::Result RuleExecutor::apply(const domain::RuleDecision &decision) c
     QStringList done;
     // The message is written out first: one that cannot be sent must not leave an empty conversation behind.
     QString notSent;
-    const std::optional<QString> text = decision.templateName.isEmpty() ? std::nullopt : compose(decision, notSent);
+    const bool solicitation = decision.amazonSolicitation(); // Amazon writes that message itself
+    const std::optional<QString> text
+        = decision.templateName.isEmpty() || solicitation ? std::nullopt : compose(decision, notSent);
     const bool needsConversation = decision.openConversation || text.has_value();
     const qint64 conversationId
         = needsConversation ? ensureConversation(decision, done) : existingConversation(decision);
@@ -94,7 +97,15 @@ RuleExecutor::Result RuleExecutor::apply(const domain::RuleDecision &decision) c
         done << tr("no conversation about the order to assign or tag");
         audit(0, decision, done.last());
     }
-    if (text) {
+    if (solicitation) {
+        if (storage::AmazonSolicitationRepository(m_database).request(decision.orderId, m_now())) {
+            done << tr("queued Amazon's review request (Solicitations API)");
+            result.messaged = true;
+        } else {
+            done << tr("Amazon's review request was already asked for this order");
+        }
+        audit(conversationId, decision, done.last());
+    } else if (text) {
         done << queue(decision, conversationId, *text);
         result.messaged = true;
         audit(conversationId, decision, done.last());
@@ -220,7 +231,9 @@ std::optional<QString> RuleExecutor::compose(const domain::RuleDecision &decisio
         return std::nullopt;
     }
     if (decision.sendChannel == QLatin1String("amazon")) {
-        const QStringList warnings = text::MarketplaceRules::amazonWarnings(rendered.text);
+        // No one reads a warning before an automatic message goes: any finding holds it back.
+        using channels::marketplace::AmazonMessagePolicy;
+        const QStringList warnings = AmazonMessagePolicy::messages(AmazonMessagePolicy::check(rendered.text));
         if (!warnings.isEmpty()) {
             notSent = tr("“%1” not sent: %2").arg(decision.templateName, warnings.join(QLatin1Char(' ')));
             return std::nullopt;

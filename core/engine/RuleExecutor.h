@@ -21,8 +21,10 @@ namespace waybill::engine {
 /// (nothing is sent here; the channel's outbox worker does that). Each decision is one transaction that first
 /// records the firing (rule, order), so a rule acts on an order once even when two passes race; every action, and
 /// every message not sent with its reason, goes to the audit log as action "rule". Lives on the thread that owns
-/// the database connection; throws StorageError (the transaction is rolled back). Templates are read once per
-/// executor: make one per pass.
+/// the database connection. A review request of an Amazon order (RuleDecision::amazonSolicitation()) writes no
+/// message: it adds the order's pending row to amazon_solicitations (once per order), which the account's
+/// AmazonSolicitationSender sends through the Selling Partner API. Throws StorageError (the transaction is rolled
+/// back). Templates are read once per executor: make one per pass.
 class RuleExecutor final {
 public:
     using Clock = std::function<qint64()>;

@@ -54,6 +54,9 @@ RulesPass::Report RulesPass::evaluate() const
             context.sendingChannels.insert(QStringLiteral("sms"));
         }
     }
+    for (const domain::AmazonAccount &account : accounts.amazonAccounts()) {
+        context.amazonSolicitations = context.amazonSolicitations || account.enabled;
+    }
     const QList<domain::RuleFacts> facts = storage::RuleFactsReader(m_database).activeShipments(now);
     report.shipments = static_cast<int>(facts.size());
     report.decisions = RuleEvaluator(context).evaluate(rules, facts);

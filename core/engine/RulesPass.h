@@ -18,7 +18,8 @@ namespace waybill::engine {
 
 /// One pass of the proactive rules over every active shipment: reads the enabled rules and the facts (one query),
 /// lets RuleEvaluator decide, and — unless it is a dry run — hands the Fire decisions to RuleExecutor. The channels
-/// that can send are the workspace's enabled accounts (e-mail today). Quiet hours are judged in `zone`. Runs on
+/// that can send are the workspace's enabled accounts (e-mail; review requests of Amazon orders go through Amazon's
+/// Solicitations API when an Amazon account is enabled). Quiet hours are judged in `zone`. Runs on
 /// the thread that owns the connection (the engine's writer for run(); any reader for dryRun()).
 class RulesPass final {
 public:

@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -55,6 +56,59 @@ TEST(ComposerWidgetTest, AmazonWarnsAboutExternalLinks)
     composer.setText(QStringLiteral("See https://example.com/track for details"));
     EXPECT_FALSE(child<QLabel>(composer, "composerWarnings")->text().isEmpty());
     EXPECT_FALSE(child<QLabel>(composer, "composerWarnings")->isHidden());
+}
+
+TEST(ComposerWidgetTest, AnExternalLinkKeepsAnAmazonReplyFromBeingSent)
+{
+    ComposerWidget composer;
+    composer.setConversation(detailOn(domain::Channel::Amazon), QStringLiteral("Mia"));
+    QSignalSpy submitted(&composer, &ComposerWidget::submitted);
+    auto *send = child<QPushButton>(composer, "sendButton");
+    auto *warnings = child<QLabel>(composer, "composerWarnings");
+
+    composer.setText(QStringLiteral("Track it at https://tracking.example/1Z999AA10123456784"));
+    EXPECT_FALSE(send->isEnabled());
+    EXPECT_TRUE(warnings->text().startsWith(QStringLiteral("Cannot send:"))) << warnings->text().toStdString();
+    const QList<QShortcut *> shortcuts = composer.findChildren<QShortcut *>();
+    ASSERT_FALSE(shortcuts.isEmpty());
+    Q_EMIT shortcuts.first()->activated(); // Ctrl+Enter
+    EXPECT_EQ(submitted.count(), 0) << "the keyboard does not get past the check either";
+
+    // Plain allowed text (an Amazon link is fine) goes.
+    composer.setText(
+        QStringLiteral("It is on its way; see Your Orders at https://www.amazon.com/gp/css/order-history"));
+    EXPECT_TRUE(send->isEnabled());
+    EXPECT_TRUE(warnings->isHidden());
+    Q_EMIT shortcuts.first()->activated();
+    EXPECT_EQ(submitted.count(), 1);
+    send->click();
+    EXPECT_EQ(submitted.count(), 2);
+}
+
+TEST(ComposerWidgetTest, ContactDetailsAndForbiddenWordingWarnButTheAgentMaySend)
+{
+    ComposerWidget composer;
+    composer.setConversation(detailOn(domain::Channel::Amazon), QStringLiteral("Mia"));
+    QSignalSpy submitted(&composer, &ComposerWidget::submitted);
+    composer.setText(QStringLiteral("Sorry! Call us on +1 (555) 012-3456, and a 5-star review would mean a lot."));
+    const QString warnings = child<QLabel>(composer, "composerWarnings")->text();
+    EXPECT_TRUE(warnings.contains(QStringLiteral("phone numbers"))) << warnings.toStdString();
+    EXPECT_TRUE(warnings.contains(QStringLiteral("positive reviews"))) << warnings.toStdString();
+    EXPECT_FALSE(warnings.contains(QStringLiteral("Cannot send"))) << warnings.toStdString();
+    auto *send = child<QPushButton>(composer, "sendButton");
+    EXPECT_TRUE(send->isEnabled());
+    send->click();
+    EXPECT_EQ(submitted.count(), 1);
+
+    // Other channels are not held to Amazon's rules, and neither are internal notes.
+    composer.setMode(ComposerWidget::Mode::Note);
+    composer.setText(QStringLiteral("Customer asked us to call +1 (555) 012-3456; see https://crm.example/x"));
+    EXPECT_TRUE(child<QLabel>(composer, "composerWarnings")->isHidden());
+    EXPECT_TRUE(send->isEnabled());
+    ComposerWidget email;
+    email.setConversation(detailOn(domain::Channel::Email), QStringLiteral("Mia"));
+    email.setText(QStringLiteral("See https://myshop.example/track"));
+    EXPECT_TRUE(child<QLabel>(email, "composerWarnings")->isHidden());
 }
 
 TEST(ComposerWidgetTest, TemplateFillsValuesAndWarnsAboutMissingOnes)

@@ -29,6 +29,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTimeZone>
 
 #include <gtest/gtest.h>
 #include <memory>
@@ -246,10 +247,34 @@ TEST_F(StoreAccountsDialogTest, AmazonTestRefreshesTheLwaTokenAndNamesARevokedGr
     type("marketplaceEdit", QStringLiteral("ATVPDKIKX0DER"));
     type("refreshTokenEdit", QStringLiteral("Atzr|a+b&c"));
     type("clientSecretEdit", QStringLiteral("secret=1"));
+    // Then the orders of the last day, as every sync asks for them, with that token: the sandbox's getOrders
+    // example (tests/data/third_party/amazon-sp-api-orders) on the Selling Partner API's real path.
+    dialog->tester()->setClock([] { return QDateTime(QDate(2026, 2, 3), QTime(9, 0), QTimeZone::utc()); });
+    const QString ordersQuery = QStringLiteral(
+        "/orders/v0/orders?MarketplaceIds=ATVPDKIKX0DER&CreatedAfter=2026-02-02T09%3A00%3A00Z&MaxResultsPerPage=1");
+    QFile orders(QStringLiteral(WAYBILL_TEST_DATA_DIR "/third_party/amazon-sp-api-orders/getOrders.200.json"));
+    ASSERT_TRUE(orders.open(QIODevice::ReadOnly));
+    server.route("GET", ordersQuery, ReplayHttpServer::json(orders.readAll()));
     QString text = testConnection();
-    EXPECT_TRUE(text.contains(QStringLiteral("Signed in with Login with Amazon"))) << qPrintable(text);
+    EXPECT_TRUE(text.contains(QStringLiteral("Signed in with Login with Amazon, and the Selling Partner API")))
+        << qPrintable(text);
     const auto requests = server.requestsFor(QStringLiteral("/auth/o2/token"));
     ASSERT_EQ(requests.size(), 1);
+    const auto listed = server.requestsFor(QStringLiteral("/orders/v0/orders"));
+    ASSERT_EQ(listed.size(), 1);
+    EXPECT_EQ(listed.constFirst().headers.value("x-amz-access-token"), QByteArray("Atza|x"));
+
+    // A token the Selling Partner API refuses (the application lacks the role): said as such, not as bad credentials.
+    server.clearRoutes();
+    server.route("POST", QStringLiteral("/auth/o2/token"),
+        ReplayHttpServer::json(R"({"access_token":"Atza|x","token_type":"bearer","expires_in":3600})"));
+    server.route("GET", ordersQuery,
+        ReplayHttpServer::json(
+            R"({"errors":[{"code":"Unauthorized","message":"Access to requested resource is denied.","details":""}]})",
+            403));
+    text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("Orders role"))) << qPrintable(text);
+    EXPECT_FALSE(text.contains(QStringLiteral("Wrong credentials"))) << qPrintable(text);
     const QUrlQuery form(QString::fromUtf8(requests.constFirst().body));
     EXPECT_EQ(form.queryItemValue(QStringLiteral("grant_type")), QStringLiteral("refresh_token"));
     EXPECT_EQ(form.queryItemValue(QStringLiteral("refresh_token"), QUrl::FullyDecoded), QStringLiteral("Atzr|a+b&c"));

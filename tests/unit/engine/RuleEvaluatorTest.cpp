@@ -329,6 +329,60 @@ TEST(RuleEvaluatorTest, MarketplaceOrdersOnlyThroughTheirMarketplace)
     RuleFacts delivered = deliveredShipment(6);
     delivered.orderSource = QStringLiteral("amazon");
     d = evaluator().decide(reviewRule(), delivered);
+    EXPECT_FALSE(d->sends()); // no Amazon account: nothing can ask Amazon
+    EXPECT_TRUE(d->sendNote.contains(QStringLiteral("Solicitations API"))) << d->sendNote.toStdString();
+
+    delivered.orderSource = QStringLiteral("ebay");
+    d = evaluator().decide(reviewRule(), delivered);
     EXPECT_FALSE(d->sends());
     EXPECT_TRUE(d->sendNote.contains(QStringLiteral("review button")));
+}
+
+TEST(RuleEvaluatorTest, AmazonReviewRequestsGoThroughSolicitationsInsideAmazonsWindow)
+{
+    RuleEvaluator::Context context;
+    context.now = Now;
+    context.minuteOfDay = 12 * 60;
+    context.sendingChannels.insert(QStringLiteral("email"));
+    context.amazonSolicitations = true;
+    const RuleEvaluator withAmazon(context);
+
+    RuleFacts delivered = deliveredShipment(6);
+    delivered.orderSource = QStringLiteral("amazon");
+    auto d = withAmazon.decide(reviewRule(), delivered);
+    ASSERT_TRUE(d);
+    EXPECT_TRUE(d->amazonSolicitation());
+    EXPECT_EQ(d->sendChannel, QStringLiteral("amazon"));
+
+    // Amazon takes the request from 5 to 30 days after delivery: a rule that fires earlier or later does nothing.
+    domain::Rule early = reviewRule();
+    early.triggerAmount = 2;
+    RuleFacts fourDays = deliveredShipment(4);
+    fourDays.orderSource = QStringLiteral("amazon");
+    EXPECT_FALSE(withAmazon.decide(early, fourDays));
+    domain::Rule late = reviewRule();
+    late.triggerAmount = 28;
+    RuleFacts thirtyOne = deliveredShipment(31);
+    thirtyOne.orderSource = QStringLiteral("amazon");
+    EXPECT_FALSE(withAmazon.decide(late, thirtyOne));
+    RuleFacts thirty = deliveredShipment(30);
+    thirty.orderSource = QStringLiteral("amazon");
+    EXPECT_TRUE(withAmazon.decide(late, thirty));
+
+    // The existing suppression holds: nothing while a conversation, return or claim about the order is open.
+    RuleFacts busy = delivered;
+    busy.conversationOpen = true;
+    EXPECT_FALSE(withAmazon.decide(reviewRule(), busy));
+    busy = delivered;
+    busy.returnActive = true;
+    EXPECT_FALSE(withAmazon.decide(reviewRule(), busy));
+    busy = delivered;
+    busy.claimActive = true;
+    EXPECT_FALSE(withAmazon.decide(reviewRule(), busy));
+
+    // A review request for an order that is not from Amazon is still an e-mail with the template.
+    d = withAmazon.decide(reviewRule(), deliveredShipment(6));
+    ASSERT_TRUE(d);
+    EXPECT_FALSE(d->amazonSolicitation());
+    EXPECT_EQ(d->sendChannel, QStringLiteral("email"));
 }
