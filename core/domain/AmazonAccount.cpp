@@ -6,6 +6,11 @@
 
 namespace waybill::domain {
 
+QString AmazonAccount::label() const
+{
+    return QStringLiteral("Amazon %1").arg(name.isEmpty() ? id : name);
+}
+
 QString AmazonAccount::idFor(const QStringList &marketplaceIds)
 {
     return QStringLiteral("amazon:") + marketplaceIds.join(u',');

@@ -23,6 +23,8 @@ struct AmazonAccount {
     QString syncSince; ///< ISO 8601: the first pass asks for orders changed since then
     bool enabled = true;
 
+    /// "Amazon <name>" (the id when it has no name), for messages about the account.
+    QString label() const;
     /// The id an account for these marketplaces gets.
     static QString idFor(const QStringList &marketplaceIds);
     /// The keychain key of the LWA client secret.

@@ -50,11 +50,6 @@ AmazonSolicitationSender::~AmazonSolicitationSender()
     abort();
 }
 
-QString AmazonSolicitationSender::label() const
-{
-    return QStringLiteral("Amazon %1").arg(m_account.name.isEmpty() ? m_account.id : m_account.name);
-}
-
 void AmazonSolicitationSender::start()
 {
     if (m_running) {
@@ -125,7 +120,7 @@ void AmazonSolicitationSender::next()
             });
         connect(task.get(), &SpApiOrderActionTask::failed, this, [this](const commerce::HttpJsonError &error) {
             using Kind = commerce::HttpJsonError::Kind;
-            const QString message = QStringLiteral("%1: %2").arg(label(), error.message);
+            const QString message = QStringLiteral("%1: %2").arg(m_account.label(), error.message);
             qCInfo(lcSolicitations) << message;
             if (error.kind == Kind::Refused || error.kind == Kind::Http) {
                 ++m_refused; // not eligible, or Amazon rejected the request: recorded, never tried again
@@ -168,7 +163,7 @@ bool AmazonSolicitationSender::record(const QString &newState, const QString &de
             audit(row, retry ? state(Repository::Failed) : newState, detail);
         }
     } catch (const storage::StorageError &error) {
-        endPass(QStringLiteral("%1: %2").arg(label(), error.userMessage()));
+        endPass(QStringLiteral("%1: %2").arg(m_account.label(), error.userMessage()));
         return false;
     }
     return true;

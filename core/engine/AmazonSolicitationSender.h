@@ -76,7 +76,6 @@ private:
     void endPass(const QString &problem = {});
     /// Writes the row's final answer to the audit log, on the order's newest conversation (action "rule").
     void audit(const storage::AmazonSolicitation &row, const QString &finalState, const QString &detail) const;
-    QString label() const;
 
     storage::Database &m_database;
     std::unique_ptr<security::OAuthTokenSource> m_tokens;

@@ -46,6 +46,16 @@ QStringList AmazonMessagingClient::textMessageTypes()
     return types;
 }
 
+qsizetype AmazonMessagingClient::maxTextLength(const QString &type)
+{
+    for (const TextType &known : TextTypes) {
+        if (type == QLatin1String(known.name)) {
+            return known.maxLength;
+        }
+    }
+    return 0;
+}
+
 std::unique_ptr<SpApiOrderActionTask> AmazonMessagingClient::actions(const QString &amazonOrderId)
 {
     return std::make_unique<SpApiOrderActionTask>(

@@ -30,6 +30,8 @@ public:
 
     /// The message types whose request is `{"text": …}` in the Messaging model (confirmDeliveryDetails, …).
     static QStringList textMessageTypes();
+    /// The most characters the Messaging model allows in the text of `type`; 0 when `type` is not a text type.
+    static qsizetype maxTextLength(const QString &type);
 
     /// Lists the message types Amazon allows for the order now (Outcome::Listed), not started yet.
     std::unique_ptr<SpApiOrderActionTask> actions(const QString &amazonOrderId);

@@ -198,6 +198,9 @@ TEST_F(AmazonMessagingClientTest, TypesThatCannotCarryTextAreRefusedBeforeAnyReq
     EXPECT_FALSE(client->send(orderId, QStringLiteral("confirmCustomizationDetails"), QString(801, u'a'), &problem));
     EXPECT_TRUE(problem.contains(QStringLiteral("800"))) << problem.toStdString();
     EXPECT_TRUE(client->send(orderId, QStringLiteral("confirmCustomizationDetails"), QString(800, u'a'), &problem));
+    EXPECT_EQ(AmazonMessagingClient::maxTextLength(QStringLiteral("confirmCustomizationDetails")), 800);
+    EXPECT_EQ(AmazonMessagingClient::maxTextLength(QStringLiteral("unexpectedProblem")), 2000);
+    EXPECT_EQ(AmazonMessagingClient::maxTextLength(QStringLiteral("invoice")), 0);
     EXPECT_FALSE(client->send(orderId, QStringLiteral("unexpectedProblem"), QStringLiteral("  "), &problem));
     EXPECT_TRUE(replay.requests().isEmpty());
 }
