@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Engine.h"
 
+#include "AmazonOutbound.h"
 #include "AmazonSolicitationSender.h"
 #include "EmailInbound.h"
 #include "EmailOutbound.h"
@@ -56,6 +57,15 @@ qint64 now()
 
 /// How often a store account's orders are synced again while the engine runs.
 constexpr int OrderSyncIntervalMs = 5 * 60 * 1000;
+
+/// A Login with Amazon token source for the seller account (the refresh token is read under the account id).
+std::unique_ptr<security::OAuthTokenSource> amazonTokens(const domain::AmazonAccount &account,
+    const QString &clientSecret, security::CredentialStore &credentials, QNetworkAccessManager &network)
+{
+    return std::make_unique<security::OAuthTokenSource>(
+        security::OAuthProvider::loginWithAmazon(QUrl(account.lwaUrl), account.clientId, clientSecret), account.id,
+        credentials, network);
+}
 
 } // namespace
 
@@ -179,6 +189,9 @@ void Engine::pokeOutbox()
     for (const auto &outbound : m_smsOutbound) {
         outbound->poke();
     }
+    for (const auto &outbound : m_amazonOutbound) {
+        outbound->poke();
+    }
 }
 
 qint64 Engine::quarantine(const QString &source, const QByteArray &raw, const QString &reason)
@@ -231,6 +244,8 @@ bool Engine::isIdle() const
         = std::all_of(m_outbound.cbegin(), m_outbound.cend(), [](const auto &o) { return o.second->isIdle(); });
     const bool smsDone
         = std::all_of(m_smsOutbound.cbegin(), m_smsOutbound.cend(), [](const auto &o) { return o->isIdle(); });
+    const bool amazonDone
+        = std::all_of(m_amazonOutbound.cbegin(), m_amazonOutbound.cend(), [](const auto &o) { return o->isIdle(); });
     const bool pollsDone = std::all_of(m_smsPollers.cbegin(), m_smsPollers.cend(), [](const auto &p) {
         return p->isIdle();
     }) && std::all_of(m_smsMedia.cbegin(), m_smsMedia.cend(), [](const auto &m) { return m->isIdle(); });
@@ -240,8 +255,8 @@ bool Engine::isIdle() const
         [this](const auto &refresher) { return m_trackingPassed.contains(refresher->config().accountId); });
     const bool reviewsDone = std::none_of(
         m_solicitations.cbegin(), m_solicitations.cend(), [](const auto &sender) { return sender->isRunning(); });
-    return m_pendingSecrets == 0 && inboundDone && outboundDone && smsDone && pollsDone && ordersDone && trackingDone
-        && reviewsDone;
+    return m_pendingSecrets == 0 && inboundDone && outboundDone && smsDone && amazonDone && pollsDone && ordersDone
+        && trackingDone && reviewsDone;
 }
 
 void Engine::stopAccounts()
@@ -254,6 +269,7 @@ void Engine::stopAccounts()
     m_orderSyncs.clear();
     m_orderSyncsPassed.clear();
     m_solicitations.clear();
+    m_amazonOutbound.clear();
     m_smsOutbound.clear();
     m_smsPollers.clear();
     m_smsMedia.clear();
@@ -512,17 +528,13 @@ void Engine::startAmazonAccount(const domain::AmazonAccount &account, const QStr
                 .arg(account.name));
         return;
     }
-    auto tokens = std::make_unique<security::OAuthTokenSource>(
-        security::OAuthProvider::loginWithAmazon(QUrl(account.lwaUrl), account.clientId, clientSecret), account.id,
-        *m_credentials, *m_network);
+    const commerce::HttpJsonClient::Config config = commerce::AmazonOrderSync::clientConfig(account);
     runOrderSync(std::make_unique<commerce::AmazonOrderSync>(
-        *m_database, *m_network, commerce::AmazonOrderSync::clientConfig(account), std::move(tokens), account));
-    // Review requests have their own token source and client: they run between order passes, with their own rate.
-    auto reviewTokens = std::make_unique<security::OAuthTokenSource>(
-        security::OAuthProvider::loginWithAmazon(QUrl(account.lwaUrl), account.clientId, clientSecret), account.id,
-        *m_credentials, *m_network);
-    auto sender = std::make_unique<AmazonSolicitationSender>(*m_database, *m_network,
-        commerce::AmazonOrderSync::clientConfig(account), std::move(reviewTokens), account, now);
+        *m_database, *m_network, config, amazonTokens(account, clientSecret, *m_credentials, *m_network), account));
+    // Review requests and messages have their own token sources and clients: they run between order passes, each
+    // with its API's own rate.
+    auto sender = std::make_unique<AmazonSolicitationSender>(
+        *m_database, *m_network, config, amazonTokens(account, clientSecret, *m_credentials, *m_network), account, now);
     connect(sender.get(), &AmazonSolicitationSender::passEnded, this,
         [this, id = account.id](int sent, int refused, const QString &problem) {
             if (sent + refused > 0) {
@@ -533,6 +545,14 @@ void Engine::startAmazonAccount(const domain::AmazonAccount &account, const QStr
             }
         });
     m_solicitations.push_back(std::move(sender));
+    auto outbound = std::make_unique<AmazonOutbound>(
+        *m_database, *m_network, config, amazonTokens(account, clientSecret, *m_credentials, *m_network), account, now);
+    connect(outbound.get(), &AmazonOutbound::conversationsChanged, this, &Engine::conversationsChanged);
+    connect(outbound.get(), &AmazonOutbound::problem, this, [this, id = account.id](const QString &message) {
+        Q_EMIT accountStatus(id, QStringLiteral("retrying"), message);
+    });
+    outbound->start();
+    m_amazonOutbound.push_back(std::move(outbound));
 }
 
 void Engine::runOrderSync(std::unique_ptr<commerce::OrderSync> sync)
@@ -617,6 +637,9 @@ QList<const channels::Channel *> Engine::channels() const
         all.append(outbound.get());
     }
     for (const auto &outbound : m_smsOutbound) {
+        all.append(outbound.get());
+    }
+    for (const auto &outbound : m_amazonOutbound) {
         all.append(outbound.get());
     }
     return all;

@@ -41,6 +41,7 @@ class Database;
 
 namespace waybill::engine {
 
+class AmazonOutbound;
 class AmazonSolicitationSender;
 class EmailInbound;
 class EmailOutbound;
@@ -58,7 +59,8 @@ class TrackingRefresher;
 /// minutes, each followed by relinking and delivery estimates when it brought orders), the tracking provider accounts'
 /// refresh (a pass at start and every TrackingRefreshIntervalMs, followed by delivery estimates and the rules when it
 /// changed a shipment), the proactive rules (a pass at start, every RulesIntervalMs and after each order sync, each
-/// followed by the Amazon accounts' pending review requests through the Solicitations API), and
+/// followed by the Amazon accounts' pending review requests through the Solicitations API and their queued messages
+/// through the Messaging API), and
 /// publishes change notices. Lives on its own thread
 /// (EngineThread) in the desktop app and on the main thread in `waybillctl sync`; every slot must be called on that
 /// thread (queued connections). start() opens the database and the accounts; stop() ends all network work and closes
@@ -90,7 +92,7 @@ public:
     /// Keeps a payload that could not be parsed (a webhook's body) with the reason; returns the quarantine id.
     /// Throws storage::StorageError. Engine thread only, after start().
     qint64 quarantine(const QString &source, const QByteArray &raw, const QString &reason);
-    /// Every channel the engine runs (each e-mail and SMS account that sends), read through channels::Channel:
+    /// Every channel the engine runs (each e-mail, SMS and Amazon account that sends), read through channels::Channel:
     /// what it can carry and its health. Valid until the accounts are reloaded or the engine stops. Engine thread only.
     QList<const channels::Channel *> channels() const;
     /// The write connection; null before start() and after stop(). Engine thread only.
@@ -199,6 +201,8 @@ private:
     std::vector<std::unique_ptr<commerce::OrderSync>> m_orderSyncs;
     /// Amazon review requests, one sender per Amazon account; each pass follows a rules pass.
     std::vector<std::unique_ptr<AmazonSolicitationSender>> m_solicitations;
+    /// The rules' messages to Amazon buyers (Messaging API), one per Amazon account; poked after each rules pass.
+    std::vector<std::unique_ptr<AmazonOutbound>> m_amazonOutbound;
     std::vector<std::unique_ptr<SmsOutbound>> m_smsOutbound;
     std::vector<std::unique_ptr<SmsPoller>> m_smsPollers;
     std::vector<std::unique_ptr<SmsMediaFetcher>> m_smsMedia;

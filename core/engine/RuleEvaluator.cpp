@@ -30,6 +30,21 @@ bool isMarketplace(const QString &key)
     return key == QLatin1String("amazon") || key == QLatin1String("ebay");
 }
 
+/// Whether the rule's trigger is a problem that Amazon's Messaging API lets a seller write to the buyer about
+/// unasked. Of its message types only createUnexpectedProblem fits a rule: the Messaging model (messaging.json)
+/// describes it as "Sends a critical message to a buyer that an unexpected problem was encountered affecting the
+/// completion of the order" — a delay, or the carrier reporting an exception or a failed delivery attempt. The
+/// other types confirm details, carry documents or ask about feedback, which no rule trigger stands for.
+bool isUnexpectedProblem(const domain::Rule &rule)
+{
+    if (rule.trigger == domain::RuleTrigger::Late) {
+        return true;
+    }
+    return rule.trigger == domain::RuleTrigger::StatusChanged
+        && (rule.triggerState == domain::trackingStatusKey(domain::TrackingStatus::Exception)
+            || rule.triggerState == domain::trackingStatusKey(domain::TrackingStatus::FailedAttempt));
+}
+
 } // namespace
 
 RuleEvaluator::RuleEvaluator(Context context)
@@ -201,6 +216,16 @@ void RuleEvaluator::chooseChannel(const domain::Rule &rule, const domain::RuleFa
             d.sendNote = tr("%1 allows review requests only through its own review button").arg(name);
         } else if (!canSend(f.orderSource)) {
             d.sendNote = tr("%1 messaging is not connected").arg(name);
+        } else if (f.orderSource == QLatin1String("amazon")) {
+            // Amazon's Messaging API: the message goes as unexpectedProblem, and only when Amazon lists that type
+            // for the order at the time of sending (AmazonOutbound asks first).
+            if (isUnexpectedProblem(rule)) {
+                d.sendChannel = f.orderSource;
+                d.sendNote = tr("as an unexpected problem with the order, through Amazon's Messaging API");
+            } else {
+                d.sendNote = tr("Amazon allows proactive messages only about an unexpected problem with the order "
+                                "(a delay, or a carrier exception or failed delivery attempt)");
+            }
         } else {
             d.sendChannel = f.orderSource;
         }

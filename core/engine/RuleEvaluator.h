@@ -27,7 +27,9 @@ public:
     struct Context {
         qint64 now = 0; ///< epoch seconds
         int minuteOfDay = 0; ///< local time of `now`, for quiet hours
-        QSet<QString> sendingChannels; ///< channel keys that can send now ("email" when an account is set up)
+        /// Channel keys that can send now: "email" and "sms" when such an account is set up, "amazon" when an
+        /// Amazon account is connected (its Messaging API).
+        QSet<QString> sendingChannels;
         /// An Amazon account can ask Amazon to request reviews (Selling Partner API Solicitations).
         bool amazonSolicitations = false;
     };
@@ -43,7 +45,9 @@ private:
     QString triggered(const domain::Rule &rule, const domain::RuleFacts &facts) const;
     bool conditionsHold(const domain::Rule &rule, const domain::RuleFacts &facts) const;
     /// Picks the channel for the message: the customer's preferred one when it can send, SMS only with consent,
-    /// marketplace orders only through their marketplace; otherwise e-mail, or nothing with the reason.
+    /// marketplace orders only through their marketplace and as its rules allow (an Amazon order only about a
+    /// delay or a carrier exception, Amazon's unexpectedProblem message); otherwise e-mail, or nothing with the
+    /// reason.
     void chooseChannel(const domain::Rule &rule, const domain::RuleFacts &facts, domain::RuleDecision &decision) const;
 
     Context m_context;

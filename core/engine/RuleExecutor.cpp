@@ -191,6 +191,19 @@ QString RuleExecutor::smsAccount(qint64 conversationId) const
     return account;
 }
 
+QString RuleExecutor::amazonAccount(const std::optional<domain::Order> &order) const
+{
+    if (!order || order->externalId.isEmpty()) {
+        return {};
+    }
+    for (const domain::AmazonAccount &amazon : storage::AccountRepository(m_database).amazonAccounts()) {
+        if (amazon.enabled && amazon.id == order->account) {
+            return amazon.id;
+        }
+    }
+    return {};
+}
+
 qint64 RuleExecutor::existingConversation(const domain::RuleDecision &decision) const
 {
     return decision.conversationId && storage::ConversationRepository(m_database).find(decision.conversationId)
@@ -231,6 +244,12 @@ std::optional<QString> RuleExecutor::compose(const domain::RuleDecision &decisio
         return std::nullopt;
     }
     if (decision.sendChannel == QLatin1String("amazon")) {
+        const QString account = amazonAccount(detail.order);
+        if (account.isEmpty()) {
+            notSent = tr("“%1” not sent: the order was not synchronised from a connected Amazon account")
+                          .arg(decision.templateName);
+            return std::nullopt;
+        }
         // No one reads a warning before an automatic message goes: any finding holds it back.
         using channels::marketplace::AmazonMessagePolicy;
         const QStringList warnings = AmazonMessagePolicy::messages(AmazonMessagePolicy::check(rendered.text));
@@ -249,6 +268,8 @@ QString RuleExecutor::queue(const domain::RuleDecision &decision, qint64 convers
         account = receivingAccount(conversationId);
     } else if (decision.sendChannel == QLatin1String("sms")) {
         account = smsAccount(conversationId);
+    } else if (decision.sendChannel == QLatin1String("amazon")) {
+        account = amazonAccount(storage::OrderRepository(m_database).find(decision.orderId));
     }
     storage::OutboxRepository(m_database)
         .queueText(conversationId, decision.sendChannel, account, m_senderName, text, m_now());

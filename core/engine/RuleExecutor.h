@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/Order.h"
 #include "domain/RuleDecision.h"
 
 #include <QHash>
@@ -23,7 +24,9 @@ namespace waybill::engine {
 /// every message not sent with its reason, goes to the audit log as action "rule". Lives on the thread that owns
 /// the database connection. A review request of an Amazon order (RuleDecision::amazonSolicitation()) writes no
 /// message: it adds the order's pending row to amazon_solicitations (once per order), which the account's
-/// AmazonSolicitationSender sends through the Selling Partner API. Throws StorageError (the transaction is rolled
+/// AmazonSolicitationSender sends through the Selling Partner API. Any other message to an Amazon order is queued
+/// on channel "amazon" for the order's Amazon account (AmazonOutbound sends it through the Messaging API), and only
+/// when AmazonMessagePolicy finds nothing in it. Throws StorageError (the transaction is rolled
 /// back). Templates are read once per executor: make one per pass.
 class RuleExecutor final {
 public:
@@ -58,6 +61,9 @@ private:
     /// The Twilio account an SMS on the conversation leaves from: the one the customer last texted, else the first
     /// enabled one.
     QString smsAccount(qint64 conversationId) const;
+    /// The order's Amazon account when it is connected (enabled) and the order has its Amazon order id, else empty:
+    /// that account's AmazonOutbound sends the message.
+    QString amazonAccount(const std::optional<domain::Order> &order) const;
 
     const storage::Database &m_database;
     Clock m_now;

@@ -55,7 +55,10 @@ RulesPass::Report RulesPass::evaluate() const
         }
     }
     for (const domain::AmazonAccount &account : accounts.amazonAccounts()) {
-        context.amazonSolicitations = context.amazonSolicitations || account.enabled;
+        if (account.enabled) {
+            context.amazonSolicitations = true;
+            context.sendingChannels.insert(QStringLiteral("amazon")); // the Messaging API (AmazonOutbound)
+        }
     }
     const QList<domain::RuleFacts> facts = storage::RuleFactsReader(m_database).activeShipments(now);
     report.shipments = static_cast<int>(facts.size());

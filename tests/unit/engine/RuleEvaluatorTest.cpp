@@ -338,6 +338,67 @@ TEST(RuleEvaluatorTest, MarketplaceOrdersOnlyThroughTheirMarketplace)
     EXPECT_TRUE(d->sendNote.contains(QStringLiteral("review button")));
 }
 
+TEST(RuleEvaluatorTest, AmazonMessagesOnlyAboutAnUnexpectedProblem)
+{
+    RuleEvaluator::Context context;
+    context.now = Now;
+    context.minuteOfDay = 12 * 60;
+    context.sendingChannels = { QStringLiteral("email"), QStringLiteral("amazon") };
+    context.amazonSolicitations = true;
+    const RuleEvaluator withAmazon(context);
+
+    // A delay: Amazon's unexpectedProblem message, never the buyer's relay address.
+    RuleFacts late = lateShipment();
+    late.orderSource = QStringLiteral("amazon");
+    auto d = withAmazon.decide(lateRule(), late);
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->sendChannel, QStringLiteral("amazon"));
+    EXPECT_FALSE(d->amazonSolicitation());
+    EXPECT_TRUE(d->sendNote.contains(QStringLiteral("unexpected problem"))) << d->sendNote.toStdString();
+
+    // A carrier exception or a failed delivery attempt is one too.
+    for (const TrackingStatus status : { TrackingStatus::Exception, TrackingStatus::FailedAttempt }) {
+        domain::Rule rule = lateRule();
+        rule.trigger = RuleTrigger::StatusChanged;
+        rule.triggerState = domain::trackingStatusKey(status);
+        RuleFacts f = late;
+        f.status = status;
+        f.statusAt = Now - Hour;
+        d = withAmazon.decide(rule, f);
+        ASSERT_TRUE(d);
+        EXPECT_EQ(d->sendChannel, QStringLiteral("amazon")) << rule.triggerState.toStdString();
+    }
+
+    // Anything else is not sent, with the reason: a delivered note, a status that is no problem, a return step.
+    domain::Rule thanks = lateRule();
+    thanks.trigger = RuleTrigger::Delivered;
+    thanks.triggerAmount = 1;
+    thanks.templateName = QStringLiteral("Thanks for your order");
+    RuleFacts delivered = deliveredShipment(2);
+    delivered.orderSource = QStringLiteral("amazon");
+    d = withAmazon.decide(thanks, delivered);
+    ASSERT_TRUE(d);
+    EXPECT_FALSE(d->sends());
+    EXPECT_EQ(d->sendNote,
+        QStringLiteral("Amazon allows proactive messages only about an unexpected problem with the order (a delay, "
+                       "or a carrier exception or failed delivery attempt)"));
+    domain::Rule outForDelivery = lateRule();
+    outForDelivery.trigger = RuleTrigger::StatusChanged;
+    outForDelivery.triggerState = QStringLiteral("out_for_delivery");
+    RuleFacts f = late;
+    f.status = TrackingStatus::OutForDelivery;
+    f.statusAt = Now - Hour;
+    d = withAmazon.decide(outForDelivery, f);
+    ASSERT_TRUE(d);
+    EXPECT_FALSE(d->sends());
+
+    // eBay has no messaging connection: still said, not hidden.
+    late.orderSource = QStringLiteral("ebay");
+    d = withAmazon.decide(lateRule(), late);
+    EXPECT_FALSE(d->sends());
+    EXPECT_EQ(d->sendNote, QStringLiteral("eBay messaging is not connected"));
+}
+
 TEST(RuleEvaluatorTest, AmazonReviewRequestsGoThroughSolicitationsInsideAmazonsWindow)
 {
     RuleEvaluator::Context context;

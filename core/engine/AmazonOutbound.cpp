@@ -1,0 +1,237 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AmazonOutbound.h"
+
+#include "EmailOutbound.h"
+#include "channels/marketplace/AmazonMessagingClient.h"
+#include "channels/marketplace/SpApiOrderActionTask.h"
+#include "domain/Message.h"
+#include "security/OAuthTokenSource.h"
+#include "storage/MessageRepository.h"
+#include "storage/OutboxRepository.h"
+#include "storage/SqlQuery.h"
+#include "storage/StorageError.h"
+#include "storage/TransactionGuard.h"
+
+#include <QLoggingCategory>
+
+namespace waybill::engine {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcAmazonOutbound, "waybill.amazon.messaging")
+
+using channels::marketplace::AmazonMessagingClient;
+using channels::marketplace::SpApiOrderActionTask;
+using domain::Message;
+
+QString messageType()
+{
+    return QString::fromLatin1(AmazonOutbound::MessageType);
+}
+
+} // namespace
+
+AmazonOutbound::AmazonOutbound(const storage::Database &database, QNetworkAccessManager &network,
+    const commerce::HttpJsonClient::Config &config, std::unique_ptr<security::OAuthTokenSource> tokens,
+    domain::AmazonAccount account, Clock now, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_tokens(std::move(tokens))
+    , m_account(std::move(account))
+    , m_now(std::move(now))
+{
+    m_client = std::make_unique<AmazonMessagingClient>(network, config, *m_tokens, m_account.marketplaceIds.value(0));
+    connect(&m_poll, &QTimer::timeout, this, &AmazonOutbound::sendNext);
+}
+
+AmazonOutbound::~AmazonOutbound()
+{
+    stop();
+}
+
+channels::ChannelCapabilities AmazonOutbound::capabilities() const
+{
+    channels::ChannelCapabilities capabilities;
+    capabilities.maxLength = int(AmazonMessagingClient::maxTextLength(messageType()));
+    capabilities.links = false; // AmazonMessagePolicy holds back messages with links
+    return capabilities;
+}
+
+void AmazonOutbound::start(int pollMs)
+{
+    m_running = true;
+    try {
+        storage::OutboxRepository(m_database).recoverInterrupted(m_account.id);
+    } catch (const storage::StorageError &error) {
+        failing(error.userMessage());
+    }
+    m_poll.start(pollMs);
+    poke();
+}
+
+void AmazonOutbound::stop()
+{
+    m_running = false;
+    m_poll.stop();
+    if (m_sending) {
+        m_sending->abort(); // now, while the client and the token source it uses still exist
+    }
+    m_sending.reset();
+}
+
+void AmazonOutbound::poke()
+{
+    QTimer::singleShot(0, this, &AmazonOutbound::sendNext);
+}
+
+bool AmazonOutbound::isIdle() const
+{
+    if (m_sending) {
+        return false;
+    }
+    try {
+        return storage::OutboxRepository(m_database).dueFor(m_account.id, m_now(), 1).isEmpty();
+    } catch (const storage::StorageError &) {
+        return true;
+    }
+}
+
+void AmazonOutbound::failing(const QString &reason)
+{
+    const QString message = QStringLiteral("%1: %2").arg(m_account.label(), reason);
+    qCInfo(lcAmazonOutbound) << message;
+    m_health = { channels::ChannelHealth::State::Failing, message };
+    Q_EMIT problem(message);
+}
+
+void AmazonOutbound::sendNext()
+{
+    if (!m_running || m_sending) {
+        return;
+    }
+    const storage::OutboxRepository outbox(m_database);
+    try {
+        const QList<storage::OutboxItem> due = outbox.dueFor(m_account.id, m_now(), 1);
+        if (due.isEmpty()) {
+            return;
+        }
+        const storage::OutboxItem item = due.first();
+        {
+            storage::TransactionGuard claim(m_database);
+            if (!outbox.claim(item.id, QString())) {
+                return;
+            }
+            claim.commit();
+        }
+        const auto message = storage::MessageRepository(m_database).find(item.messageId);
+        if (!message) {
+            outbox.markFailed(item.id, QStringLiteral("the message no longer exists"));
+            poke();
+            return;
+        }
+        // The order the conversation is about, when it is one of this account's.
+        storage::SqlQuery q(m_database,
+            QStringLiteral("SELECT o.external_id FROM conversations c JOIN orders o ON o.id = c.order_id "
+                           "WHERE c.id = ? AND o.account = ?"));
+        q.bind(message->conversationId).bind(m_account.id).exec();
+        const QString amazonOrderId = q.next() ? q.text(0) : QString();
+        if (amazonOrderId.isEmpty()) {
+            refuse(item.id, item.messageId, message->conversationId,
+                QStringLiteral("The conversation is not about an order of %1; Amazon's Messaging API writes only "
+                               "about an order.")
+                    .arg(m_account.label()));
+            return;
+        }
+        QString problem;
+        std::unique_ptr<SpApiOrderActionTask> task
+            = m_client->send(amazonOrderId, messageType(), message->bodyText, &problem);
+        if (!task) {
+            refuse(item.id, item.messageId, message->conversationId, problem);
+            return;
+        }
+        const qint64 outboxId = item.id;
+        const qint64 messageId = item.messageId;
+        const qint64 conversationId = message->conversationId;
+        const int attempts = item.attempts + 1;
+        connect(task.get(), &SpApiOrderActionTask::finished, this,
+            [=, this](SpApiOrderActionTask::Outcome outcome, const QString &reason) {
+                onFinished(outboxId, messageId, conversationId, outcome == SpApiOrderActionTask::Outcome::Done, reason);
+            });
+        connect(task.get(), &SpApiOrderActionTask::failed, this, [=, this](const commerce::HttpJsonError &error) {
+            onFailed(outboxId, messageId, conversationId, attempts, error);
+        });
+        m_sending.reset(task.release());
+        m_sending->start();
+    } catch (const storage::StorageError &error) {
+        failing(error.userMessage());
+    }
+}
+
+void AmazonOutbound::onFinished(
+    qint64 outboxId, qint64 messageId, qint64 conversationId, bool done, const QString &reason)
+{
+    m_sending.reset(); // deleted later: this runs inside the task's own signal
+    m_health = {}; // Amazon answered for the account
+    if (!done) {
+        refuse(outboxId, messageId, conversationId, reason); // Amazon did not list unexpectedProblem for the order
+        return;
+    }
+    try {
+        storage::TransactionGuard transaction(m_database);
+        storage::OutboxRepository(m_database).markDone(outboxId);
+        storage::MessageRepository(m_database).setDelivery(messageId, Message::Delivery::Sent, QString());
+        transaction.commit();
+    } catch (const storage::StorageError &error) {
+        failing(error.userMessage());
+    }
+    Q_EMIT conversationsChanged({ conversationId });
+    poke();
+}
+
+void AmazonOutbound::onFailed(
+    qint64 outboxId, qint64 messageId, qint64 conversationId, int attempts, const commerce::HttpJsonError &error)
+{
+    m_sending.reset();
+    using Kind = commerce::HttpJsonError::Kind;
+    // A refusal with an HTTP status is Amazon's answer about this message; without one, Login with Amazon gave no
+    // access token (unreachable, or the grant refused), which is the account's problem, tried again later.
+    const bool amazonRefused = (error.kind == Kind::Refused && error.httpStatus != 0) || error.kind == Kind::Http;
+    if (amazonRefused) {
+        failing(error.message);
+        refuse(
+            outboxId, messageId, conversationId, QStringLiteral("Amazon refused the message: %1").arg(error.message));
+        return;
+    }
+    try {
+        storage::TransactionGuard transaction(m_database);
+        if (attempts >= EmailOutbound::MaxAttempts) {
+            storage::OutboxRepository(m_database).markFailed(outboxId, error.message);
+            storage::MessageRepository(m_database).setDelivery(messageId, Message::Delivery::Failed, error.message);
+        } else {
+            storage::OutboxRepository(m_database)
+                .retryLater(outboxId, m_now() + EmailOutbound::retryDelaySeconds(attempts), error.message);
+        }
+        transaction.commit();
+    } catch (const storage::StorageError &storageError) {
+        failing(storageError.userMessage());
+    }
+    failing(error.message);
+    Q_EMIT conversationsChanged({ conversationId });
+}
+
+void AmazonOutbound::refuse(qint64 outboxId, qint64 messageId, qint64 conversationId, const QString &reason)
+{
+    try {
+        storage::TransactionGuard transaction(m_database);
+        storage::OutboxRepository(m_database).markFailed(outboxId, reason);
+        storage::MessageRepository(m_database).setDelivery(messageId, Message::Delivery::Failed, reason);
+        transaction.commit();
+    } catch (const storage::StorageError &error) {
+        failing(error.userMessage());
+    }
+    Q_EMIT conversationsChanged({ conversationId });
+    poke();
+}
+
+} // namespace waybill::engine

@@ -1,0 +1,142 @@
+// SPDX-FileCopyrightText: 2026 The Waybill authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The engine writes to an Amazon buyer on its own: with the Amazon account's LWA secrets from the credential store
+// it runs the rules, and the account's AmazonOutbound asks Amazon which messages it allows for the late order
+// (getMessagingActionsForOrder) and sends the rule's message once as unexpectedProblem. The account is one of the
+// engine's channels (what `waybillctl serve` reports on /health). ReplayHttpServer answers at the Selling Partner
+// API's real paths with the sandbox examples of Amazon's Orders and Messaging models.
+#include "FakeCredentialStore.h"
+#include "ReplayHttpServer.h"
+#include "SwaggerSandbox.h"
+#include "TestWorkspace.h"
+#include "channels/Channel.h"
+#include "domain/Order.h"
+#include "domain/Shipment.h"
+#include "engine/Engine.h"
+#include "storage/AccountRepository.h"
+#include "storage/OrderRepository.h"
+#include "storage/RuleRepository.h"
+#include "storage/SqlQuery.h"
+#include "storage/TagRepository.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <gtest/gtest.h>
+
+namespace domain = waybill::domain;
+namespace storage = waybill::storage;
+using waybill::engine::Engine;
+using waybill::testing::FakeCredentialStore;
+using waybill::testing::ReplayHttpServer;
+using waybill::testing::TestWorkspace;
+using waybill::testing::waitUntil;
+
+namespace {
+
+constexpr qint64 Day = 24 * 3600;
+const QString Order = QStringLiteral("123-1234567-1234567"); // the Messaging sandbox example's order
+const QString ListPath = QStringLiteral("/messaging/v1/orders/123-1234567-1234567");
+const QString ProblemPath = ListPath + QStringLiteral("/messages/unexpectedProblem");
+const QString Query = QStringLiteral("?marketplaceIds=ATVPDKIKX0DER");
+
+QByteArray read(const QString &path)
+{
+    QFile file(QStringLiteral(WAYBILL_TEST_DATA_DIR "/") + path);
+    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << path.toStdString();
+    return file.readAll();
+}
+
+} // namespace
+
+TEST(EngineAmazonMessagingTest, ALateAmazonOrderGetsOneUnexpectedProblemMessage)
+{
+    TestWorkspace workspace(TestWorkspace::Kind::OnDisk);
+    const waybill::testing::SwaggerSandbox messaging(QStringLiteral(
+        WAYBILL_TEST_DATA_DIR "/third_party/amazon-sp-api-messaging/models/messaging-api-model/messaging.json"));
+    ReplayHttpServer amazon;
+    amazon.route("POST", QStringLiteral("/auth/o2/token"),
+        ReplayHttpServer::json(R"({"access_token":"Atza|engine","token_type":"bearer","expires_in":3600})"));
+    amazon.route("GET",
+        QStringLiteral("/orders/v0/orders?MarketplaceIds=ATVPDKIKX0DER&LastUpdatedAfter=1970-01-01T00:00:00Z"),
+        ReplayHttpServer::json(read(QStringLiteral("third_party/amazon-sp-api-orders/getOrders.200.json"))));
+    for (const QString &synced : { QStringLiteral("902-1845936-5435065"), QStringLiteral("902-8745147-1934268") }) {
+        amazon.route("GET", QStringLiteral("/orders/v0/orders/%1/orderItems").arg(synced),
+            ReplayHttpServer::json(read(QStringLiteral("third_party/amazon-sp-api-orders/getOrderItems.200.json"))));
+    }
+    amazon.route("GET", ListPath + Query,
+        ReplayHttpServer::json(messaging.response(
+            QStringLiteral("/messaging/v1/orders/{amazonOrderId}"), QStringLiteral("get"), QStringLiteral("200"))));
+    amazon.route("POST", ProblemPath + Query,
+        ReplayHttpServer::json(
+            messaging.response(QStringLiteral("/messaging/v1/orders/{amazonOrderId}/messages/unexpectedProblem"),
+                QStringLiteral("post"), QStringLiteral("201")),
+            201));
+
+    domain::AmazonAccount seller;
+    seller.marketplaceIds = { QStringLiteral("ATVPDKIKX0DER") };
+    seller.id = domain::AmazonAccount::idFor(seller.marketplaceIds);
+    seller.name = QStringLiteral("US");
+    seller.baseUrl = amazon.baseUrl().toString();
+    seller.lwaUrl = amazon.baseUrl().toString() + QStringLiteral("/auth/o2/token");
+    seller.clientId = QStringLiteral("amzn1.application-oa2-client.engine");
+    seller.syncSince = QStringLiteral("1970-01-01T00:00:00Z");
+    storage::AccountRepository(workspace.db()).saveAmazonAccount(seller, 0);
+
+    // An Amazon order of this seller whose parcel is late since yesterday, and a delay rule without quiet hours.
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const storage::OrderRepository orders(workspace.db());
+    const qint64 orderId = orders.insert({ 0, QStringLiteral("amazon"), Order, 0, now - 6 * Day, QStringLiteral("USD"),
+        2500, 0, 0, 2500, QStringLiteral("Shipped"), {} });
+    storage::SqlQuery q(workspace.db(), QStringLiteral("UPDATE orders SET account = ?, external_id = ? WHERE id = ?"));
+    q.bind(seller.id).bind(Order).bind(orderId).exec();
+    domain::Shipment shipment;
+    shipment.orderId = orderId;
+    shipment.carrier = QStringLiteral("ups");
+    shipment.trackingNumber = QStringLiteral("1Z999AA10123456784");
+    shipment.status = domain::TrackingStatus::InTransit;
+    shipment.shippedAt = now - 5 * Day;
+    shipment.expectedAt = now - Day;
+    shipment.lateAfter = now - Day;
+    orders.insertShipment(shipment);
+    workspace.db().execute(QStringLiteral("DELETE FROM rules"));
+    storage::TagRepository(workspace.db())
+        .insertTemplate({ 0, QStringLiteral("Amazon delay"),
+            QStringLiteral("The carrier has delayed order {{order.number}}; we will write again when it moves.") });
+    domain::Rule rule;
+    rule.name = QStringLiteral("Late parcel");
+    rule.trigger = domain::RuleTrigger::Late;
+    rule.templateName = QStringLiteral("Amazon delay");
+    storage::RuleRepository(workspace.db()).insert(rule);
+
+    auto credentials = std::make_unique<FakeCredentialStore>();
+    credentials->setSecret(seller.id, QStringLiteral("Atzr|engine"));
+    credentials->setSecret(domain::AmazonAccount::clientSecretKey(seller.id), QStringLiteral("lwa-secret"));
+    Engine engine(workspace.directory(), std::move(credentials));
+    engine.start();
+    ASSERT_TRUE(waitUntil([&] { return engine.isIdle() && amazon.requestsFor(ProblemPath).size() == 1; }, 20000));
+    EXPECT_EQ(QJsonDocument::fromJson(amazon.requestsFor(ProblemPath).at(0).body).object(),
+        QJsonObject({ { QStringLiteral("text"),
+            QStringLiteral("The carrier has delayed order %1; we will write again when it moves.").arg(Order) } }));
+    storage::SqlQuery delivery(workspace.db(), QStringLiteral("SELECT delivery FROM messages"));
+    delivery.exec();
+    ASSERT_TRUE(delivery.next());
+    EXPECT_EQ(delivery.text(0), QStringLiteral("sent"));
+
+    // The account is one of the engine's channels, connected.
+    const QList<const waybill::channels::Channel *> channels = engine.channels();
+    const auto found = std::find_if(channels.cbegin(), channels.cend(),
+        [&](const waybill::channels::Channel *channel) { return channel->accountId() == seller.id; });
+    ASSERT_NE(found, channels.cend());
+    EXPECT_TRUE((*found)->health().isConnected()) << (*found)->health().reason.toStdString();
+    EXPECT_FALSE((*found)->capabilities().links);
+
+    // Another rules pass (as every ten minutes) sends nothing more.
+    engine.runRules();
+    EXPECT_FALSE(waitUntil([&] { return amazon.requestsFor(ProblemPath).size() > 1; }, 1000));
+    EXPECT_TRUE(waitUntil([&] { return engine.isIdle(); }, 5000));
+    engine.stop();
+}
