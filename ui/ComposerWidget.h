@@ -14,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QTimer;
 class QToolButton;
 
 namespace waybill::ui {
@@ -54,10 +55,16 @@ public:
 Q_SIGNALS:
     void submitted(waybill::ui::ComposerWidget::Mode mode, const QString &text);
     void modeChanged(waybill::ui::ComposerWidget::Mode mode);
+    /// The agent started writing a reply in a live chat (true), or stopped: sent it, cleared it, left the
+    /// conversation or paused for TypingPauseMs (false). For engine::Engine::setAgentTyping.
+    void typingChanged(qint64 conversationId, bool typing);
 
 private:
     void applyTemplate(int comboIndex);
     void updateHints();
+    /// Follows the editor for typingChanged().
+    void noteTyping();
+    void stopTyping();
     void submit();
 
     QToolButton *m_replyButton;
@@ -75,6 +82,10 @@ private:
     QString m_agentName;
     QList<domain::Template> m_templates;
     QStringList m_missing;
+    QTimer *m_typingPause; ///< owned by this object
+    qint64 m_typingIn = 0; ///< the chat conversation typingChanged(…, true) was emitted for; 0 when none
+
+    static constexpr int TypingPauseMs = 5000;
 };
 
 } // namespace waybill::ui

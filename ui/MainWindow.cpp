@@ -158,6 +158,7 @@ MainWindow::MainWindow(Context context, QWidget *parent)
     connect(header, &ConversationHeaderWidget::removeTagRequested, this,
         [this](const QString &tag) { m_controller->removeTag(selectedTargets(), tag); });
     connect(m_conversation->composer(), &ComposerWidget::submitted, this, &MainWindow::submitComposer);
+    connect(m_conversation->composer(), &ComposerWidget::typingChanged, this, &MainWindow::agentTyping);
     connect(m_orderPanel, &OrderPanelWidget::linkRequested, this, &MainWindow::linkOrder);
     connect(m_orderPanel, &OrderPanelWidget::unlinkRequested, this, &MainWindow::unlinkOrder);
     m_orderActions = new OrderActionController(m_dialogs, m_agentId, this);

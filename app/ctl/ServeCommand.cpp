@@ -194,6 +194,7 @@ int ServeCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
 
     engine::Engine engine(directory, std::make_unique<security::KeychainCredentialStore>());
     engine.setSmsWebhooks(true); // Twilio calls us: no polling
+    engine.setHostChat(true); // the chat accounts' widgets talk to this process
     WebhookServer server(engine, config);
     int failures = 0;
     bool started = false;
