@@ -141,6 +141,13 @@ MainWindow::MainWindow(Context context, QWidget *parent)
         ->setObjectName(QStringLiteral("importOrdersAction"));
     fileMenu->addAction(tr("Proactive &rules…"), this, &MainWindow::editRules)
         ->setObjectName(QStringLiteral("rulesAction"));
+    fileMenu->addSeparator();
+    // Visitors of the shop's chat are told when no one answers live; their replies then come by e-mail.
+    QAction *chatAvailable = fileMenu->addAction(tr("Available for &live chat"));
+    chatAvailable->setObjectName(QStringLiteral("chatAvailableAction"));
+    chatAvailable->setCheckable(true);
+    chatAvailable->setChecked(true);
+    connect(chatAvailable, &QAction::toggled, this, &MainWindow::chatAvailabilityChanged);
     m_mail = new MailController({ m_database, m_dialogs, *m_controller, context.credentials, context.transports,
                                     attachments, m_now, [this] { return currentTarget(); } },
         this);

@@ -97,6 +97,8 @@ Q_SIGNALS:
     void replyQueued(qint64 messageId);
     /// An agent opened an unread conversation (for engine::Engine::markSeen, so the mailbox shows it read too).
     void conversationRead(qint64 conversationId);
+    /// The agent said whether they answer live chats now (File menu; for engine::Engine::setAgentsOnline).
+    void chatAvailabilityChanged(bool available);
     /// The agent started or stopped writing a live chat reply (for engine::Engine::setAgentTyping).
     void agentTyping(qint64 conversationId, bool typing);
     /// A proactive rule was added, changed, switched or deleted (for engine::Engine::runRules).

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `waybillctl account add chat` and `waybillctl serve` hosting the chat: the account's options are checked with a
 // reason, the account is listed, and a real `serve` process answers a visitor's WebSocket on the account's address
-// and keeps the message after SIGTERM.
+// (saying no one answers live with --chat-offline) and keeps the message after SIGTERM.
 #include "ChatTestClient.h"
 #include "CtlRun.h"
 #include "TestWorkspace.h"
@@ -92,7 +92,7 @@ TEST_F(WaybillctlChatTest, ServeHostsTheChatAndKeepsAVisitorsMessage)
     QProcess serve;
     serve.setProgram(Ctl);
     serve.setArguments({ QStringLiteral("serve"), QStringLiteral("--workspace"), workspace.path(),
-        QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(freePort()) });
+        QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(freePort()), QStringLiteral("--chat-offline") });
     serve.start();
     ASSERT_TRUE(serve.waitForStarted(10000));
     QByteArray out;
@@ -106,6 +106,8 @@ TEST_F(WaybillctlChatTest, ServeHostsTheChatAndKeepsAVisitorsMessage)
 
     ChatTestClient visitor(QStringLiteral("https://shop.example"));
     ASSERT_TRUE(visitor.join(chatPort, QStringLiteral("serve-visitor-0001")));
+    // --chat-offline: the widget tells the visitor that replies come later.
+    EXPECT_FALSE(visitor.framesOf(QStringLiteral("welcome")).at(0).value(QStringLiteral("agentsOnline")).toBool(true));
     visitor.say(QStringLiteral("m1"), QStringLiteral("Do you ship to Canada?"));
     ASSERT_FALSE(visitor.waitFor(QStringLiteral("ack"), QStringLiteral("m1")).isEmpty());
 
