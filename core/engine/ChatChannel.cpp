@@ -13,6 +13,8 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 namespace waybill::engine {
 
 namespace {
@@ -26,6 +28,9 @@ using domain::Message;
 
 /// Replies looked at in one pass.
 constexpr int DeliveryBatch = 200;
+/// A reply whose visitor is away is looked at again after this long (or when the visitor comes back), so that
+/// replies waiting for absent visitors never hold up the others.
+constexpr qint64 AwayRecheckSeconds = 60;
 
 } // namespace
 
@@ -153,6 +158,11 @@ void ChatChannel::joined(const QString &session, qint64 lastSeen)
         }
         m_inbound.touch(m_account.id, session);
         resend(session, known->conversationId, lastSeen);
+        // Replies that were waiting for this visitor are due now.
+        storage::SqlQuery due(m_database,
+            QStringLiteral("UPDATE outbox SET next_attempt_at = ? WHERE account = ? AND state = 'pending' AND "
+                           "message_id IN (SELECT id FROM messages WHERE conversation_id = ?)"));
+        due.bind(m_now()).bind(m_account.id).bind(known->conversationId).exec();
     } catch (const storage::StorageError &error) {
         qCWarning(lcChatChannel) << m_account.name << error.userMessage();
     }
@@ -236,8 +246,12 @@ void ChatChannel::deliverDue()
                 q.bind(m_account.fallbackEmailAccount).bind(now).bind(item.id).exec();
                 changed.append(message->conversationId);
                 movedToEmail = true;
+                continue;
             }
-            // Otherwise it waits for the visitor to come back.
+            // It waits for the visitor to come back (joined() makes it due at once then).
+            outbox.retryLater(item.id,
+                now + std::min<qint64>(AwayRecheckSeconds, std::max(1, m_account.fallbackAfterSeconds)),
+                QStringLiteral("Waiting for the visitor to come back to the chat."));
         }
     } catch (const storage::StorageError &error) {
         m_health

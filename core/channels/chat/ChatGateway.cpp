@@ -177,8 +177,10 @@ void ChatGateway::onHttpData(QTcpSocket *socket)
             answerHttp(socket, 404, "Not Found", "text/plain; charset=utf-8", "The chat socket is /chat/socket.\n");
             return;
         }
-        // The WebSocket server reads the handshake itself: hand the socket over untouched.
+        // The WebSocket server reads the handshake itself: hand the socket over untouched (and its lifetime: the
+        // QWebSocket made from it owns it from now on).
         disconnect(socket, nullptr, this, nullptr);
+        disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         socket->setProperty("waybillUpgraded", true);
         m_webSockets->handleConnection(socket);
         return;
