@@ -60,7 +60,8 @@
         + 'button{background:none;border:0;color:#fff}#waybill-chat .wb-log{flex:1;overflow-y:auto;padding:8px}'
         + '#waybill-chat .wb-msg{margin:4px 0;padding:6px 10px;border-radius:12px;max-width:80%;white-space:pre-wrap;'
         + 'word-wrap:break-word}#waybill-chat .wb-me{background:#e4ecfb;margin-left:auto}#waybill-chat .wb-agent'
-        + '{background:#f1f2f4}#waybill-chat .wb-pending{opacity:.6}#waybill-chat .wb-status{padding:2px 12px;'
+        + '{background:#f1f2f4}#waybill-chat .wb-pending{opacity:.6}'
+        + '#waybill-chat .wb-refused{text-decoration:line-through}#waybill-chat .wb-status{padding:2px 12px;'
         + 'font-size:12px;color:#5b6678;min-height:18px}#waybill-chat .wb-details{padding:4px 12px;display:grid;'
         + 'grid-template-columns:1fr 1fr;gap:4px}#waybill-chat input,#waybill-chat textarea{font:inherit;'
         + 'border:1px solid #c9d1de;border-radius:4px;padding:4px;min-width:0}#waybill-chat .wb-compose{display:flex;'
@@ -96,7 +97,8 @@
             var pending = entry.kind === 'me' && state.pending.some(function (p) {
                 return p.id === entry.id;
             });
-            div.className = 'wb-msg ' + (entry.kind === 'me' ? 'wb-me' : 'wb-agent') + (pending ? ' wb-pending' : '');
+            div.className = 'wb-msg ' + (entry.kind === 'me' ? 'wb-me' : 'wb-agent') + (pending ? ' wb-pending' : '')
+                + (entry.refused ? ' wb-refused' : '');
             div.setAttribute('data-id', String(entry.id));
             div.textContent = entry.text; // never HTML: what people write is shown as written
             if (entry.kind === 'agent' && entry.author) {
@@ -231,7 +233,16 @@
                     }).forEach(sendPending);
                 }, frame.retryAfterMs || 1000);
             } else if (frame.code === 'too_long' || frame.code === 'bad_frame') {
+                // Refused for good: it is not sent again, and the visitor sees which one and why.
                 notice = frame.message || 'That message could not be sent.';
+                if (frame.id) {
+                    state.shown.forEach(function (entry) {
+                        if (entry.kind === 'me' && entry.id === frame.id) {
+                            entry.refused = true;
+                        }
+                    });
+                    acknowledge(frame.id);
+                }
             }
             break;
         default:

@@ -334,6 +334,8 @@ TEST_F(ChatGatewayTest, BadJsonAndTooLongTextsAreRefusedWithAReasonAndTheSocketS
     ASSERT_TRUE(waitUntil([&] { return visitor.framesOf(QStringLiteral("error")).size() == 2; }));
     EXPECT_EQ(visitor.framesOf(QStringLiteral("error")).at(1).value(QStringLiteral("code")).toString(),
         QStringLiteral("too_long"));
+    EXPECT_EQ(visitor.framesOf(QStringLiteral("error")).at(1).value(QStringLiteral("id")).toString(),
+        QStringLiteral("m2")); // the widget knows which message not to send again
 
     visitor.sendRaw(QStringLiteral("{\"type\":\"message\",\"id\":\"m3\",\"text\":{\"a\":{\"b\":1}}}"));
     ASSERT_TRUE(waitUntil([&] { return visitor.framesOf(QStringLiteral("error")).size() == 3; }));

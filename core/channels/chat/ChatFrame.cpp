@@ -81,14 +81,18 @@ ChatFrame ChatFrame::parse(const QByteArray &utf8Json)
         return refused(Error::BadFrame, QStringLiteral("The frame is not a JSON object."));
     }
     const QJsonObject object = document.object();
+    // A refused message still names itself, so that the widget can tell the visitor which one was refused.
+    const QString clientId = object.value(QLatin1String("id")).toString().left(MaxFieldLength);
     for (const char *key : { "type", "session", "page", "id", "text", "name", "email", "phone", "order" }) {
         const QJsonValue value = object.value(QLatin1String(key));
         if (value.isString()
             && value.toString().size() > (qstrcmp(key, "text") == 0 ? MaxTextLength : MaxFieldLength)) {
-            return refused(qstrcmp(key, "text") == 0 ? Error::TooLong : Error::BadFrame,
+            ChatFrame frame = refused(qstrcmp(key, "text") == 0 ? Error::TooLong : Error::BadFrame,
                 QStringLiteral("\"%1\" is longer than %2 characters.")
                     .arg(QLatin1String(key))
                     .arg(qstrcmp(key, "text") == 0 ? MaxTextLength : MaxFieldLength));
+            frame.clientId = clientId;
+            return frame;
         }
     }
     const QString type = object.value(QLatin1String("type")).toString();

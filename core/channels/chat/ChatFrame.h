@@ -36,7 +36,8 @@ struct ChatFrame {
     QString session; ///< hello
     qint64 lastSeen = 0; ///< hello: the newest reply the widget has shown; seen: the reply shown
     QString page; ///< hello: where the widget is
-    QString clientId; ///< message: the widget's id of the message, the same when it sends it again
+    QString clientId; ///< message: the widget's id of the message, the same when it sends it again; also set on a
+                      ///< message refused for its length
     QString text; ///< message (trimmed, not empty)
     QString name; ///< message, optional
     QString email; ///< message, optional, lower case, checked to look like an address

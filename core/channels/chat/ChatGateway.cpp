@@ -245,7 +245,8 @@ void ChatGateway::onText(QWebSocket *socket, const QString &text)
     const ChatFrame frame = ChatFrame::parse(text.toUtf8());
     if (frame.type == ChatFrame::Type::Invalid) {
         Q_EMIT refused(ChatFrame::errorCode(frame.error), frame.errorMessage);
-        sendError(socket, ChatFrame::errorCode(frame.error), frame.errorMessage);
+        sendError(socket, ChatFrame::errorCode(frame.error), frame.errorMessage,
+            frame.clientId.isEmpty() ? QJsonObject() : QJsonObject { { QStringLiteral("id"), frame.clientId } });
         return;
     }
     if (frame.type == ChatFrame::Type::Hello) {

@@ -81,6 +81,7 @@ TEST(ChatFrameTest, RefusesTextsAndFieldsOverTheirLimits)
     const QByteArray longText
         = R"({"type":"message","id":"c1","text":")" + QByteArray(ChatFrame::MaxTextLength + 1, 'x') + R"("})";
     EXPECT_EQ(ChatFrame::parse(longText).error, ChatFrame::Error::TooLong);
+    EXPECT_EQ(ChatFrame::parse(longText).clientId, QStringLiteral("c1")); // named in the refusal
     const QByteArray justRight
         = R"({"type":"message","id":"c1","text":")" + QByteArray(ChatFrame::MaxTextLength, 'x') + R"("})";
     EXPECT_EQ(ChatFrame::parse(justRight).type, ChatFrame::Type::Message);
