@@ -21,6 +21,7 @@
 
 #include <QDateTime>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTcpSocket>
 
 #include <gtest/gtest.h>
@@ -399,6 +400,32 @@ TEST_F(ChatGatewayTest, AVisitorWhoKeepsFloodingIsDisconnected)
     EXPECT_GE(chatMessages(), 10); // the burst, stored and acknowledged before the refusals
     EXPECT_LE(chatMessages(), 11);
     EXPECT_EQ(chatMessages(), flood.framesOf(QStringLiteral("ack")).size());
+}
+
+TEST_F(ChatGatewayTest, AnAddressInUseFailsTheAccountWithAReasonThatNamesIt)
+{
+    QTcpServer taken;
+    ASSERT_TRUE(taken.listen(QHostAddress::LocalHost, 0));
+    {
+        storage::SqlQuery q(
+            db(), QStringLiteral("UPDATE accounts SET config = json_set(config, '$.listen', ?) WHERE id = ?"));
+        q.bind(QStringLiteral("127.0.0.1:%1").arg(taken.serverPort())).bind(AccountId).exec();
+    }
+    engine = std::make_unique<Engine>(workspace.directory(), std::make_unique<waybill::testing::FakeCredentialStore>());
+    engine->setHostChat(true);
+    QSignalSpy status(engine.get(), &Engine::accountStatus);
+    engine->start();
+    EXPECT_EQ(engine->chatChannel(AccountId), nullptr);
+    bool failed = false;
+    for (const auto &args : std::as_const(status)) {
+        if (args.at(0).toString() == AccountId && args.at(1).toString() == QLatin1String("failed")) {
+            failed = true;
+            EXPECT_TRUE(args.at(2).toString().contains(QStringLiteral("Good Shop")))
+                << args.at(2).toString().toStdString();
+            EXPECT_TRUE(args.at(2).toString().contains(QString::number(taken.serverPort())));
+        }
+    }
+    EXPECT_TRUE(failed);
 }
 
 TEST_F(ChatGatewayTest, ServesTheWidgetAndNothingElse)
