@@ -7,6 +7,7 @@
 #include "ChatTestClient.h"
 #include "FakeCredentialStore.h"
 #include "TestWorkspace.h"
+#include "channels/chat/ChatGateway.h"
 #include "engine/ChatChannel.h"
 #include "engine/ConversationActions.h"
 #include "engine/Engine.h"
@@ -426,6 +427,34 @@ TEST_F(ChatGatewayTest, AnAddressInUseFailsTheAccountWithAReasonThatNamesIt)
         }
     }
     EXPECT_TRUE(failed);
+}
+
+TEST_F(ChatGatewayTest, UpgradesBeyondTheConnectionLimitAreAnsweredBusy)
+{
+    domain::ChatAccount account;
+    account.id = AccountId;
+    account.name = QStringLiteral("Good Shop");
+    account.allowedOrigins = { Origin };
+    account.listen = QStringLiteral("127.0.0.1:0");
+    channels::chat::ChatGateway::Limits limits;
+    limits.maxConnections = 2;
+    channels::chat::ChatGateway gateway(account, {}, limits);
+    QString error;
+    const quint16 gatewayPort = gateway.listen(&error);
+    ASSERT_NE(gatewayPort, 0) << error.toStdString();
+    QSignalSpy refused(&gateway, &channels::chat::ChatGateway::refused);
+    ChatTestClient first(Origin);
+    ChatTestClient second(Origin);
+    ChatTestClient third(Origin);
+    ASSERT_TRUE(first.open(gatewayPort));
+    ASSERT_TRUE(second.open(gatewayPort));
+    ASSERT_TRUE(waitUntil([&] { return gateway.connectionCount() == 2; }));
+    EXPECT_FALSE(third.open(gatewayPort));
+    ASSERT_FALSE(refused.isEmpty());
+    EXPECT_EQ(refused.last().at(0).toString(), QStringLiteral("busy"));
+    first.close();
+    ASSERT_TRUE(waitUntil([&] { return gateway.connectionCount() == 1; }));
+    EXPECT_TRUE(third.open(gatewayPort));
 }
 
 TEST_F(ChatGatewayTest, ServesTheWidgetAndNothingElse)

@@ -177,6 +177,15 @@ void ChatGateway::onHttpData(QTcpSocket *socket)
             answerHttp(socket, 404, "Not Found", "text/plain; charset=utf-8", "The chat socket is /chat/socket.\n");
             return;
         }
+        if (m_sockets.size() >= m_limits.maxConnections) {
+            Q_EMIT refused(QStringLiteral("busy"),
+                QStringLiteral("%1: %2 visitors are connected, the most this gateway takes")
+                    .arg(m_account.name)
+                    .arg(m_sockets.size()));
+            answerHttp(socket, 503, "Service Unavailable", "text/plain; charset=utf-8",
+                "Too many chats are open; try again in a minute.\n");
+            return;
+        }
         // The WebSocket server reads the handshake itself: hand the socket over untouched (and its lifetime: the
         // QWebSocket made from it owns it from now on).
         disconnect(socket, nullptr, this, nullptr);
