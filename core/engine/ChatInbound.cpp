@@ -76,13 +76,53 @@ void ChatInbound::identify(const ChatIncoming &incoming) const
 {
     const storage::CustomerRepository customers(m_database);
     const QString chatIdentity = identityFor(incoming.account, incoming.session);
-    const auto visitor = customers.findByIdentity(QStringLiteral("chat"), chatIdentity);
-    if (!incoming.email.isEmpty() && !visitor) {
-        // Someone who wrote by e-mail before: the chat is theirs.
-        if (const auto owner = customers.findByIdentity(QStringLiteral("email"), incoming.email)) {
+    QList<std::pair<QString, QString>> given; // what the visitor told about themselves, as identities
+    if (!incoming.email.isEmpty()) {
+        given.append({ QStringLiteral("email"), incoming.email });
+    }
+    if (const auto e164 = channels::sms::PhoneNumber::toE164(incoming.phone); !incoming.phone.isEmpty() && e164) {
+        given.append({ QStringLiteral("phone"), *e164 });
+    }
+    for (const auto &[kind, value] : given) {
+        const auto owner = customers.findByIdentity(kind, value);
+        if (!owner) {
+            continue;
+        }
+        const auto visitor = customers.findByIdentity(QStringLiteral("chat"), chatIdentity);
+        if (!visitor) {
+            // Someone who wrote by e-mail or SMS before: the chat is theirs.
             customers.addIdentity(owner->customerId, QStringLiteral("chat"), chatIdentity);
+            return;
+        }
+        if (visitor->customerId != owner->customerId && isChatOnly(visitor->customerId)) {
+            // The visitor wrote before saying who they are: the chat's customer was made for this chat only, and
+            // joins the one they turn out to be.
+            adopt(visitor->customerId, owner->customerId, owner->name);
+            return;
         }
     }
+}
+
+bool ChatInbound::isChatOnly(qint64 customerId) const
+{
+    storage::SqlQuery q(m_database,
+        QStringLiteral("SELECT (SELECT count(*) FROM identities WHERE customer_id = ? AND kind <> 'chat') + "
+                       "(SELECT count(*) FROM orders WHERE customer_id = ?)"));
+    q.bind(customerId).bind(customerId).exec();
+    return q.next() && q.int64(0) == 0;
+}
+
+void ChatInbound::adopt(qint64 chatCustomerId, qint64 ownerId, const QString &ownerName) const
+{
+    storage::SqlQuery identities(
+        m_database, QStringLiteral("UPDATE identities SET customer_id = ? WHERE customer_id = ?"));
+    identities.bind(ownerId).bind(chatCustomerId).exec();
+    storage::SqlQuery conversations(m_database,
+        QStringLiteral("UPDATE conversations SET customer_id = ?, customer_name = ?, version = version + 1 WHERE "
+                       "customer_id = ?"));
+    conversations.bind(ownerId).bind(ownerName).bind(chatCustomerId).exec();
+    storage::SqlQuery customer(m_database, QStringLiteral("DELETE FROM customers WHERE id = ?"));
+    customer.bind(chatCustomerId).exec();
 }
 
 ChatInbound::Stored ChatInbound::store(const ChatIncoming &incoming)

@@ -22,8 +22,9 @@ class Ingest;
 /// conversation, and the session's row (chat_sessions) with what the visitor told about themselves, in one
 /// transaction. The visitor is a customer with a "chat" identity (the session); an e-mail address they give finds
 /// the customer who wrote from it by e-mail (or becomes an identity of the chat's customer), and so does a phone
-/// number (E.164) for SMS. Identities owned by two different customers are not merged. Used on the engine thread
-/// with its write connection.
+/// number (E.164) for SMS; when the visitor wrote before saying who they are, the customer made for the chat joins
+/// the known one. Two customers who both have other identities or orders are never merged. Used on the engine
+/// thread with its write connection.
 class ChatInbound final {
 public:
     struct Stored {
@@ -51,8 +52,13 @@ public:
     static QString identityFor(const QString &account, const QString &session);
 
 private:
-    /// The customer the visitor is, giving them the identities they told about.
+    /// The customer the visitor is: an e-mail address or phone number they give that a known customer has makes
+    /// the chat that customer's (adopting the chat's own customer when it was made for the chat only).
     void identify(const channels::chat::ChatIncoming &incoming) const;
+    /// The customer has nothing but chat identities and no orders.
+    bool isChatOnly(qint64 customerId) const;
+    /// Moves the chat customer's identities and conversations to the owner and removes it.
+    void adopt(qint64 chatCustomerId, qint64 ownerId, const QString &ownerName) const;
 
     const storage::Database &m_database;
     Ingest &m_ingest;

@@ -523,4 +523,39 @@ TEST_F(ChatGatewayTest, OneCustomerWritingByEmailSmsAndChatHasThreeIdentities)
     EXPECT_EQ(count(QStringLiteral("SELECT count(DISTINCT customer_id) FROM conversations")), 1);
 }
 
+TEST_F(ChatGatewayTest, AVisitorWhoSaysWhoTheyAreAfterWritingJoinsTheCustomerTheyAre)
+{
+    const storage::Workspace ws(workspace.directory());
+    const storage::AttachmentStore attachments(ws.attachmentsDirectory());
+    const engine::SlaClock sla;
+    engine::Ingest ingest(db(), attachments, sla, [] { return QDateTime::currentSecsSinceEpoch(); });
+    domain::IncomingMessage mail;
+    mail.account = QStringLiteral("email:support@shop.example");
+    mail.externalId = QStringLiteral("earlier@mail.example");
+    mail.messageId = mail.externalId;
+    mail.subject = QStringLiteral("Exchange");
+    mail.fromAddress = QStringLiteral("omar@example.com");
+    mail.fromName = QStringLiteral("Omar Haddad");
+    mail.bodyText = QStringLiteral("Can I exchange the size?");
+    ASSERT_GT(ingest.ingest(mail).conversationId, 0);
+
+    startEngine();
+    ChatTestClient visitor(Origin);
+    ASSERT_TRUE(visitor.join(port, sessionId(16)));
+    visitor.say(QStringLiteral("m1"), QStringLiteral("Hi, quick question"));
+    ASSERT_FALSE(visitor.waitFor(QStringLiteral("ack"), QStringLiteral("m1")).isEmpty());
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM customers")), 2); // not known yet
+
+    visitor.say(QStringLiteral("m2"), QStringLiteral("It's Omar, I wrote to you by e-mail."),
+        { { QStringLiteral("email"), QStringLiteral("omar@example.com") } });
+    ASSERT_FALSE(visitor.waitFor(QStringLiteral("ack"), QStringLiteral("m2")).isEmpty());
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM customers")), 1);
+    EXPECT_EQ(count(QStringLiteral("SELECT count(DISTINCT customer_id) FROM conversations")), 1);
+    const auto chat = storage::ConversationRepository(db()).find(conversationOf(sessionId(16)));
+    ASSERT_TRUE(chat);
+    EXPECT_EQ(chat->customerName, QStringLiteral("Omar Haddad"));
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM identities")), 2); // e-mail and chat
+    EXPECT_EQ(chatMessages(), 2);
+}
+
 } // namespace
