@@ -115,6 +115,7 @@ void ComposerWidget::setConversation(const domain::ConversationDetail &detail, c
     m_hasConversation = true;
     setEnabled(true);
     if (!sameConversation) {
+        m_customerTyping = false;
         clearText();
     }
     updateHints();
@@ -231,6 +232,9 @@ void ComposerWidget::updateHints()
         }
     }
     hints << tr("%n character(s)", nullptr, static_cast<int>(body.size()));
+    if (m_customerTyping && m_hasConversation) {
+        hints.prepend(tr("%1 is typing…").arg(m_detail.conversation.customerName));
+    }
 
     m_hintLabel->setText(hints.join(QStringLiteral("  ·  ")));
     m_warningLabel->setText(warnings.join(QLatin1Char('\n')));
@@ -246,6 +250,12 @@ void ComposerWidget::submit()
     }
     stopTyping();
     Q_EMIT submitted(m_mode, body);
+}
+
+void ComposerWidget::setCustomerTyping(bool typing)
+{
+    m_customerTyping = typing;
+    updateHints();
 }
 
 void ComposerWidget::noteTyping()

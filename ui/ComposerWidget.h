@@ -49,6 +49,8 @@ public:
     void clearText();
     /// Switches to `mode` and puts the cursor in the editor.
     void startWriting(Mode mode);
+    /// Shows "typing…" for the customer of a live chat (until false or another conversation is set).
+    void setCustomerTyping(bool typing);
     /// Placeholders of the applied template that still have no value in the text.
     QStringList missingPlaceholders() const { return m_missing; }
 
@@ -83,6 +85,7 @@ private:
     QList<domain::Template> m_templates;
     QStringList m_missing;
     QTimer *m_typingPause; ///< owned by this object
+    bool m_customerTyping = false;
     qint64 m_typingIn = 0; ///< the chat conversation typingChanged(…, true) was emitted for; 0 when none
 
     static constexpr int TypingPauseMs = 5000;

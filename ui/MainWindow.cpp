@@ -450,6 +450,13 @@ void MainWindow::showAccountStatus(const QString &accountId, const QString &stat
     m_mail->showAccountStatus(accountId, state, message);
 }
 
+void MainWindow::showVisitorTyping(qint64 conversationId, bool typing)
+{
+    if (conversationId == m_shownId) {
+        m_conversation->composer()->setCustomerTyping(typing);
+    }
+}
+
 void MainWindow::showOrderActionResult(qint64 actionId, qint64 conversationId, int state, const QString &message)
 {
     m_orderActions->showResult(actionId, conversationId, state, message);

@@ -116,6 +116,9 @@ public Q_SLOTS:
     void showAccountStatus(const QString &accountId, const QString &state, const QString &message);
     /// The engine's answer to an order action (engine::Engine::orderActionEnded).
     void showOrderActionResult(qint64 actionId, qint64 conversationId, int state, const QString &message);
+    /// A live chat visitor started or stopped typing (engine::Engine::visitorTyping): shown under the composer when
+    /// their conversation is open.
+    void showVisitorTyping(qint64 conversationId, bool typing);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -96,6 +96,7 @@ int main(int argc, char **argv)
         QObject::connect(&window, &ui::MainWindow::rulesChanged, engine, &engine::Engine::runRules);
         QObject::connect(&window, &ui::MainWindow::orderActionRequested, engine, &engine::Engine::requestOrderAction);
         QObject::connect(engine, &engine::Engine::orderActionEnded, &window, &ui::MainWindow::showOrderActionResult);
+        QObject::connect(engine, &engine::Engine::visitorTyping, &window, &ui::MainWindow::showVisitorTyping);
         engineThread.start();
         window.show();
         if (parser.isSet(selectFirstOption)) {

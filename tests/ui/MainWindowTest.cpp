@@ -127,7 +127,7 @@ TEST_F(MainWindowTest, ReplyIsStoredWithAnOutboxRowAndShownAsQueued)
     Q_UNUSED(summary)
 }
 
-TEST_F(MainWindowTest, ALiveChatReplyTellsTheEngineTheAgentIsTypingAndLeavesThroughTheChatOutbox)
+TEST_F(MainWindowTest, ALiveChatShowsTheVisitorTypingAndItsReplyTellsTheEngineTheAgentIsTyping)
 {
     QSignalSpy typing(window.get(), &ui::MainWindow::agentTyping);
     window->listModel()->setView(InboxView::ofChannel(domain::Channel::Chat), domain::InboxSort::LastActivity);
@@ -138,6 +138,13 @@ TEST_F(MainWindowTest, ALiveChatReplyTellsTheEngineTheAgentIsTypingAndLeavesThro
     ASSERT_EQ(typing.count(), 1); // once, not per key
     EXPECT_EQ(typing.at(0).at(0).toLongLong(), summary.id);
     EXPECT_TRUE(typing.at(0).at(1).toBool());
+
+    window->showVisitorTyping(summary.id, true);
+    EXPECT_TRUE(find<QLabel>("composerHints")->text().contains(QStringLiteral("is typing")));
+    window->showVisitorTyping(summary.id + 100000, false); // another conversation: nothing changes here
+    EXPECT_TRUE(find<QLabel>("composerHints")->text().contains(QStringLiteral("is typing")));
+    window->showVisitorTyping(summary.id, false);
+    EXPECT_FALSE(find<QLabel>("composerHints")->text().contains(QStringLiteral("is typing")));
 
     QTest::mouseClick(find<QPushButton>("sendButton"), Qt::LeftButton);
     ASSERT_EQ(typing.count(), 2);
