@@ -5,6 +5,7 @@
 #include "BrowserSignIn.h"
 #include "CredentialWait.h"
 #include "channels/ServerAddress.h"
+#include "channels/ServerTlsFiles.h"
 #include "channels/chat/ChatGateway.h"
 #include "channels/email/EmailProviderPreset.h"
 #include "channels/sms/PhoneNumber.h"
@@ -21,6 +22,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QTimer>
@@ -84,8 +86,9 @@ QString AccountCommand::summary() const
         "--base-url URL --consumer-key-env VAR --consumer-secret-env VAR | account add amazon --base-url URL "
         "[--lwa-url URL] --client-id ID --marketplace ID[,ID] --refresh-token-env VAR --client-secret-env VAR "
         "[--since DATE] | account add twilio --account-sid AC… --from +E164 --auth-token-env VAR [--base-url URL] "
-        "| account add chat --name NAME --origin URL[,URL] --listen HOST:PORT [--public-url URL] [--email-account ID "
-        "[--fallback-after SECONDS]] | account add tracking --provider easypost|aftership|shippo --api-key-env VAR "
+        "| account add chat --name NAME --origin URL[,URL] --listen HOST:PORT [--cert FILE --key FILE] [--public-url "
+        "URL] [--email-account ID [--fallback-after SECONDS]] | account add tracking --provider "
+        "easypost|aftership|shippo --api-key-env VAR "
         "[--base-url URL] "
         "| account list | account test ID (Twilio) | account remove ID.");
 }
@@ -187,6 +190,11 @@ void AccountCommand::configure(QCommandLineParser &parser) const
         { QStringLiteral("public-url"),
             QStringLiteral("Chat: the address visitors' browsers reach the gateway at (the TLS proxy's)."),
             QStringLiteral("URL") },
+        { QStringLiteral("cert"),
+            QStringLiteral("Chat: the PEM certificate (chain) for HTTPS and secure WebSocket on --listen."),
+            QStringLiteral("FILE") },
+        { QStringLiteral("key"), QStringLiteral("Chat: the certificate's unencrypted PEM private key."),
+            QStringLiteral("FILE") },
         { QStringLiteral("email-account"),
             QStringLiteral("Chat: the e-mail account that sends replies to visitors who left and gave an address."),
             QStringLiteral("ID") },
@@ -639,6 +647,17 @@ int AccountCommand::addChat(const QCommandLineParser &parser, QTextStream &out, 
         err << "waybillctl account add chat: give --listen HOST:PORT, e.g. 127.0.0.1:8090" << Qt::endl;
         return 2;
     }
+    if (parser.isSet(QStringLiteral("cert")) || parser.isSet(QStringLiteral("key"))) {
+        account.certificateFile = QFileInfo(parser.value(QStringLiteral("cert"))).absoluteFilePath();
+        account.keyFile = QFileInfo(parser.value(QStringLiteral("key"))).absoluteFilePath();
+        QString problem;
+        if (!parser.isSet(QStringLiteral("cert")) || !parser.isSet(QStringLiteral("key"))
+            || !channels::ServerTlsFiles::load(account.certificateFile, account.keyFile, &problem)) {
+            err << "waybillctl account add chat: give both --cert and --key with PEM files"
+                << (problem.isEmpty() ? QString() : QStringLiteral(" (") + problem + u')') << Qt::endl;
+            return 2;
+        }
+    }
     account.publicUrl = parser.value(QStringLiteral("public-url")).trimmed();
     if (!account.publicUrl.isEmpty()) {
         const QUrl url(account.publicUrl);
@@ -666,7 +685,9 @@ int AccountCommand::addChat(const QCommandLineParser &parser, QTextStream &out, 
         }
     }
     storage::AccountRepository(*database).saveChatAccount(account, QDateTime::currentSecsSinceEpoch());
-    const QString base = account.publicUrl.isEmpty() ? QStringLiteral("http://") + account.listen : account.publicUrl;
+    const QString base = !account.publicUrl.isEmpty() ? account.publicUrl
+        : account.certificateFile.isEmpty()           ? QStringLiteral("http://") + account.listen
+                                                      : QStringLiteral("https://") + account.listen;
     out << "Added " << account.id << " (chat on " << account.listen << "; put <script src=\"" << base
         << "/chat/widget.js\" async></script> on the pages of " << account.allowedOrigins.join(QStringLiteral(", "))
         << ")" << Qt::endl;

@@ -8,9 +8,9 @@
 namespace waybill::domain {
 
 /// The shop's live chat: the widget on its pages talks to the chat gateway that the engine hosts at `listen`
-/// (plain HTTP and WebSocket; behind a TLS proxy when the shop is public, whose address is `publicUrl`). Only pages
-/// from `allowedOrigins` may open a chat. Replies to visitors who left, and gave an e-mail address, go out through
-/// `fallbackEmailAccount`. There is no secret: visitors are known by random session ids their browser keeps.
+/// (HTTPS and secure WebSocket with a certificate and key; otherwise plain, behind a TLS proxy at `publicUrl`). Only
+/// pages from `allowedOrigins` may open a chat. Replies to visitors who left, and gave an e-mail address, go out
+/// through `fallbackEmailAccount`. There is no secret: visitors are known by random session ids their browser keeps.
 /// Value type.
 struct ChatAccount {
     QString id; ///< "chat:<name>"
@@ -18,6 +18,8 @@ struct ChatAccount {
     QStringList allowedOrigins; ///< "https://shop.example", exact (scheme, host and port)
     QString listen; ///< "127.0.0.1:8090"
     QString publicUrl; ///< "https://chat.shop.example"; empty: the listen address
+    QString certificateFile; ///< PEM certificate chain for HTTPS/WSS on `listen`; empty: plain HTTP (a TLS proxy)
+    QString keyFile; ///< its unencrypted PEM private key (a file of the server's, never copied into the workspace)
     QString fallbackEmailAccount; ///< "email:support@shop.example"; empty: replies wait for the visitor
     int fallbackAfterSeconds = 120; ///< a visitor gone this long gets queued replies by e-mail
     bool enabled = true;

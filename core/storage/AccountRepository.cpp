@@ -182,7 +182,9 @@ void AccountRepository::saveChatAccount(const domain::ChatAccount &account, qint
     const QJsonObject json { { QStringLiteral("origins"), QJsonArray::fromStringList(account.allowedOrigins) },
         { QStringLiteral("listen"), account.listen }, { QStringLiteral("public_url"), account.publicUrl },
         { QStringLiteral("fallback_email_account"), account.fallbackEmailAccount },
-        { QStringLiteral("fallback_after_seconds"), account.fallbackAfterSeconds } };
+        { QStringLiteral("fallback_after_seconds"), account.fallbackAfterSeconds },
+        { QStringLiteral("tls_certificate"), account.certificateFile },
+        { QStringLiteral("tls_key"), account.keyFile } };
     save(account.id, QStringLiteral("chat"), account.name,
         QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)), account.enabled, now);
 }
@@ -206,6 +208,8 @@ QList<domain::ChatAccount> AccountRepository::chatAccounts() const
         a.publicUrl = json.value(QStringLiteral("public_url")).toString();
         a.fallbackEmailAccount = json.value(QStringLiteral("fallback_email_account")).toString();
         a.fallbackAfterSeconds = json.value(QStringLiteral("fallback_after_seconds")).toInt(a.fallbackAfterSeconds);
+        a.certificateFile = json.value(QStringLiteral("tls_certificate")).toString();
+        a.keyFile = json.value(QStringLiteral("tls_key")).toString();
         accounts.append(a);
     }
     return accounts;

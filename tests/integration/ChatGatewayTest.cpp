@@ -6,6 +6,7 @@
 // and presence, and every refusal: wrong origin, oversized frames, bad JSON, too long texts and flooding.
 #include "ChatTestClient.h"
 #include "FakeCredentialStore.h"
+#include "TestCertificateAuthority.h"
 #include "TestWorkspace.h"
 #include "channels/chat/ChatGateway.h"
 #include "engine/ChatChannel.h"
@@ -455,6 +456,47 @@ TEST_F(ChatGatewayTest, UpgradesBeyondTheConnectionLimitAreAnsweredBusy)
     first.close();
     ASSERT_TRUE(waitUntil([&] { return gateway.connectionCount() == 1; }));
     EXPECT_TRUE(third.open(gatewayPort));
+}
+
+TEST_F(ChatGatewayTest, WithACertificateTheChatIsServedOverTlsOnly)
+{
+    if (const QString why = waybill::testing::TestCertificateAuthority::whyUnavailable(); !why.isEmpty()) {
+        GTEST_SKIP() << why.toStdString();
+    }
+    waybill::testing::TestCertificateAuthority authority;
+    ASSERT_TRUE(authority.create()) << authority.errorString().toStdString();
+    domain::ChatAccount account;
+    account.id = AccountId;
+    account.name = QStringLiteral("Good Shop");
+    account.allowedOrigins = { Origin };
+    account.listen = QStringLiteral("127.0.0.1:0");
+    account.certificateFile = authority.certificateFile();
+    account.keyFile = authority.keyFile();
+    QStringList stored;
+    channels::chat::ChatGateway::Handlers handlers;
+    handlers.store = [&](const channels::chat::ChatIncoming &incoming) {
+        stored.append(incoming.text);
+        return channels::chat::ChatStored::Stored;
+    };
+    channels::chat::ChatGateway gateway(account, handlers);
+    QString error;
+    const quint16 gatewayPort = gateway.listen(&error);
+    ASSERT_NE(gatewayPort, 0) << error.toStdString();
+
+    ChatTestClient secure(Origin);
+    secure.useTls(authority.authorityFile(), authority.certificateFile());
+    ASSERT_TRUE(secure.join(gatewayPort, sessionId(17))) << secure.problems().toStdString();
+    secure.say(QStringLiteral("m1"), QStringLiteral("Over TLS"));
+    EXPECT_FALSE(secure.waitFor(QStringLiteral("ack"), QStringLiteral("m1")).isEmpty());
+    EXPECT_EQ(stored, QStringList { QStringLiteral("Over TLS") });
+
+    ChatTestClient plain(Origin);
+    EXPECT_FALSE(plain.open(gatewayPort));
+
+    account.keyFile = authority.certificateFile(); // no key in it
+    channels::chat::ChatGateway broken(account, {});
+    EXPECT_EQ(broken.listen(&error), 0);
+    EXPECT_TRUE(error.contains(QStringLiteral("private key"))) << error.toStdString();
 }
 
 TEST_F(ChatGatewayTest, ServesTheWidgetAndNothingElse)

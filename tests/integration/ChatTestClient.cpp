@@ -5,6 +5,9 @@
 #include "TestWorkspace.h"
 
 #include <QJsonDocument>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
 #include <QUrl>
 
 namespace waybill::testing {
@@ -16,12 +19,29 @@ ChatTestClient::ChatTestClient(const QString &origin, QObject *parent)
     connect(&m_socket, &QWebSocket::textMessageReceived, this,
         [this](const QString &text) { m_frames.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
     connect(&m_socket, &QWebSocket::disconnected, this, [this] { m_closed = true; });
+    connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        for (const QSslError &error : errors) {
+            m_sslErrors += QStringLiteral("; ") + error.errorString();
+        }
+    });
+}
+
+void ChatTestClient::useTls(const QString &authorityFile, const QString &certificateFile)
+{
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setCaCertificates(QSslCertificate::fromPath(authorityFile));
+    m_socket.setSslConfiguration(config);
+    const QList<QSslCertificate> server = QSslCertificate::fromPath(certificateFile);
+    m_socket.ignoreSslErrors({ QSslError(QSslError::HostNameMismatch, server.value(0)) });
+    m_tls = true;
 }
 
 bool ChatTestClient::open(quint16 port, int timeoutMs)
 {
     m_closed = false;
-    m_socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/chat/socket").arg(port)));
+    m_socket.open(QUrl(QStringLiteral("%1://127.0.0.1:%2/chat/socket")
+                           .arg(m_tls ? QStringLiteral("wss") : QStringLiteral("ws"))
+                           .arg(port)));
     waitUntil(
         [this] { return isOpen() || m_closed || m_socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
     return isOpen();

@@ -18,7 +18,10 @@ class ChatTestClient final : public QObject {
 public:
     explicit ChatTestClient(const QString &origin, QObject *parent = nullptr);
 
-    /// Opens ws://127.0.0.1:PORT/chat/socket; waits until connected or refused (false).
+    /// Connects with wss:// from now on, trusting `authorityFile` (PEM) and accepting that the server's
+    /// certificate (in `certificateFile`) names another host than 127.0.0.1, and nothing else.
+    void useTls(const QString &authorityFile, const QString &certificateFile);
+    /// Opens ws://127.0.0.1:PORT/chat/socket (wss:// after useTls()); waits until connected or refused (false).
     bool open(quint16 port, int timeoutMs = 5000);
     /// open() and hello with the session; waits for the welcome.
     bool join(quint16 port, const QString &session, qint64 lastSeen = 0);
@@ -35,11 +38,15 @@ public:
     bool closed() const { return m_closed; }
     QWebSocketProtocol::CloseCode closeCode() const { return m_socket.closeCode(); }
     QString closeReason() const { return m_socket.closeReason(); }
+    /// The socket's last error and TLS errors, for assertion messages.
+    QString problems() const { return m_socket.errorString() + m_sslErrors; }
 
 private:
     QWebSocket m_socket;
     QList<QJsonObject> m_frames;
     bool m_closed = false;
+    bool m_tls = false;
+    QString m_sslErrors;
 };
 
 } // namespace waybill::testing

@@ -3,12 +3,14 @@
 #include "ChatGateway.h"
 
 #include "ChatFrame.h"
+#include "channels/ServerTlsFiles.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -48,10 +50,8 @@ ChatGateway::ChatGateway(domain::ChatAccount account, Handlers handlers, Limits 
     , m_account(std::move(account))
     , m_handlers(std::move(handlers))
     , m_limits(limits)
-    , m_http(new QTcpServer(this))
     , m_webSockets(new QWebSocketServer(QStringLiteral("Waybill chat"), QWebSocketServer::NonSecureMode, this))
 {
-    connect(m_http, &QTcpServer::newConnection, this, &ChatGateway::onHttpConnection);
     connect(m_webSockets, &QWebSocketServer::originAuthenticationRequired, this,
         [this](QWebSocketCorsAuthenticator *authenticator) {
             const bool allowed = m_account.allowsOrigin(authenticator->origin());
@@ -117,6 +117,22 @@ quint16 ChatGateway::listen(QString *error)
                      .arg(m_account.name, m_account.listen);
         return 0;
     }
+    if (!m_account.certificateFile.isEmpty() || !m_account.keyFile.isEmpty()) {
+        QString problem;
+        const auto tls = ServerTlsFiles::load(m_account.certificateFile, m_account.keyFile, &problem);
+        if (!tls) {
+            *error = m_account.name + QStringLiteral(": ") + problem;
+            return 0;
+        }
+        // Each connection's TLS handshake ends before it is read: the rest is the same as in plain HTTP.
+        auto *secure = new QSslServer(this);
+        secure->setSslConfiguration(*tls);
+        m_http = secure;
+    } else {
+        m_http = new QTcpServer(this);
+    }
+    // A QSslServer queues a connection only once its handshake is done, after newConnection.
+    connect(m_http, &QTcpServer::pendingConnectionAvailable, this, &ChatGateway::onHttpConnection);
     if (!m_http->listen(address, port)) {
         *error = QStringLiteral("%1: cannot listen on %2: %3")
                      .arg(m_account.name, m_account.listen, m_http->errorString());
@@ -127,7 +143,7 @@ quint16 ChatGateway::listen(QString *error)
 
 quint16 ChatGateway::port() const
 {
-    return m_http->serverPort();
+    return m_http ? m_http->serverPort() : 0;
 }
 
 bool ChatGateway::isConnected(const QString &session) const
@@ -140,6 +156,10 @@ void ChatGateway::onHttpConnection()
     while (QTcpSocket *socket = m_http->nextPendingConnection()) {
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onHttpData(socket); });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        if (socket->bytesAvailable() > 0) {
+            // Over TLS the request may have come with the end of the handshake, before readyRead was connected.
+            QTimer::singleShot(0, socket, [this, socket] { onHttpData(socket); });
+        }
         // A client that never finishes its request head is dropped.
         QTimer::singleShot(HeaderTimeoutMs, socket, [socket] {
             if (socket->property("waybillUpgraded").toBool()) {

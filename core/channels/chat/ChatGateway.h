@@ -22,7 +22,8 @@ class QWebSocketServer;
 
 namespace waybill::channels::chat {
 
-/// The network side of one chat account: listens on the account's address for the widget's files (GET
+/// The network side of one chat account: listens on the account's address (with TLS when the account has a
+/// certificate and key) for the widget's files (GET
 /// /chat/widget.js, and /chat/ for a page to try it) and its WebSocket (/chat/socket). Checks every upgrade's
 /// Origin against the account's allowed origins (403 at the handshake otherwise), limits frame and message sizes
 /// (a WebSocket message over MaxMessageBytes closes the socket with 1009; a text over ChatFrame::MaxTextLength is
@@ -106,7 +107,7 @@ private:
     domain::ChatAccount m_account;
     Handlers m_handlers;
     Limits m_limits;
-    QTcpServer *m_http = nullptr; ///< owned by this object
+    QTcpServer *m_http = nullptr; ///< owned by this object; a QSslServer with the account's certificate
     QWebSocketServer *m_webSockets = nullptr; ///< owned by this object
     QHash<QWebSocket *, Visitor> m_sockets; ///< every open socket (owned by this object) and its visitor
     QHash<QString, QSet<QWebSocket *>> m_sessions; ///< the open sockets of each session that said hello
