@@ -190,8 +190,9 @@ void ChatChannel::seen(const QString &session, qint64 replyId)
         }
         storage::SqlQuery q(m_database,
             QStringLiteral("UPDATE messages SET delivery = 'delivered' WHERE conversation_id = ? AND id <= ? AND "
-                           "direction = 'out' AND delivery = 'sent'"));
-        q.bind(known->conversationId).bind(replyId).exec();
+                           "direction = 'out' AND delivery = 'sent' AND id IN (SELECT message_id FROM outbox WHERE "
+                           "account = ?)"));
+        q.bind(known->conversationId).bind(replyId).bind(m_account.id).exec();
         if (q.rowsAffected() > 0) {
             Q_EMIT conversationsChanged({ known->conversationId });
         }

@@ -183,6 +183,14 @@
             scheduleReconnect();
         };
     }
+    // What the visitor sees is kept in the browser, up to the last MaxShown entries.
+    var MaxShown = 200;
+    function show(entry) {
+        state.shown.push(entry);
+        if (state.shown.length > MaxShown) {
+            state.shown.splice(0, state.shown.length - MaxShown);
+        }
+    }
     function acknowledge(id) {
         state.pending = state.pending.filter(function (p) {
             return p.id !== id;
@@ -210,7 +218,7 @@
             if (!state.shown.some(function (s) {
                 return s.kind === 'agent' && s.id === frame.id;
             })) {
-                state.shown.push({ kind: 'agent', id: frame.id, text: frame.text, author: frame.author });
+                show({ kind: 'agent', id: frame.id, text: frame.text, author: frame.author });
             }
             state.lastSeen = Math.max(state.lastSeen, frame.id);
             save();
@@ -277,7 +285,7 @@
         var message = { id: randomId(12), text: text, name: state.details.name, email: state.details.email,
             phone: state.details.phone, order: state.details.order };
         state.pending.push(message);
-        state.shown.push({ kind: 'me', id: message.id, text: text });
+        show({ kind: 'me', id: message.id, text: text });
         save();
         render();
         sendPending(message);

@@ -404,6 +404,24 @@ TEST_F(ChatGatewayTest, AVisitorWhoKeepsFloodingIsDisconnected)
     EXPECT_EQ(chatMessages(), flood.framesOf(QStringLiteral("ack")).size());
 }
 
+TEST_F(ChatGatewayTest, ASocketFloodingWithOtherFramesIsDisconnectedToo)
+{
+    startEngine();
+    QSignalSpy typing(engine.get(), &Engine::visitorTyping);
+    ChatTestClient visitor(Origin);
+    ASSERT_TRUE(visitor.join(port, sessionId(18)));
+    visitor.say(QStringLiteral("m1"), QStringLiteral("Hello"));
+    ASSERT_FALSE(visitor.waitFor(QStringLiteral("ack"), QStringLiteral("m1")).isEmpty());
+    for (int i = 0; i < 300; ++i) {
+        visitor.sendJson(
+            { { QStringLiteral("type"), QStringLiteral("typing") }, { QStringLiteral("on"), i % 2 == 0 } });
+    }
+    ASSERT_TRUE(waitUntil([&] { return visitor.closed(); }));
+    EXPECT_EQ(visitor.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+    EXPECT_LT(typing.count(), 100); // most were dropped unread
+    EXPECT_EQ(chatMessages(), 1);
+}
+
 TEST_F(ChatGatewayTest, AnAddressInUseFailsTheAccountWithAReasonThatNamesIt)
 {
     QTcpServer taken;

@@ -255,7 +255,8 @@ void ChatGateway::onWebSocket()
         socket->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxMessageBytes));
         socket->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxMessageBytes));
         m_sockets.insert(socket,
-            Visitor { QString(), socket->origin(), ChatRateLimiter(m_limits.messagesPerSecond, m_limits.burst), 0 });
+            Visitor { QString(), socket->origin(), ChatRateLimiter(m_limits.messagesPerSecond, m_limits.burst),
+                ChatRateLimiter(m_limits.framesPerSecond, m_limits.frameBurst), 0 });
         connect(socket, &QWebSocket::textMessageReceived, this,
             [this, socket](const QString &text) { onText(socket, text); });
         connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket](const QByteArray &) {
@@ -269,6 +270,17 @@ void ChatGateway::onText(QWebSocket *socket, const QString &text)
 {
     auto visitor = m_sockets.find(socket);
     if (visitor == m_sockets.end()) {
+        return;
+    }
+    if (!visitor->frames.take(monotonicMs())) {
+        // Not even read: a socket sending this fast is flooding whatever it sends.
+        if (++visitor->refusalsInARow > m_limits.refusalsBeforeClose) {
+            Q_EMIT refused(QStringLiteral("flooding"),
+                QStringLiteral("%1: a socket from %2 kept flooding and was disconnected")
+                    .arg(m_account.name, visitor->origin));
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                QStringLiteral("Too many messages; wait a moment before writing again."));
+        }
         return;
     }
     const ChatFrame frame = ChatFrame::parse(text.toUtf8());

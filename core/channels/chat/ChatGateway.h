@@ -29,10 +29,10 @@ namespace waybill::channels::chat {
 /// (a WebSocket message over MaxMessageBytes closes the socket with 1009; a text over ChatFrame::MaxTextLength is
 /// refused with an error frame) and each visitor's rate (ChatRateLimiter; a message over the limit is refused with
 /// "rate_limited" and the wait, and the widget sends it again later; a visitor who keeps flooding is disconnected
-/// with 1008). Bad JSON and unknown frames get an error frame; the socket stays open. Upgrades beyond
-/// Limits::maxConnections open sockets are answered 503. Nothing is stored here:
-/// every message goes to the `store` handler, whose answer decides the acknowledgement. Lives on the engine
-/// thread; destroying it closes every socket.
+/// with 1008; frames of any kind beyond Limits::framesPerSecond are dropped unread and count as flooding too). Bad JSON
+/// and unknown frames get an error frame; the socket stays open. Upgrades beyond Limits::maxConnections open sockets
+/// are answered 503. Nothing is stored here: every message goes to the `store` handler, whose answer decides the
+/// acknowledgement. Lives on the engine thread; destroying it closes every socket.
 class ChatGateway final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChatGateway)
@@ -45,6 +45,8 @@ public:
         int burst = 10; ///< each visitor, at once
         int refusalsBeforeClose = 30; ///< rate-limited messages in a row before the socket is closed
         int maxConnections = 20000; ///< open visitor sockets; more upgrades are answered 503
+        double framesPerSecond = 20.0; ///< every frame of a socket, sustained; more are dropped unread
+        int frameBurst = 60; ///< every frame of a socket, at once
     };
     struct Handlers {
         /// Stores a visitor's message (called once per message frame that passed every check).
@@ -90,7 +92,8 @@ private:
     struct Visitor {
         QString session;
         QString origin;
-        ChatRateLimiter limiter;
+        ChatRateLimiter limiter; ///< messages
+        ChatRateLimiter frames; ///< every frame (typing, seen, hello, bad ones too)
         int refusalsInARow = 0;
     };
 
