@@ -422,6 +422,39 @@ TEST_F(ChatGatewayTest, ASocketFloodingWithOtherFramesIsDisconnectedToo)
     EXPECT_EQ(chatMessages(), 1);
 }
 
+TEST_F(ChatGatewayTest, OneAddressCannotOpenChatAfterChatToDodgeTheLimits)
+{
+    domain::ChatAccount account;
+    account.id = AccountId;
+    account.name = QStringLiteral("Good Shop");
+    account.allowedOrigins = { Origin };
+    account.listen = QStringLiteral("127.0.0.1:0");
+    channels::chat::ChatGateway::Limits limits;
+    limits.sessionBurst = 2;
+    channels::chat::ChatGateway gateway(account, {}, limits);
+    QString error;
+    const quint16 gatewayPort = gateway.listen(&error);
+    ASSERT_NE(gatewayPort, 0) << error.toStdString();
+    std::vector<std::unique_ptr<ChatTestClient>> fromOne;
+    for (int i = 0; i < 3; ++i) {
+        fromOne.push_back(std::make_unique<ChatTestClient>(Origin));
+        fromOne.back()->setForwardedFor(QStringLiteral("192.0.2.1, 203.0.113.7"));
+    }
+    ASSERT_TRUE(fromOne[0]->join(gatewayPort, sessionId(20)));
+    ASSERT_TRUE(fromOne[1]->join(gatewayPort, sessionId(21)));
+    EXPECT_FALSE(fromOne[2]->join(gatewayPort, sessionId(22)));
+    ASSERT_TRUE(waitUntil([&] { return fromOne[2]->closed(); }));
+    EXPECT_EQ(fromOne[2]->closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+    EXPECT_FALSE(fromOne[2]->closeReason().isEmpty());
+
+    ChatTestClient elsewhere(Origin);
+    elsewhere.setForwardedFor(QStringLiteral("198.51.100.9"));
+    EXPECT_TRUE(elsewhere.join(gatewayPort, sessionId(23)));
+    ChatTestClient sameSessionAgain(Origin); // a second tab of an open chat opens nothing new
+    sameSessionAgain.setForwardedFor(QStringLiteral("203.0.113.7"));
+    EXPECT_TRUE(sameSessionAgain.join(gatewayPort, sessionId(20)));
+}
+
 TEST_F(ChatGatewayTest, AnAddressInUseFailsTheAccountWithAReasonThatNamesIt)
 {
     QTcpServer taken;

@@ -5,6 +5,7 @@
 #include "TestWorkspace.h"
 
 #include <QJsonDocument>
+#include <QNetworkRequest>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslError>
@@ -39,9 +40,13 @@ void ChatTestClient::useTls(const QString &authorityFile, const QString &certifi
 bool ChatTestClient::open(quint16 port, int timeoutMs)
 {
     m_closed = false;
-    m_socket.open(QUrl(QStringLiteral("%1://127.0.0.1:%2/chat/socket")
-                           .arg(m_tls ? QStringLiteral("wss") : QStringLiteral("ws"))
-                           .arg(port)));
+    QNetworkRequest request(QUrl(QStringLiteral("%1://127.0.0.1:%2/chat/socket")
+                                     .arg(m_tls ? QStringLiteral("wss") : QStringLiteral("ws"))
+                                     .arg(port)));
+    if (!m_forwardedFor.isEmpty()) {
+        request.setRawHeader("X-Forwarded-For", m_forwardedFor.toLatin1());
+    }
+    m_socket.open(request);
     waitUntil(
         [this] { return isOpen() || m_closed || m_socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
     return isOpen();

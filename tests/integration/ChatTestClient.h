@@ -21,6 +21,8 @@ public:
     /// Connects with wss:// from now on, trusting `authorityFile` (PEM) and accepting that the server's
     /// certificate (in `certificateFile`) names another host than 127.0.0.1, and nothing else.
     void useTls(const QString &authorityFile, const QString &certificateFile);
+    /// Sends X-Forwarded-For: `address` with the upgrade, as a proxy in front of the gateway does.
+    void setForwardedFor(const QString &address) { m_forwardedFor = address; }
     /// Opens ws://127.0.0.1:PORT/chat/socket (wss:// after useTls()); waits until connected or refused (false).
     bool open(quint16 port, int timeoutMs = 5000);
     /// open() and hello with the session; waits for the welcome.
@@ -46,6 +48,7 @@ private:
     QList<QJsonObject> m_frames;
     bool m_closed = false;
     bool m_tls = false;
+    QString m_forwardedFor;
     QString m_sslErrors;
 };
 

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QNetworkRequest>
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -28,6 +29,8 @@ Q_LOGGING_CATEGORY(lcChat, "waybill.chat")
 constexpr int HeaderTimeoutMs = 10000;
 /// How long a visitor over the limit is asked to wait at least.
 constexpr qint64 MinRetryMs = 250;
+/// Addresses whose opened chats are counted at once.
+constexpr qsizetype MaxAddressesKept = 50000;
 
 qint64 monotonicMs()
 {
@@ -254,8 +257,14 @@ void ChatGateway::onWebSocket()
         socket->setParent(this);
         socket->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxMessageBytes));
         socket->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxMessageBytes));
+        QString address;
+        if (!socket->peerAddress().isLoopback()) {
+            address = socket->peerAddress().toString();
+        } else if (const QByteArray forwarded = socket->request().rawHeader("X-Forwarded-For"); !forwarded.isEmpty()) {
+            address = QString::fromLatin1(forwarded.split(',').constLast().trimmed());
+        }
         m_sockets.insert(socket,
-            Visitor { QString(), socket->origin(), ChatRateLimiter(m_limits.messagesPerSecond, m_limits.burst),
+            Visitor { QString(), socket->origin(), address, ChatRateLimiter(m_limits.messagesPerSecond, m_limits.burst),
                 ChatRateLimiter(m_limits.framesPerSecond, m_limits.frameBurst), 0 });
         connect(socket, &QWebSocket::textMessageReceived, this,
             [this, socket](const QString &text) { onText(socket, text); });
@@ -294,6 +303,23 @@ void ChatGateway::onText(QWebSocket *socket, const QString &text)
         if (!visitor->session.isEmpty() && visitor->session != frame.session) {
             sendError(socket, QStringLiteral("bad_frame"), QStringLiteral("This socket already has a session."));
             return;
+        }
+        if (visitor->session.isEmpty() && !visitor->address.isEmpty() && !m_sessions.contains(frame.session)) {
+            if (m_addresses.size() > MaxAddressesKept) {
+                m_addresses.clear(); // a bound on memory; the limits start again
+            }
+            auto bucket = m_addresses.find(visitor->address);
+            if (bucket == m_addresses.end()) {
+                bucket = m_addresses.insert(
+                    visitor->address, ChatRateLimiter(m_limits.sessionsPerMinute / 60.0, m_limits.sessionBurst));
+            }
+            if (!bucket->take(monotonicMs())) {
+                Q_EMIT refused(QStringLiteral("sessions"),
+                    QStringLiteral("%1: %2 opened too many chats").arg(m_account.name, visitor->address));
+                socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                    QStringLiteral("Too many chats from your network; try again in a minute."));
+                return;
+            }
         }
         visitor->session = frame.session;
         m_sessions[frame.session].insert(socket);

@@ -29,7 +29,11 @@ namespace waybill::channels::chat {
 /// (a WebSocket message over MaxMessageBytes closes the socket with 1009; a text over ChatFrame::MaxTextLength is
 /// refused with an error frame) and each visitor's rate (ChatRateLimiter; a message over the limit is refused with
 /// "rate_limited" and the wait, and the widget sends it again later; a visitor who keeps flooding is disconnected
-/// with 1008; frames of any kind beyond Limits::framesPerSecond are dropped unread and count as flooding too). Bad JSON
+/// with 1008; frames of any kind beyond Limits::framesPerSecond are dropped unread and count as flooding too). A
+/// visitor is also limited where they come from, since they could start a new session for each message: an address
+/// may open Limits::sessionsPerMinute chats (a hello beyond it closes the socket with 1008). The address is the
+/// peer's, or, when the peer is a proxy on this computer, the last one its X-Forwarded-For names; connections from
+/// this computer without that header (tests, benchmarks) are not counted. Bad JSON
 /// and unknown frames get an error frame; the socket stays open. Upgrades beyond Limits::maxConnections open sockets
 /// are answered 503. Nothing is stored here: every message goes to the `store` handler, whose answer decides the
 /// acknowledgement. Lives on the engine thread; destroying it closes every socket.
@@ -47,6 +51,8 @@ public:
         int maxConnections = 20000; ///< open visitor sockets; more upgrades are answered 503
         double framesPerSecond = 20.0; ///< every frame of a socket, sustained; more are dropped unread
         int frameBurst = 60; ///< every frame of a socket, at once
+        double sessionsPerMinute = 20.0; ///< chats opened from one address, sustained (a visitor is not a session)
+        int sessionBurst = 30; ///< chats opened from one address, at once
     };
     struct Handlers {
         /// Stores a visitor's message (called once per message frame that passed every check).
@@ -92,6 +98,7 @@ private:
     struct Visitor {
         QString session;
         QString origin;
+        QString address; ///< where the visitor is (for the per-address limit); empty on loopback without a proxy
         ChatRateLimiter limiter; ///< messages
         ChatRateLimiter frames; ///< every frame (typing, seen, hello, bad ones too)
         int refusalsInARow = 0;
@@ -114,6 +121,7 @@ private:
     QWebSocketServer *m_webSockets = nullptr; ///< owned by this object
     QHash<QWebSocket *, Visitor> m_sockets; ///< every open socket (owned by this object) and its visitor
     QHash<QString, QSet<QWebSocket *>> m_sessions; ///< the open sockets of each session that said hello
+    QHash<QString, ChatRateLimiter> m_addresses; ///< chats opened from each address
     bool m_agentsOnline = true;
 };
 
