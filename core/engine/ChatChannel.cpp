@@ -254,6 +254,7 @@ void ChatChannel::deliverDue()
                 now + std::min<qint64>(AwayRecheckSeconds, std::max(1, m_account.fallbackAfterSeconds)),
                 QStringLiteral("Waiting for the visitor to come back to the chat."));
         }
+        m_health = {}; // cleared by a pass that worked
     } catch (const storage::StorageError &error) {
         m_health
             = { channels::ChannelHealth::State::Failing, m_account.name + QStringLiteral(": ") + error.userMessage() };
