@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ComposerWidget.h"
 
+#include "channels/chat/ChatFrame.h"
 #include "channels/marketplace/AmazonMessagePolicy.h"
 #include "engine/TemplateRenderer.h"
 #include "text/SmsSegments.h"
@@ -14,6 +15,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QShortcut>
+#include <QTimer>
 #include <QToolButton>
 
 namespace waybill::ui {
@@ -87,6 +89,11 @@ ComposerWidget::ComposerWidget(QWidget *parent)
     connect(m_noteButton, &QToolButton::clicked, this, [this] { setMode(Mode::Note); });
     connect(m_templateCombo, &QComboBox::activated, this, &ComposerWidget::applyTemplate);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &ComposerWidget::updateHints);
+    m_typingPause = new QTimer(this);
+    m_typingPause->setSingleShot(true);
+    m_typingPause->setInterval(TypingPauseMs);
+    connect(m_typingPause, &QTimer::timeout, this, &ComposerWidget::stopTyping);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &ComposerWidget::noteTyping);
     connect(m_sendButton, &QPushButton::clicked, this, &ComposerWidget::submit);
     for (const QKeySequence &keys :
         { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) }) {
@@ -108,6 +115,7 @@ void ComposerWidget::setConversation(const domain::ConversationDetail &detail, c
     m_hasConversation = true;
     setEnabled(true);
     if (!sameConversation) {
+        m_customerTyping = false;
         clearText();
     }
     updateHints();
@@ -226,9 +234,16 @@ void ComposerWidget::updateHints()
                     warnings << tr("Check before sending: %1").arg(finding.message);
                 }
             }
+        } else if (channel == domain::Channel::Chat && body.size() > channels::chat::ChatFrame::MaxTextLength) {
+            warnings << tr("A chat message can have up to %1 characters; this one has %2.")
+                            .arg(channels::chat::ChatFrame::MaxTextLength)
+                            .arg(body.size());
         }
     }
     hints << tr("%n character(s)", nullptr, static_cast<int>(body.size()));
+    if (m_customerTyping && m_hasConversation) {
+        hints.prepend(tr("%1 is typing…").arg(m_detail.conversation.customerName));
+    }
 
     m_hintLabel->setText(hints.join(QStringLiteral("  ·  ")));
     m_warningLabel->setText(warnings.join(QLatin1Char('\n')));
@@ -244,7 +259,39 @@ void ComposerWidget::submit()
     if (!m_hasConversation || body.trimmed().isEmpty() || m_blocked) {
         return;
     }
+    stopTyping();
     Q_EMIT submitted(m_mode, body);
+}
+
+void ComposerWidget::setCustomerTyping(bool typing)
+{
+    m_customerTyping = typing;
+    updateHints();
+}
+
+void ComposerWidget::noteTyping()
+{
+    const bool chatReply = m_hasConversation && m_mode == Mode::Reply
+        && m_detail.conversation.channel == domain::Channel::Chat && !text().trimmed().isEmpty();
+    if (!chatReply || m_typingIn != m_detail.conversation.id) {
+        stopTyping();
+    }
+    if (!chatReply) {
+        return;
+    }
+    if (m_typingIn == 0) {
+        m_typingIn = m_detail.conversation.id;
+        Q_EMIT typingChanged(m_typingIn, true);
+    }
+    m_typingPause->start();
+}
+
+void ComposerWidget::stopTyping()
+{
+    m_typingPause->stop();
+    if (m_typingIn != 0) {
+        Q_EMIT typingChanged(std::exchange(m_typingIn, 0), false);
+    }
 }
 
 } // namespace waybill::ui

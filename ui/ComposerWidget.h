@@ -14,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QTimer;
 class QToolButton;
 
 namespace waybill::ui {
@@ -50,16 +51,24 @@ public:
     void clearText();
     /// Switches to `mode` and puts the cursor in the editor.
     void startWriting(Mode mode);
+    /// Shows "typing…" for the customer of a live chat (until false or another conversation is set).
+    void setCustomerTyping(bool typing);
     /// Placeholders of the applied template that still have no value in the text.
     QStringList missingPlaceholders() const { return m_missing; }
 
 Q_SIGNALS:
     void submitted(waybill::ui::ComposerWidget::Mode mode, const QString &text);
     void modeChanged(waybill::ui::ComposerWidget::Mode mode);
+    /// The agent started writing a reply in a live chat (true), or stopped: sent it, cleared it, left the
+    /// conversation or paused for TypingPauseMs (false). For engine::Engine::setAgentTyping.
+    void typingChanged(qint64 conversationId, bool typing);
 
 private:
     void applyTemplate(int comboIndex);
     void updateHints();
+    /// Follows the editor for typingChanged().
+    void noteTyping();
+    void stopTyping();
     void submit();
 
     QToolButton *m_replyButton;
@@ -78,6 +87,11 @@ private:
     QList<domain::Template> m_templates;
     QStringList m_missing;
     bool m_blocked = false; ///< the Amazon check found something that keeps the reply from being sent
+    QTimer *m_typingPause; ///< owned by this object
+    bool m_customerTyping = false;
+    qint64 m_typingIn = 0; ///< the chat conversation typingChanged(…, true) was emitted for; 0 when none
+
+    static constexpr int TypingPauseMs = 5000;
 };
 
 } // namespace waybill::ui

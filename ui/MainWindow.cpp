@@ -141,6 +141,13 @@ MainWindow::MainWindow(Context context, QWidget *parent)
         ->setObjectName(QStringLiteral("importOrdersAction"));
     fileMenu->addAction(tr("Proactive &rules…"), this, &MainWindow::editRules)
         ->setObjectName(QStringLiteral("rulesAction"));
+    fileMenu->addSeparator();
+    // Visitors of the shop's chat are told when no one answers live; their replies then come by e-mail.
+    QAction *chatAvailable = fileMenu->addAction(tr("Available for &live chat"));
+    chatAvailable->setObjectName(QStringLiteral("chatAvailableAction"));
+    chatAvailable->setCheckable(true);
+    chatAvailable->setChecked(true);
+    connect(chatAvailable, &QAction::toggled, this, &MainWindow::chatAvailabilityChanged);
     m_mail = new MailController({ m_database, m_dialogs, *m_controller, context.credentials, context.transports,
                                     attachments, m_now, [this] { return currentTarget(); } },
         this);
@@ -158,6 +165,7 @@ MainWindow::MainWindow(Context context, QWidget *parent)
     connect(header, &ConversationHeaderWidget::removeTagRequested, this,
         [this](const QString &tag) { m_controller->removeTag(selectedTargets(), tag); });
     connect(m_conversation->composer(), &ComposerWidget::submitted, this, &MainWindow::submitComposer);
+    connect(m_conversation->composer(), &ComposerWidget::typingChanged, this, &MainWindow::agentTyping);
     connect(m_orderPanel, &OrderPanelWidget::linkRequested, this, &MainWindow::linkOrder);
     connect(m_orderPanel, &OrderPanelWidget::unlinkRequested, this, &MainWindow::unlinkOrder);
     m_orderActions = new OrderActionController(m_dialogs, m_agentId, this);
@@ -444,6 +452,13 @@ void MainWindow::refreshConversations(const QList<qint64> &ids)
 void MainWindow::showAccountStatus(const QString &accountId, const QString &state, const QString &message)
 {
     m_mail->showAccountStatus(accountId, state, message);
+}
+
+void MainWindow::showVisitorTyping(qint64 conversationId, bool typing)
+{
+    if (conversationId == m_shownId) {
+        m_conversation->composer()->setCustomerTyping(typing);
+    }
 }
 
 void MainWindow::showOrderActionResult(qint64 actionId, qint64 conversationId, int state, const QString &message)

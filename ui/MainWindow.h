@@ -97,6 +97,10 @@ Q_SIGNALS:
     void replyQueued(qint64 messageId);
     /// An agent opened an unread conversation (for engine::Engine::markSeen, so the mailbox shows it read too).
     void conversationRead(qint64 conversationId);
+    /// The agent said whether they answer live chats now (File menu; for engine::Engine::setAgentsOnline).
+    void chatAvailabilityChanged(bool available);
+    /// The agent started or stopped writing a live chat reply (for engine::Engine::setAgentTyping).
+    void agentTyping(qint64 conversationId, bool typing);
     /// A proactive rule was added, changed, switched or deleted (for engine::Engine::runRules).
     void rulesChanged();
     /// The agent asked for news about a shipment (for engine::Engine::refreshShipment).
@@ -116,6 +120,9 @@ public Q_SLOTS:
     void showShipmentRefreshResult(qint64 shipmentId, bool changed, const QString &message);
     /// The engine's answer to an order action (engine::Engine::orderActionEnded).
     void showOrderActionResult(qint64 actionId, qint64 conversationId, int state, const QString &message);
+    /// A live chat visitor started or stopped typing (engine::Engine::visitorTyping): shown under the composer when
+    /// their conversation is open.
+    void showVisitorTyping(qint64 conversationId, bool typing);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

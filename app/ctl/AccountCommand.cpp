@@ -5,6 +5,8 @@
 #include "BrowserSignIn.h"
 #include "CredentialWait.h"
 #include "channels/ServerAddress.h"
+#include "channels/ServerTlsFiles.h"
+#include "channels/chat/ChatGateway.h"
 #include "channels/email/EmailProviderPreset.h"
 #include "channels/sms/PhoneNumber.h"
 #include "commerce/HttpJsonClient.h"
@@ -20,6 +22,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QTimer>
@@ -84,7 +87,10 @@ QString AccountCommand::summary() const
         "[--lwa-url URL] --client-id ID --marketplace ID[,ID] --refresh-token-env VAR --client-secret-env VAR "
         "[--since DATE] | account add twilio --account-sid AC… --from +E164 --auth-token-env VAR [--base-url URL] "
         "[--help-reply TEXT] "
-        "| account add tracking --provider easypost|aftership|shippo --api-key-env VAR [--base-url URL] "
+        "| account add chat --name NAME --origin URL[,URL] --listen HOST:PORT [--cert FILE --key FILE] [--public-url "
+        "URL] [--email-account ID [--fallback-after SECONDS]] | account add tracking --provider "
+        "easypost|aftership|shippo --api-key-env VAR "
+        "[--base-url URL] "
         "| account list | account test ID (Twilio) | account remove ID.");
 }
 
@@ -93,7 +99,7 @@ void AccountCommand::configure(QCommandLineParser &parser) const
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add, list or remove."));
     parser.addPositionalArgument(QStringLiteral("kind"),
         QStringLiteral(
-            "For add: email, shopify, woocommerce, amazon, twilio or tracking. For remove: the account id."));
+            "For add: email, shopify, woocommerce, amazon, twilio, chat or tracking. For remove: the account id."));
     parser.addOptions({
         { QStringLiteral("address"), QStringLiteral("The address replies come from (default: --user when it is one)."),
             QStringLiteral("ADDRESS") },
@@ -179,6 +185,27 @@ void AccountCommand::configure(QCommandLineParser &parser) const
             QStringLiteral("Tracking: the environment variable holding the provider's API key; it is stored in the "
                            "system keychain."),
             QStringLiteral("VAR") },
+        { QStringLiteral("origin"),
+            QStringLiteral("Chat: the shop's pages that may open a chat, as origins (https://shop.example), "
+                           "comma-separated or repeated."),
+            QStringLiteral("URL") },
+        { QStringLiteral("listen"),
+            QStringLiteral("Chat: where the chat gateway listens, HOST:PORT (127.0.0.1:8090 behind a TLS proxy)."),
+            QStringLiteral("ADDRESS") },
+        { QStringLiteral("public-url"),
+            QStringLiteral("Chat: the address visitors' browsers reach the gateway at (the TLS proxy's)."),
+            QStringLiteral("URL") },
+        { QStringLiteral("cert"),
+            QStringLiteral("Chat: the PEM certificate (chain) for HTTPS and secure WebSocket on --listen."),
+            QStringLiteral("FILE") },
+        { QStringLiteral("key"), QStringLiteral("Chat: the certificate's unencrypted PEM private key."),
+            QStringLiteral("FILE") },
+        { QStringLiteral("email-account"),
+            QStringLiteral("Chat: the e-mail account that sends replies to visitors who left and gave an address."),
+            QStringLiteral("ID") },
+        { QStringLiteral("fallback-after"),
+            QStringLiteral("Chat: seconds a visitor must be gone before replies go by e-mail (default 120)."),
+            QStringLiteral("SECONDS") },
         { QStringLiteral("since"),
             QStringLiteral("Amazon: the first sync asks for orders changed since this date (ISO 8601; default 30 "
                            "days ago)."),
@@ -204,6 +231,9 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
     }
     if (action == QLatin1String("add") && args.value(1) == QLatin1String("twilio")) {
         return addTwilio(parser, out, err);
+    }
+    if (action == QLatin1String("add") && args.value(1) == QLatin1String("chat")) {
+        return addChat(parser, out, err);
     }
     if (action == QLatin1String("add") && args.value(1) == QLatin1String("tracking")) {
         return addTracking(parser, out, err);
@@ -232,6 +262,13 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
                 << (a.baseUrl.isEmpty() ? QString() : QStringLiteral("  via ") + a.baseUrl)
                 << (a.enabled ? "" : "  (disabled)") << "\n";
         }
+        for (const domain::ChatAccount &a : accounts.chatAccounts()) {
+            out << a.id << "  " << a.name << "  chat on " << a.listen
+                << (a.publicUrl.isEmpty() ? QString() : QStringLiteral(" (") + a.publicUrl + u')') << "  origins "
+                << a.allowedOrigins.join(u',')
+                << (a.fallbackEmailAccount.isEmpty() ? QString() : QStringLiteral("  e-mail ") + a.fallbackEmailAccount)
+                << (a.enabled ? "" : "  (disabled)") << "\n";
+        }
         for (const domain::TrackingAccount &a : accounts.trackingAccounts()) {
             out << a.id << "  " << a.name << "  tracking " << a.provider << " " << a.baseUrl
                 << (a.enabled ? "" : "  (disabled)") << "\n";
@@ -256,7 +293,8 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
         out << "Removed " << args.at(1) << Qt::endl;
         return 0;
     }
-    err << "waybillctl account: say add email|shopify|woocommerce|amazon|twilio|tracking …, list, or remove ID (see "
+    err << "waybillctl account: say add email|shopify|woocommerce|amazon|twilio|chat|tracking …, list, or remove ID "
+           "(see "
            "waybillctl "
            "account "
            "--help)"
@@ -577,6 +615,88 @@ int AccountCommand::addTwilio(const QCommandLineParser &parser, QTextStream &out
     storage::AccountRepository(*database).saveTwilioAccount(account, QDateTime::currentSecsSinceEpoch());
     out << "Added " << account.id << " (Twilio " << account.accountSid
         << (account.baseUrl.isEmpty() ? QString() : QStringLiteral(" via ") + account.baseUrl) << ")" << Qt::endl;
+    return 0;
+}
+
+int AccountCommand::addChat(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
+{
+    domain::ChatAccount account;
+    account.name = parser.value(QStringLiteral("name")).trimmed();
+    if (account.name.isEmpty()) {
+        err << "waybillctl account add chat: give --name NAME (the shop's name, shown at the top of the chat)"
+            << Qt::endl;
+        return 2;
+    }
+    account.id = domain::ChatAccount::idForName(account.name);
+    for (const QString &list : parser.values(QStringLiteral("origin"))) {
+        for (const QString &origin : list.split(u',', Qt::SkipEmptyParts)) {
+            const QUrl url(origin.trimmed());
+            if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
+                || url.host().isEmpty() || (!url.path().isEmpty() && url.path() != QLatin1String("/"))) {
+                err << "waybillctl account add chat: --origin " << origin
+                    << " is not an origin (scheme and host, like https://shop.example)" << Qt::endl;
+                return 2;
+            }
+            account.allowedOrigins.append(origin.trimmed());
+        }
+    }
+    if (account.allowedOrigins.isEmpty()) {
+        err << "waybillctl account add chat: give --origin with the shop's pages (https://shop.example); pages from "
+               "anywhere else cannot open a chat"
+            << Qt::endl;
+        return 2;
+    }
+    account.listen = parser.value(QStringLiteral("listen")).trimmed();
+    QHostAddress address;
+    quint16 port = 0;
+    if (!channels::chat::ChatGateway::parseListen(account.listen, &address, &port) || port == 0) {
+        err << "waybillctl account add chat: give --listen HOST:PORT, e.g. 127.0.0.1:8090" << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("cert")) || parser.isSet(QStringLiteral("key"))) {
+        account.certificateFile = QFileInfo(parser.value(QStringLiteral("cert"))).absoluteFilePath();
+        account.keyFile = QFileInfo(parser.value(QStringLiteral("key"))).absoluteFilePath();
+        QString problem;
+        if (!parser.isSet(QStringLiteral("cert")) || !parser.isSet(QStringLiteral("key"))
+            || !channels::ServerTlsFiles::load(account.certificateFile, account.keyFile, &problem)) {
+            err << "waybillctl account add chat: give both --cert and --key with PEM files"
+                << (problem.isEmpty() ? QString() : QStringLiteral(" (") + problem + u')') << Qt::endl;
+            return 2;
+        }
+    }
+    account.publicUrl = parser.value(QStringLiteral("public-url")).trimmed();
+    if (!account.publicUrl.isEmpty()) {
+        const QUrl url(account.publicUrl);
+        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
+            || url.host().isEmpty()) {
+            err << "waybillctl account add chat: --public-url must be an http(s) address" << Qt::endl;
+            return 2;
+        }
+    }
+    const auto database = CtlCommand::workspace(parser).openDatabase(QStringLiteral("ctl"));
+    account.fallbackEmailAccount = parser.value(QStringLiteral("email-account")).trimmed();
+    if (!account.fallbackEmailAccount.isEmpty()) {
+        const auto emails = storage::AccountRepository(*database).emailAccounts();
+        if (std::none_of(emails.cbegin(), emails.cend(),
+                [&](const domain::EmailAccount &e) { return e.id == account.fallbackEmailAccount; })) {
+            err << "waybillctl account add chat: " << account.fallbackEmailAccount
+                << " is not an e-mail account of this workspace (see account list)" << Qt::endl;
+            return 2;
+        }
+    }
+    if (parser.isSet(QStringLiteral("fallback-after"))) {
+        account.fallbackAfterSeconds = positiveInt(parser, QStringLiteral("fallback-after"), 120, err);
+        if (account.fallbackAfterSeconds < 0) {
+            return 2;
+        }
+    }
+    storage::AccountRepository(*database).saveChatAccount(account, QDateTime::currentSecsSinceEpoch());
+    const QString base = !account.publicUrl.isEmpty() ? account.publicUrl
+        : account.certificateFile.isEmpty()           ? QStringLiteral("http://") + account.listen
+                                                      : QStringLiteral("https://") + account.listen;
+    out << "Added " << account.id << " (chat on " << account.listen << "; put <script src=\"" << base
+        << "/chat/widget.js\" async></script> on the pages of " << account.allowedOrigins.join(QStringLiteral(", "))
+        << ")" << Qt::endl;
     return 0;
 }
 

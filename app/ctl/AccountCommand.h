@@ -20,6 +20,7 @@ private:
     int addWooCommerce(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
     int addAmazon(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
     int addTwilio(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
+    int addChat(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
     /// `account test ID`: Twilio accounts' "test connection".
     int test(const QCommandLineParser &parser, const QString &id, QTextStream &out, QTextStream &err) const;
     int addTracking(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;

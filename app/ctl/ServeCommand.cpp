@@ -127,9 +127,10 @@ QString ServeCommand::name() const
 
 QString ServeCommand::summary() const
 {
-    return QStringLiteral("Run the engine headless with the webhooks (Twilio SMS and status, EasyPost and AfterShip "
-                          "tracking): serve [--listen ADDR:PORT] [--cert FILE --key FILE] [--public-url URL]. Stops "
-                          "cleanly on SIGTERM or Ctrl-C.");
+    return QStringLiteral(
+        "Run the engine headless with the webhooks (Twilio SMS and status, EasyPost and AfterShip "
+        "tracking) and the chat accounts' gateways: serve [--listen ADDR:PORT] [--cert FILE --key FILE] "
+        "[--public-url URL] [--chat-offline]. Stops cleanly on SIGTERM or Ctrl-C.");
 }
 
 void ServeCommand::configure(QCommandLineParser &parser) const
@@ -145,6 +146,9 @@ void ServeCommand::configure(QCommandLineParser &parser) const
         QStringLiteral("URL") });
     parser.addOption({ QStringLiteral("max-body"), QStringLiteral("Largest request body in bytes (default 1048576)."),
         QStringLiteral("BYTES") });
+    parser.addOption({ QStringLiteral("chat-offline"),
+        QStringLiteral("Tell chat visitors that no one answers live now: replies come later, by e-mail when they "
+                       "gave an address.") });
 }
 
 int ServeCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
@@ -194,6 +198,8 @@ int ServeCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
 
     engine::Engine engine(directory, std::make_unique<security::KeychainCredentialStore>());
     engine.setSmsWebhooks(true); // Twilio calls us: no polling
+    engine.setHostChat(true); // the chat accounts' widgets talk to this process
+    engine.setAgentsOnline(!parser.isSet(QStringLiteral("chat-offline")));
     WebhookServer server(engine, config);
     int failures = 0;
     bool started = false;

@@ -90,6 +90,8 @@ int main(int argc, char **argv)
         });
         QObject::connect(&window, &ui::MainWindow::emailAccountsChanged, engine, &engine::Engine::reloadAccounts);
         QObject::connect(&window, &ui::MainWindow::replyQueued, engine, &engine::Engine::pokeOutbox);
+        QObject::connect(&window, &ui::MainWindow::agentTyping, engine, &engine::Engine::setAgentTyping);
+        QObject::connect(&window, &ui::MainWindow::chatAvailabilityChanged, engine, &engine::Engine::setAgentsOnline);
         QObject::connect(&window, &ui::MainWindow::conversationRead, engine, &engine::Engine::markSeen);
         QObject::connect(&window, &ui::MainWindow::rulesChanged, engine, &engine::Engine::runRules);
         QObject::connect(&window, &ui::MainWindow::orderActionRequested, engine, &engine::Engine::requestOrderAction);
@@ -97,6 +99,7 @@ int main(int argc, char **argv)
         QObject::connect(&window, &ui::MainWindow::shipmentRefreshRequested, engine, &engine::Engine::refreshShipment);
         QObject::connect(
             engine, &engine::Engine::shipmentRefreshEnded, &window, &ui::MainWindow::showShipmentRefreshResult);
+        QObject::connect(engine, &engine::Engine::visitorTyping, &window, &ui::MainWindow::showVisitorTyping);
         engineThread.start();
         window.show();
         if (parser.isSet(selectFirstOption)) {

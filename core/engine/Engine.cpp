@@ -4,6 +4,7 @@
 
 #include "AmazonOutbound.h"
 #include "AmazonSolicitationSender.h"
+#include "ChatChannel.h"
 #include "EmailInbound.h"
 #include "EmailOutbound.h"
 #include "Ingest.h"
@@ -192,6 +193,57 @@ void Engine::pokeOutbox()
     for (const auto &outbound : m_amazonOutbound) {
         outbound->poke();
     }
+    for (const auto &chat : m_chat) {
+        chat->poke();
+    }
+}
+
+ChatChannel *Engine::chatChannel(const QString &accountId) const
+{
+    for (const auto &chat : m_chat) {
+        if (chat->accountId() == accountId) {
+            return chat.get();
+        }
+    }
+    return nullptr;
+}
+
+void Engine::setAgentTyping(qint64 conversationId, bool typing)
+{
+    for (const auto &chat : m_chat) {
+        chat->setAgentTyping(conversationId, typing);
+    }
+}
+
+void Engine::setAgentsOnline(bool online)
+{
+    m_agentsOnline = online;
+    for (const auto &chat : m_chat) {
+        chat->setAgentsOnline(online);
+    }
+}
+
+void Engine::startChatAccount(const domain::ChatAccount &account)
+{
+    auto chat = std::make_unique<ChatChannel>(*m_database, *m_ingest, account, &now);
+    connect(chat.get(), &ChatChannel::conversationsChanged, this, &Engine::conversationsChanged);
+    connect(chat.get(), &ChatChannel::visitorTyping, this, &Engine::visitorTyping);
+    connect(chat.get(), &ChatChannel::rerouted, this, [this] {
+        for (const auto &[id, outbound] : m_outbound) {
+            outbound->poke();
+        }
+    });
+    connect(chat.get(), &ChatChannel::refused, this, [](const QString &code, const QString &message) {
+        qCInfo(lcEngine).noquote() << "chat refused" << code << message;
+    });
+    chat->setAgentsOnline(m_agentsOnline);
+    if (!chat->start()) {
+        Q_EMIT accountStatus(account.id, QStringLiteral("failed"), chat->health().reason);
+        return;
+    }
+    qCInfo(lcEngine).noquote() << "chat" << account.name << "listening on port" << chat->port();
+    Q_EMIT accountStatus(account.id, QStringLiteral("connected"), QString());
+    m_chat.push_back(std::move(chat));
 }
 
 qint64 Engine::quarantine(const QString &source, const QByteArray &raw, const QString &reason)
@@ -242,8 +294,9 @@ bool Engine::isIdle() const
         = std::all_of(m_inbound.cbegin(), m_inbound.cend(), [](const auto &i) { return i->isSynced(); });
     const bool outboundDone
         = std::all_of(m_outbound.cbegin(), m_outbound.cend(), [](const auto &o) { return o.second->isIdle(); });
-    const bool smsDone
-        = std::all_of(m_smsOutbound.cbegin(), m_smsOutbound.cend(), [](const auto &o) { return o->isIdle(); });
+    const bool smsDone = std::all_of(m_smsOutbound.cbegin(), m_smsOutbound.cend(), [](const auto &o) {
+        return o->isIdle();
+    }) && std::all_of(m_chat.cbegin(), m_chat.cend(), [](const auto &c) { return c->isIdle(); });
     const bool amazonDone
         = std::all_of(m_amazonOutbound.cbegin(), m_amazonOutbound.cend(), [](const auto &o) { return o->isIdle(); });
     const bool pollsDone = std::all_of(m_smsPollers.cbegin(), m_smsPollers.cend(), [](const auto &p) {
@@ -271,6 +324,7 @@ void Engine::stopAccounts()
     m_solicitations.clear();
     m_amazonOutbound.clear();
     m_smsOutbound.clear();
+    m_chat.clear();
     m_smsPollers.clear();
     m_smsMedia.clear();
     if (m_sms) {
@@ -297,6 +351,7 @@ void Engine::startAccounts()
     QList<domain::AmazonAccount> sellers;
     QList<domain::TwilioAccount> numbers;
     QList<domain::TrackingAccount> trackers;
+    QList<domain::ChatAccount> chats;
     try {
         const storage::AccountRepository repository(*m_database);
         accounts = repository.emailAccounts();
@@ -305,6 +360,7 @@ void Engine::startAccounts()
         sellers = repository.amazonAccounts();
         numbers = repository.twilioAccounts();
         trackers = repository.trackingAccounts();
+        chats = repository.chatAccounts();
     } catch (const storage::StorageError &error) {
         Q_EMIT startFailed(error.userMessage());
         return;
@@ -345,6 +401,11 @@ void Engine::startAccounts()
         if (number.enabled && (m_onlyAccount.isEmpty() || number.id == m_onlyAccount)) {
             Q_EMIT accountStatus(number.id, QStringLiteral("connecting"), QString());
             readSecretThen(number.id, [this, number](const QString &token) { startTwilioAccount(number, token); });
+        }
+    }
+    for (const domain::ChatAccount &chat : chats) {
+        if (m_hostChat && chat.enabled && (m_onlyAccount.isEmpty() || chat.id == m_onlyAccount)) {
+            startChatAccount(chat);
         }
     }
     for (const domain::TrackingAccount &tracker : trackers) {
@@ -641,6 +702,9 @@ QList<const channels::Channel *> Engine::channels() const
     }
     for (const auto &outbound : m_amazonOutbound) {
         all.append(outbound.get());
+    }
+    for (const auto &chat : m_chat) {
+        all.append(chat.get());
     }
     return all;
 }

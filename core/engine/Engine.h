@@ -3,6 +3,7 @@
 #pragma once
 
 #include "domain/AmazonAccount.h"
+#include "domain/ChatAccount.h"
 #include "domain/EmailAccount.h"
 #include "domain/ShopifyAccount.h"
 #include "domain/TrackingAccount.h"
@@ -43,6 +44,7 @@ namespace waybill::engine {
 
 class AmazonOutbound;
 class AmazonSolicitationSender;
+class ChatChannel;
 class EmailInbound;
 class EmailOutbound;
 class Ingest;
@@ -80,6 +82,9 @@ public:
     /// Twilio's webhooks reach this engine (`waybillctl serve`): incoming SMS and status reports are not polled.
     /// Without it (the desktop, `waybillctl sync`) every Twilio account is polled (SmsPoller). Call before start().
     void setSmsWebhooks(bool served) { m_smsWebhooks = served; }
+    /// This engine hosts the chat accounts' gateways (the desktop, `waybillctl serve`); one-off runs (`waybillctl
+    /// sync`) do not, so they never compete for the gateway's port. Call before start().
+    void setHostChat(bool host) { m_hostChat = host; }
     /// Every account has fetched what its server had and has nothing left to send, and every store account has
     /// finished (or failed) its first order sync pass, and every tracking account its first refresh pass (for one-off
     /// runs).
@@ -92,9 +97,12 @@ public:
     /// Keeps a payload that could not be parsed (a webhook's body) with the reason; returns the quarantine id.
     /// Throws storage::StorageError. Engine thread only, after start().
     qint64 quarantine(const QString &source, const QByteArray &raw, const QString &reason);
-    /// Every channel the engine runs (each e-mail, SMS and Amazon account that sends), read through channels::Channel:
-    /// what it can carry and its health. Valid until the accounts are reloaded or the engine stops. Engine thread only.
+    /// Every channel the engine runs (each e-mail, SMS, Amazon and live chat account that sends), read through
+    /// channels::Channel: what it can carry and its health. Valid until the accounts are reloaded or the engine stops.
+    /// Engine thread only.
     QList<const channels::Channel *> channels() const;
+    /// The chat account's channel (its gateway's port, its visitors); null when it is not running. Engine thread only.
+    ChatChannel *chatChannel(const QString &accountId) const;
     /// The write connection; null before start() and after stop(). Engine thread only.
     const storage::Database *database() const { return m_database.get(); }
 
@@ -125,7 +133,14 @@ public Q_SLOTS:
     void requestOrderAction(
         qint64 orderId, qint64 conversationId, qint64 agentId, int kind, qint64 amountCents, const QString &note);
 
+    /// An agent started or stopped typing a reply in a conversation: a chat visitor sees "typing…".
+    void setAgentTyping(qint64 conversationId, bool typing);
+    /// Whether an agent is there to answer chats now; chat visitors are told when no one is (default: online).
+    void setAgentsOnline(bool online);
+
 Q_SIGNALS:
+    /// A chat visitor started or stopped typing in a conversation.
+    void visitorTyping(qint64 conversationId, bool typing);
     /// Conversations that changed because of the engine (new mail, a reply sent or failed).
     void conversationsChanged(const QList<qint64> &conversationIds);
     /// A store account finished an order sync pass that added or updated `orders` orders.
@@ -157,6 +172,8 @@ private:
     void startAmazonAccount(const domain::AmazonAccount &account, const QString &clientSecret);
     /// Makes the Twilio account's number known to the SMS gateway with its auth token, and starts its outbound SMS.
     void startTwilioAccount(const domain::TwilioAccount &account, const QString &authToken);
+    /// Starts the live chat account's gateway on its listen address (no secret: visitors hold random session ids).
+    void startChatAccount(const domain::ChatAccount &account);
     /// Runs an order sync now and again every OrderSyncIntervalMs, reporting its passes as account statuses.
     void runOrderSync(std::unique_ptr<commerce::OrderSync> sync);
     /// Starts the tracking account's refresher with its API key: a pass now and at every refresh tick.
@@ -204,6 +221,9 @@ private:
     /// The rules' messages to Amazon buyers (Messaging API), one per Amazon account; poked after each rules pass.
     std::vector<std::unique_ptr<AmazonOutbound>> m_amazonOutbound;
     std::vector<std::unique_ptr<SmsOutbound>> m_smsOutbound;
+    std::vector<std::unique_ptr<ChatChannel>> m_chat;
+    bool m_agentsOnline = true;
+    bool m_hostChat = false;
     std::vector<std::unique_ptr<SmsPoller>> m_smsPollers;
     std::vector<std::unique_ptr<SmsMediaFetcher>> m_smsMedia;
     bool m_smsWebhooks = false;

@@ -13,6 +13,8 @@ EngineThread::EngineThread(
     , m_engine(new Engine(workspaceDirectory, std::move(credentials)))
 {
     m_thread.setObjectName(QStringLiteral("waybill-engine"));
+    m_engine->setHostChat(true); // embedded mode: the desktop hosts its chat accounts' gateways
+
     m_engine->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
 }

@@ -178,6 +178,44 @@ void AccountRepository::saveTwilioAccount(const domain::TwilioAccount &account, 
         QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)), account.enabled, now);
 }
 
+void AccountRepository::saveChatAccount(const domain::ChatAccount &account, qint64 now) const
+{
+    const QJsonObject json { { QStringLiteral("origins"), QJsonArray::fromStringList(account.allowedOrigins) },
+        { QStringLiteral("listen"), account.listen }, { QStringLiteral("public_url"), account.publicUrl },
+        { QStringLiteral("fallback_email_account"), account.fallbackEmailAccount },
+        { QStringLiteral("fallback_after_seconds"), account.fallbackAfterSeconds },
+        { QStringLiteral("tls_certificate"), account.certificateFile },
+        { QStringLiteral("tls_key"), account.keyFile } };
+    save(account.id, QStringLiteral("chat"), account.name,
+        QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)), account.enabled, now);
+}
+
+QList<domain::ChatAccount> AccountRepository::chatAccounts() const
+{
+    SqlQuery q(
+        m_database, QStringLiteral("SELECT id, name, config, enabled FROM accounts WHERE kind = 'chat' ORDER BY id"));
+    q.exec();
+    QList<domain::ChatAccount> accounts;
+    while (q.next()) {
+        domain::ChatAccount a;
+        a.id = q.text(0);
+        a.name = q.text(1);
+        a.enabled = q.int64(3) != 0;
+        const QJsonObject json = QJsonDocument::fromJson(q.text(2).toUtf8()).object();
+        for (const QJsonValue &origin : json.value(QStringLiteral("origins")).toArray()) {
+            a.allowedOrigins.append(origin.toString());
+        }
+        a.listen = json.value(QStringLiteral("listen")).toString();
+        a.publicUrl = json.value(QStringLiteral("public_url")).toString();
+        a.fallbackEmailAccount = json.value(QStringLiteral("fallback_email_account")).toString();
+        a.fallbackAfterSeconds = json.value(QStringLiteral("fallback_after_seconds")).toInt(a.fallbackAfterSeconds);
+        a.certificateFile = json.value(QStringLiteral("tls_certificate")).toString();
+        a.keyFile = json.value(QStringLiteral("tls_key")).toString();
+        accounts.append(a);
+    }
+    return accounts;
+}
+
 QList<domain::TwilioAccount> AccountRepository::twilioAccounts() const
 {
     SqlQuery q(

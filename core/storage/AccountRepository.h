@@ -3,6 +3,7 @@
 #pragma once
 
 #include "domain/AmazonAccount.h"
+#include "domain/ChatAccount.h"
 #include "domain/EmailAccount.h"
 #include "domain/ShopifyAccount.h"
 #include "domain/TrackingAccount.h"
@@ -41,6 +42,9 @@ public:
     /// Adds or replaces the tracking provider account with this id.
     void saveTrackingAccount(const domain::TrackingAccount &account, qint64 now) const;
     QList<domain::TrackingAccount> trackingAccounts() const;
+    /// Adds or replaces the live chat account with this id.
+    void saveChatAccount(const domain::ChatAccount &account, qint64 now) const;
+    QList<domain::ChatAccount> chatAccounts() const;
     bool remove(const QString &id) const;
 
 private:

@@ -88,6 +88,14 @@ qint64 CustomerRepository::insertUnindexed(const domain::Customer &customer) con
     return id;
 }
 
+bool CustomerRepository::addIdentity(qint64 customerId, const QString &kind, const QString &value) const
+{
+    SqlQuery &q = m_database.prepared(QStringLiteral(
+        "INSERT INTO identities (customer_id, kind, value) VALUES (?, ?, ?) ON CONFLICT (kind, value) DO NOTHING"));
+    q.bind(customerId).bind(kind).bind(value).exec();
+    return q.rowsAffected() > 0;
+}
+
 void CustomerRepository::setContactPreferences(qint64 id, bool smsConsent, const QString &preferredChannel) const
 {
     SqlQuery &q = m_database.prepared(

@@ -24,6 +24,10 @@ public:
 
     /// The customer who owns this identity, if any.
     std::optional<IdentityOwner> findByIdentity(const QString &kind, const QString &value) const;
+    /// Gives the customer one more identity (a chat visitor's e-mail address, their phone number); false when some
+    /// customer, this one or another, already has it (customers are never merged here). The search index keeps
+    /// what the customer was indexed with.
+    bool addIdentity(qint64 customerId, const QString &kind, const QString &value) const;
     /// Records whether the customer agreed to SMS and the channel they prefer ("" for the one they last wrote on);
     /// throws StorageError NotFound for an unknown id. Auditing is the caller's (engine::ConversationActions).
     void setContactPreferences(qint64 id, bool smsConsent, const QString &preferredChannel) const;

@@ -7,6 +7,8 @@
 #include "TestWorkspace.h"
 #include "channels/SslTransportFactory.h"
 #include "channels/email/MimeParser.h"
+#include "engine/ChatChannel.h"
+#include "engine/ChatInbound.h"
 #include "engine/ConversationActions.h"
 #include "engine/EmailOutbound.h"
 #include "engine/Ingest.h"
@@ -124,6 +126,40 @@ TEST_F(EmailOutboundSmtpTest, ReplyIsSentThreadedAndTheCustomersAnswerFindsIt)
     EXPECT_EQ(storage::OutboxRepository(ws.db()).forMessage(id)->emailMessageId, parsed.message->messageId);
     EXPECT_EQ(result.conversationId, conversationId);
     EXPECT_EQ(result.threadReason, QStringLiteral("threaded by In-Reply-To"));
+}
+
+TEST_F(EmailOutboundSmtpTest, AChatReplyToAVisitorWhoLeftGoesToTheAddressTheyGave)
+{
+    domain::ChatAccount chat;
+    chat.id = QStringLiteral("chat:shop");
+    chat.name = QStringLiteral("Shop");
+    chat.listen = QStringLiteral("127.0.0.1:0");
+    chat.fallbackEmailAccount = account.id;
+    chat.fallbackAfterSeconds = 0;
+    engine::ChatChannel channel(ws.db(), *ingest, chat, [this] { return now; });
+    channels::chat::ChatIncoming visitor;
+    visitor.account = chat.id;
+    visitor.session = QStringLiteral("left-the-page-0001");
+    visitor.clientId = QStringLiteral("m1");
+    visitor.text = QStringLiteral("Please answer by e-mail, I have to go.");
+    visitor.email = QStringLiteral("liam@customer.example");
+    visitor.receivedAtMs = now * 1000;
+    const engine::ChatInbound::Stored stored
+        = engine::ChatInbound(ws.db(), *ingest, [this] { return now; }).store(visitor);
+    conversationId = stored.conversationId;
+    const qint64 id = reply(QStringLiteral("Your exchange is approved."));
+
+    ASSERT_TRUE(channel.start(50));
+    ASSERT_TRUE(waitUntil([&] { return storage::OutboxRepository(ws.db()).forMessage(id)->account == account.id; }));
+    auto sender = outbound();
+    ASSERT_TRUE(waitUntil([&] { return message(id).delivery == domain::Message::Delivery::Sent; }, 10000))
+        << message(id).error.toStdString() << server->log().toStdString();
+    const auto received = server->received();
+    ASSERT_EQ(received.size(), 1);
+    EXPECT_EQ(received.first().recipients, QStringList { QStringLiteral("liam@customer.example") });
+    const auto parsed = channels::email::MimeParser::parse(received.first().content);
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_TRUE(parsed.message->bodyText.contains(QStringLiteral("Your exchange is approved.")));
 }
 
 TEST_F(EmailOutboundSmtpTest, TemporaryRefusalIsRetriedLater)

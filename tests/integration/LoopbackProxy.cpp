@@ -20,9 +20,24 @@ void LoopbackProxy::cutAfter(const QByteArray &marker, int count, qsizetype extr
     m_armed = true;
 }
 
+void LoopbackProxy::dropAll()
+{
+    for (const QPointer<QTcpSocket> &client : std::as_const(m_clients)) {
+        if (client) {
+            for (QTcpSocket *upstream : client->findChildren<QTcpSocket *>()) {
+                upstream->abort();
+            }
+            client->abort();
+        }
+    }
+    m_clients.clear();
+}
+
 void LoopbackProxy::accept()
 {
     while (QTcpSocket *client = m_server.nextPendingConnection()) {
+        m_clients.removeAll(nullptr);
+        m_clients.append(client);
         auto *upstream = new QTcpSocket(client);
         const bool cutThisOne = std::exchange(m_armed, false);
         auto seen = std::make_shared<QByteArray>();

@@ -24,6 +24,8 @@ public:
     quint16 port() const { return m_server.serverPort(); }
     void cutAfter(const QByteArray &marker, int count, qsizetype extra);
     int cuts() const { return m_cuts; }
+    /// Drops every connection open now, both sides (a network that went away).
+    void dropAll();
 
 private:
     void accept();
@@ -35,6 +37,7 @@ private:
     qsizetype m_extra = 0;
     bool m_armed = false;
     int m_cuts = 0;
+    QList<QPointer<QTcpSocket>> m_clients;
 };
 
 } // namespace waybill::testing

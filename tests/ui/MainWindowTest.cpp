@@ -10,6 +10,7 @@
 #include "storage/AuditLogRepository.h"
 #include "storage/CustomerRepository.h"
 #include "storage/OutboxRepository.h"
+#include "storage/SqlQuery.h"
 #include "storage/TagRepository.h"
 #include "ui/ComposerWidget.h"
 #include "ui/ConversationHeaderWidget.h"
@@ -141,6 +142,46 @@ TEST_F(MainWindowTest, RefreshTrackingAsksTheEngineAndShowsItsAnswer)
         << qPrintable(window->statusBar()->currentMessage());
     window->showShipmentRefreshResult(42, true, {});
     EXPECT_EQ(window->statusBar()->currentMessage(), QStringLiteral("Tracking updated"));
+}
+
+TEST_F(MainWindowTest, ALiveChatShowsTheVisitorTypingAndItsReplyTellsTheEngineTheAgentIsTyping)
+{
+    QSignalSpy typing(window.get(), &ui::MainWindow::agentTyping);
+    window->listModel()->setView(InboxView::ofChannel(domain::Channel::Chat), domain::InboxSort::LastActivity);
+    const domain::ConversationSummary summary = openFirst();
+    ASSERT_EQ(summary.channel, domain::Channel::Chat);
+    auto *editor = find<QPlainTextEdit>("composerEdit");
+    QTest::keyClicks(editor, QStringLiteral("Let me check"));
+    ASSERT_EQ(typing.count(), 1); // once, not per key
+    EXPECT_EQ(typing.at(0).at(0).toLongLong(), summary.id);
+    EXPECT_TRUE(typing.at(0).at(1).toBool());
+
+    window->showVisitorTyping(summary.id, true);
+    EXPECT_TRUE(find<QLabel>("composerHints")->text().contains(QStringLiteral("is typing")));
+    window->showVisitorTyping(summary.id + 100000, false); // another conversation: nothing changes here
+    EXPECT_TRUE(find<QLabel>("composerHints")->text().contains(QStringLiteral("is typing")));
+    window->showVisitorTyping(summary.id, false);
+    EXPECT_FALSE(find<QLabel>("composerHints")->text().contains(QStringLiteral("is typing")));
+
+    QTest::mouseClick(find<QPushButton>("sendButton"), Qt::LeftButton);
+    ASSERT_EQ(typing.count(), 2);
+    EXPECT_FALSE(typing.at(1).at(1).toBool());
+    storage::SqlQuery q(workspace.db(),
+        QStringLiteral("SELECT o.channel FROM outbox o JOIN messages m ON m.id = o.message_id WHERE "
+                       "m.conversation_id = ? AND m.body_text = 'Let me check'"));
+    q.bind(summary.id).exec();
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.text(0), QStringLiteral("chat"));
+}
+
+TEST_F(MainWindowTest, TheAgentSaysWhetherTheyAnswerLiveChats)
+{
+    QSignalSpy availability(window.get(), &ui::MainWindow::chatAvailabilityChanged);
+    auto *action = find<QAction>("chatAvailableAction");
+    ASSERT_TRUE(action->isChecked());
+    action->trigger();
+    ASSERT_EQ(availability.count(), 1);
+    EXPECT_FALSE(availability.at(0).at(0).toBool());
 }
 
 TEST_F(MainWindowTest, NoteIsShownButNeverQueued)
