@@ -4,6 +4,7 @@
 
 #include "BrowserSignIn.h"
 #include "CredentialWait.h"
+#include "channels/ListenAddress.h"
 #include "channels/ServerAddress.h"
 #include "channels/ServerTlsFiles.h"
 #include "channels/chat/ChatGateway.h"
@@ -649,7 +650,7 @@ int AccountCommand::addChat(const QCommandLineParser &parser, QTextStream &out, 
     account.listen = parser.value(QStringLiteral("listen")).trimmed();
     QHostAddress address;
     quint16 port = 0;
-    if (!channels::chat::ChatGateway::parseListen(account.listen, &address, &port) || port == 0) {
+    if (!channels::ListenAddress::parse(account.listen, &address, &port) || port == 0) {
         err << "waybillctl account add chat: give --listen HOST:PORT, e.g. 127.0.0.1:8090" << Qt::endl;
         return 2;
     }

@@ -3,6 +3,8 @@
 #include "ServeCommand.h"
 
 #include "WebhookServer.h"
+#include "channels/ListenAddress.h"
+#include "channels/ServerTlsFiles.h"
 #include "engine/Engine.h"
 #include "security/KeychainCredentialStore.h"
 #include "storage/Database.h"
@@ -13,9 +15,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QSslCertificate>
-#include <QSslKey>
-#include <QSslSocket>
 #include <QTimer>
 
 #include <atomic>
@@ -50,67 +49,6 @@ void logMessage(QtMsgType type, const QMessageLogContext &context, const QString
         s_log->flush();
     }
     std::fputs(line.constData(), stderr);
-}
-
-/// "127.0.0.1:8080", "[::1]:8080" or ":8080" (every address).
-bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
-{
-    const qsizetype colon = text.lastIndexOf(u':');
-    if (colon < 0) {
-        return false;
-    }
-    QString host = text.left(colon);
-    if (host.startsWith(u'[') && host.endsWith(u']')) {
-        host = host.mid(1, host.size() - 2);
-    }
-    bool ok = false;
-    const uint value = text.mid(colon + 1).toUInt(&ok);
-    if (!ok || value > 65535) {
-        return false;
-    }
-    *port = static_cast<quint16>(value);
-    if (host.isEmpty()) {
-        *address = QHostAddress::Any;
-        return true;
-    }
-    if (host == QLatin1String("localhost")) {
-        *address = QHostAddress::LocalHost;
-        return true;
-    }
-    return address->setAddress(host);
-}
-
-std::optional<QSslConfiguration> loadTls(const QString &certFile, const QString &keyFile, QString *error)
-{
-    QFile cert(certFile);
-    QFile key(keyFile);
-    if (!cert.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read the certificate %1: %2").arg(certFile, cert.errorString());
-        return std::nullopt;
-    }
-    if (!key.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read the key %1: %2").arg(keyFile, key.errorString());
-        return std::nullopt;
-    }
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(cert.readAll(), QSsl::Pem);
-    const QByteArray keyBytes = key.readAll();
-    QSslKey privateKey(keyBytes, QSsl::Rsa, QSsl::Pem);
-    if (privateKey.isNull()) {
-        privateKey = QSslKey(keyBytes, QSsl::Ec, QSsl::Pem);
-    }
-    if (chain.isEmpty()) {
-        *error = QStringLiteral("%1 holds no PEM certificate").arg(certFile);
-        return std::nullopt;
-    }
-    if (privateKey.isNull()) {
-        *error = QStringLiteral("%1 holds no unencrypted PEM RSA or EC private key").arg(keyFile);
-        return std::nullopt;
-    }
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificate(chain.constFirst());
-    tls.setLocalCertificateChain(chain);
-    tls.setPrivateKey(privateKey);
-    return tls;
 }
 
 /// After a stop was asked: the last answer must be this long ago before the engine stops...
@@ -154,7 +92,7 @@ void ServeCommand::configure(QCommandLineParser &parser) const
 int ServeCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
 {
     WebhookServer::Config config;
-    if (!parseListen(parser.value(QStringLiteral("listen")), &config.address, &config.port)) {
+    if (!channels::ListenAddress::parse(parser.value(QStringLiteral("listen")), &config.address, &config.port)) {
         err << "waybillctl serve: --listen takes ADDR:PORT, e.g. 127.0.0.1:8080" << Qt::endl;
         return 2;
     }
@@ -177,7 +115,8 @@ int ServeCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     }
     if (parser.isSet(QStringLiteral("cert"))) {
         QString error;
-        config.tls = loadTls(parser.value(QStringLiteral("cert")), parser.value(QStringLiteral("key")), &error);
+        config.tls = channels::ServerTlsFiles::load(
+            parser.value(QStringLiteral("cert")), parser.value(QStringLiteral("key")), &error);
         if (!config.tls) {
             err << "waybillctl serve: " << error << Qt::endl;
             return 1;

@@ -112,18 +112,11 @@ void AmazonOutbound::sendNext()
     }
     const storage::OutboxRepository outbox(m_database);
     try {
-        const QList<storage::OutboxItem> due = outbox.dueFor(m_account.id, m_now(), 1);
-        if (due.isEmpty()) {
+        const std::optional<storage::OutboxItem> claimed = outbox.claimNext(m_account.id, m_now());
+        if (!claimed) {
             return;
         }
-        const storage::OutboxItem item = due.first();
-        {
-            storage::TransactionGuard claim(m_database);
-            if (!outbox.claim(item.id, QString())) {
-                return;
-            }
-            claim.commit();
-        }
+        const storage::OutboxItem item = *claimed;
         const auto message = storage::MessageRepository(m_database).find(item.messageId);
         if (!message) {
             outbox.markFailed(item.id, QStringLiteral("the message no longer exists"));

@@ -5,6 +5,7 @@
 #include "Database.h"
 #include "MessageRepository.h"
 #include "SqlQuery.h"
+#include "TransactionGuard.h"
 
 namespace waybill::storage {
 
@@ -48,6 +49,20 @@ qint64 OutboxRepository::queueText(qint64 conversationId, const QString &channel
     const qint64 messageId = MessageRepository(m_database).insert(message);
     enqueue(messageId, channel, account, now);
     return messageId;
+}
+
+std::optional<OutboxItem> OutboxRepository::claimNext(const QString &account, qint64 now) const
+{
+    const QList<OutboxItem> due = dueFor(account, now, 1);
+    if (due.isEmpty()) {
+        return std::nullopt;
+    }
+    TransactionGuard transaction(m_database);
+    if (!claim(due.first().id, QString())) {
+        return std::nullopt;
+    }
+    transaction.commit();
+    return due.first();
 }
 
 std::optional<OutboxItem> OutboxRepository::forMessage(qint64 messageId) const

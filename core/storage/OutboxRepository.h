@@ -44,6 +44,9 @@ public:
     /// pending → sending, counting the attempt and fixing the Message-ID on the first one; false if someone else
     /// claimed it first.
     bool claim(qint64 id, const QString &emailMessageId) const;
+    /// The oldest row of `account` due at `now`, claimed (pending → sending) in its own transaction; std::nullopt when
+    /// none is due or someone else claimed it first. For channels without a Message-ID (SMS, marketplaces).
+    std::optional<OutboxItem> claimNext(const QString &account, qint64 now) const;
     void markDone(qint64 id) const;
     /// Back to pending, to be tried again at `nextAttemptAt`.
     void retryLater(qint64 id, qint64 nextAttemptAt, const QString &error) const;

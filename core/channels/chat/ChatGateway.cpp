@@ -3,6 +3,7 @@
 #include "ChatGateway.h"
 
 #include "ChatFrame.h"
+#include "channels/ListenAddress.h"
 #include "channels/ServerTlsFiles.h"
 
 #include <QDateTime>
@@ -84,38 +85,11 @@ ChatGateway::~ChatGateway()
     }
 }
 
-bool ChatGateway::parseListen(const QString &text, QHostAddress *address, quint16 *port)
-{
-    const qsizetype colon = text.lastIndexOf(u':');
-    if (colon < 0) {
-        return false;
-    }
-    QString host = text.left(colon);
-    if (host.startsWith(u'[') && host.endsWith(u']')) {
-        host = host.mid(1, host.size() - 2);
-    }
-    bool ok = false;
-    const uint value = text.mid(colon + 1).toUInt(&ok);
-    if (!ok || value > 65535) {
-        return false;
-    }
-    *port = static_cast<quint16>(value);
-    if (host.isEmpty()) {
-        *address = QHostAddress::Any;
-        return true;
-    }
-    if (host == QLatin1String("localhost")) {
-        *address = QHostAddress::LocalHost;
-        return true;
-    }
-    return address->setAddress(host);
-}
-
 quint16 ChatGateway::listen(QString *error)
 {
     QHostAddress address;
     quint16 port = 0;
-    if (!parseListen(m_account.listen, &address, &port)) {
+    if (!ListenAddress::parse(m_account.listen, &address, &port)) {
         *error = QStringLiteral("%1: \"%2\" is not an address to listen on (like 127.0.0.1:8090)")
                      .arg(m_account.name, m_account.listen);
         return 0;

@@ -88,7 +88,6 @@ public:
     bool agentsOnline() const { return m_agentsOnline; }
 
     /// Splits "host:port" ("127.0.0.1:8090", "[::1]:8090", ":8090" for every address); false when malformed.
-    static bool parseListen(const QString &text, QHostAddress *address, quint16 *port);
 
 Q_SIGNALS:
     /// A frame or connection was refused; `code` is the wire code ("origin", "rate_limited", …).
