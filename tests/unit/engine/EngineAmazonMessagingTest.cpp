@@ -5,6 +5,7 @@
 // (getMessagingActionsForOrder) and sends the rule's message once as unexpectedProblem. The account is one of the
 // engine's channels (what `waybillctl serve` reports on /health). ReplayHttpServer answers at the Selling Partner
 // API's real paths with the sandbox examples of Amazon's Orders and Messaging models.
+#include "AmazonSellerReplay.h"
 #include "FakeCredentialStore.h"
 #include "ReplayHttpServer.h"
 #include "SwaggerSandbox.h"
@@ -43,13 +44,6 @@ const QString ListPath = QStringLiteral("/messaging/v1/orders/123-1234567-123456
 const QString ProblemPath = ListPath + QStringLiteral("/messages/unexpectedProblem");
 const QString Query = QStringLiteral("?marketplaceIds=ATVPDKIKX0DER");
 
-QByteArray read(const QString &path)
-{
-    QFile file(QStringLiteral(WAYBILL_TEST_DATA_DIR "/") + path);
-    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << path.toStdString();
-    return file.readAll();
-}
-
 } // namespace
 
 TEST(EngineAmazonMessagingTest, ALateAmazonOrderGetsOneUnexpectedProblemMessage)
@@ -58,15 +52,6 @@ TEST(EngineAmazonMessagingTest, ALateAmazonOrderGetsOneUnexpectedProblemMessage)
     const waybill::testing::SwaggerSandbox messaging(QStringLiteral(
         WAYBILL_TEST_DATA_DIR "/third_party/amazon-sp-api-messaging/models/messaging-api-model/messaging.json"));
     ReplayHttpServer amazon;
-    amazon.route("POST", QStringLiteral("/auth/o2/token"),
-        ReplayHttpServer::json(R"({"access_token":"Atza|engine","token_type":"bearer","expires_in":3600})"));
-    amazon.route("GET",
-        QStringLiteral("/orders/v0/orders?MarketplaceIds=ATVPDKIKX0DER&LastUpdatedAfter=1970-01-01T00:00:00Z"),
-        ReplayHttpServer::json(read(QStringLiteral("third_party/amazon-sp-api-orders/getOrders.200.json"))));
-    for (const QString &synced : { QStringLiteral("902-1845936-5435065"), QStringLiteral("902-8745147-1934268") }) {
-        amazon.route("GET", QStringLiteral("/orders/v0/orders/%1/orderItems").arg(synced),
-            ReplayHttpServer::json(read(QStringLiteral("third_party/amazon-sp-api-orders/getOrderItems.200.json"))));
-    }
     amazon.route("GET", ListPath + Query,
         ReplayHttpServer::json(messaging.response(
             QStringLiteral("/messaging/v1/orders/{amazonOrderId}"), QStringLiteral("get"), QStringLiteral("200"))));
@@ -76,32 +61,18 @@ TEST(EngineAmazonMessagingTest, ALateAmazonOrderGetsOneUnexpectedProblemMessage)
                 QStringLiteral("post"), QStringLiteral("201")),
             201));
 
-    domain::AmazonAccount seller;
-    seller.marketplaceIds = { QStringLiteral("ATVPDKIKX0DER") };
-    seller.id = domain::AmazonAccount::idFor(seller.marketplaceIds);
-    seller.name = QStringLiteral("US");
-    seller.baseUrl = amazon.baseUrl().toString();
-    seller.lwaUrl = amazon.baseUrl().toString() + QStringLiteral("/auth/o2/token");
-    seller.clientId = QStringLiteral("amzn1.application-oa2-client.engine");
-    seller.syncSince = QStringLiteral("1970-01-01T00:00:00Z");
-    storage::AccountRepository(workspace.db()).saveAmazonAccount(seller, 0);
+    const domain::AmazonAccount seller = waybill::testing::AmazonSellerReplay::setUp(amazon, workspace.db());
 
     // An Amazon order of this seller whose parcel is late since yesterday, and a delay rule without quiet hours.
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const storage::OrderRepository orders(workspace.db());
-    const qint64 orderId = orders.insert({ 0, QStringLiteral("amazon"), Order, 0, now - 6 * Day, QStringLiteral("USD"),
-        2500, 0, 0, 2500, QStringLiteral("Shipped"), {} });
-    storage::SqlQuery q(workspace.db(), QStringLiteral("UPDATE orders SET account = ?, external_id = ? WHERE id = ?"));
-    q.bind(seller.id).bind(Order).bind(orderId).exec();
     domain::Shipment shipment;
-    shipment.orderId = orderId;
     shipment.carrier = QStringLiteral("ups");
     shipment.trackingNumber = QStringLiteral("1Z999AA10123456784");
     shipment.status = domain::TrackingStatus::InTransit;
     shipment.shippedAt = now - 5 * Day;
     shipment.expectedAt = now - Day;
     shipment.lateAfter = now - Day;
-    orders.insertShipment(shipment);
+    waybill::testing::AmazonSellerReplay::addOrder(workspace.db(), seller, Order, now - 6 * Day, shipment);
     workspace.db().execute(QStringLiteral("DELETE FROM rules"));
     storage::TagRepository(workspace.db())
         .insertTemplate({ 0, QStringLiteral("Amazon delay"),

@@ -4,6 +4,7 @@
 // store it syncs orders, runs the rules after the sync, and its solicitation sender asks Amazon
 // (getSolicitationActionsForOrder) and requests the review for the delivered order once. ReplayHttpServer answers
 // at the Selling Partner API's real paths with the sandbox examples of Amazon's Orders and Solicitations models.
+#include "AmazonSellerReplay.h"
 #include "FakeCredentialStore.h"
 #include "ReplayHttpServer.h"
 #include "SwaggerSandbox.h"
@@ -37,13 +38,6 @@ const QString Order = QStringLiteral("123-1234567-1234567"); // the Solicitation
 const QString ReviewPath
     = QStringLiteral("/solicitations/v1/orders/123-1234567-1234567/solicitations/productReviewAndSellerFeedback");
 
-QByteArray read(const QString &path)
-{
-    QFile file(QStringLiteral(WAYBILL_TEST_DATA_DIR "/") + path);
-    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << path.toStdString();
-    return file.readAll();
-}
-
 } // namespace
 
 TEST(EngineAmazonReviewTest, AfterTheOrderSyncTheRulesAskAmazonForAReviewOnce)
@@ -52,15 +46,6 @@ TEST(EngineAmazonReviewTest, AfterTheOrderSyncTheRulesAskAmazonForAReviewOnce)
     const waybill::testing::SwaggerSandbox solicitations(QStringLiteral(WAYBILL_TEST_DATA_DIR
         "/third_party/amazon-sp-api-messaging/models/solicitations-api-model/solicitations.json"));
     ReplayHttpServer amazon;
-    amazon.route("POST", QStringLiteral("/auth/o2/token"),
-        ReplayHttpServer::json(R"({"access_token":"Atza|engine","token_type":"bearer","expires_in":3600})"));
-    amazon.route("GET",
-        QStringLiteral("/orders/v0/orders?MarketplaceIds=ATVPDKIKX0DER&LastUpdatedAfter=1970-01-01T00:00:00Z"),
-        ReplayHttpServer::json(read(QStringLiteral("third_party/amazon-sp-api-orders/getOrders.200.json"))));
-    for (const QString &synced : { QStringLiteral("902-1845936-5435065"), QStringLiteral("902-8745147-1934268") }) {
-        amazon.route("GET", QStringLiteral("/orders/v0/orders/%1/orderItems").arg(synced),
-            ReplayHttpServer::json(read(QStringLiteral("third_party/amazon-sp-api-orders/getOrderItems.200.json"))));
-    }
     amazon.route("GET",
         QStringLiteral("/solicitations/v1/orders/") + Order + QStringLiteral("?marketplaceIds=ATVPDKIKX0DER"),
         ReplayHttpServer::json(solicitations.response(
@@ -72,31 +57,18 @@ TEST(EngineAmazonReviewTest, AfterTheOrderSyncTheRulesAskAmazonForAReviewOnce)
                 QStringLiteral("post"), QStringLiteral("201")),
             201));
 
-    domain::AmazonAccount seller;
-    seller.marketplaceIds = { QStringLiteral("ATVPDKIKX0DER") };
-    seller.id = domain::AmazonAccount::idFor(seller.marketplaceIds);
-    seller.name = QStringLiteral("US");
-    seller.baseUrl = amazon.baseUrl().toString();
-    seller.lwaUrl = amazon.baseUrl().toString() + QStringLiteral("/auth/o2/token");
-    seller.clientId = QStringLiteral("amzn1.application-oa2-client.engine");
-    seller.syncSince = QStringLiteral("1970-01-01T00:00:00Z");
-    storage::AccountRepository(workspace.db()).saveAmazonAccount(seller, 0);
+    const domain::AmazonAccount seller = waybill::testing::AmazonSellerReplay::setUp(amazon, workspace.db());
 
     // An Amazon order of this seller, delivered six days ago, and a review rule without quiet hours.
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const storage::OrderRepository orders(workspace.db());
-    const qint64 orderId = orders.insert({ 0, QStringLiteral("amazon"), Order, 0, now - 12 * Day, QStringLiteral("USD"),
-        2500, 0, 0, 2500, QStringLiteral("Shipped"), {} });
-    storage::SqlQuery q(workspace.db(), QStringLiteral("UPDATE orders SET account = ?, external_id = ? WHERE id = ?"));
-    q.bind(seller.id).bind(Order).bind(orderId).exec();
     domain::Shipment shipment;
-    shipment.orderId = orderId;
     shipment.carrier = QStringLiteral("ups");
     shipment.trackingNumber = QStringLiteral("1Z999AA10123456784");
     shipment.status = domain::TrackingStatus::Delivered;
     shipment.shippedAt = now - 9 * Day;
     shipment.deliveredAt = now - 6 * Day;
-    orders.insertShipment(shipment);
+    const qint64 orderId
+        = waybill::testing::AmazonSellerReplay::addOrder(workspace.db(), seller, Order, now - 12 * Day, shipment);
     workspace.db().execute(QStringLiteral("DELETE FROM rules"));
     domain::Rule rule;
     rule.name = QStringLiteral("Review request");
