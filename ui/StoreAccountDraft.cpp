@@ -17,6 +17,8 @@ QString StoreAccountDraft::id() const
         return tracking.id;
     case Kind::Twilio:
         return twilio.id;
+    case Kind::Chat:
+        return chat.id;
     }
     return {};
 }
@@ -34,6 +36,8 @@ QString StoreAccountDraft::name() const
         return tracking.name;
     case Kind::Twilio:
         return twilio.name;
+    case Kind::Chat:
+        return chat.name;
     }
     return {};
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "domain/AmazonAccount.h"
+#include "domain/ChatAccount.h"
 #include "domain/ShopifyAccount.h"
 #include "domain/TrackingAccount.h"
 #include "domain/TwilioAccount.h"
@@ -26,6 +27,7 @@ struct StoreAccountDraft {
         Amazon,
         Tracking, ///< EasyPost, AfterShip or Shippo
         Twilio, ///< an SMS number
+        Chat, ///< a live chat gateway for the shop's pages
     };
 
     Kind kind = Kind::Shopify;
@@ -34,6 +36,7 @@ struct StoreAccountDraft {
     domain::AmazonAccount amazon;
     domain::TrackingAccount tracking;
     domain::TwilioAccount twilio;
+    domain::ChatAccount chat;
     QList<std::pair<QString, QString>> secrets;
 
     QString id() const;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StoreAccountForm.h"
 
+#include "channels/chat/ChatAccountRules.h"
 #include "channels/sms/PhoneNumber.h"
 #include "commerce/HttpJsonClient.h"
 #include "commerce/TrackingProviderApi.h"
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
+#include <QSpinBox>
 #include <QTimeZone>
 #include <QVBoxLayout>
 
@@ -48,6 +50,7 @@ StoreAccountForm::StoreAccountForm(QWidget *parent)
     m_kind->addItem(tr("Amazon (Selling Partner API)"), static_cast<int>(Kind::Amazon));
     m_kind->addItem(tr("Tracking provider"), static_cast<int>(Kind::Tracking));
     m_kind->addItem(tr("SMS number (Twilio)"), static_cast<int>(Kind::Twilio));
+    m_kind->addItem(tr("Live chat"), static_cast<int>(Kind::Chat));
     common->addRow(tr("&Type:"), m_kind);
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("storeNameEdit"));
@@ -55,7 +58,8 @@ StoreAccountForm::StoreAccountForm(QWidget *parent)
     common->addRow(tr("&Name:"), m_name);
     layout->addLayout(common);
 
-    m_pages = { buildShopifyPage(), buildWooCommercePage(), buildAmazonPage(), buildTrackingPage(), buildTwilioPage() };
+    m_pages = { buildShopifyPage(), buildWooCommercePage(), buildAmazonPage(), buildTrackingPage(), buildTwilioPage(),
+        buildChatPage() };
     for (QWidget *page : std::as_const(m_pages)) {
         layout->addWidget(page);
     }
@@ -224,6 +228,49 @@ QWidget *StoreAccountForm::buildTwilioPage()
     return page;
 }
 
+QWidget *StoreAccountForm::buildChatPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_origins = addLine(page, "originsEdit", tr("https://shop.example (several: comma-separated)"));
+    m_listen = addLine(page, "listenEdit", QStringLiteral("127.0.0.1:8090"));
+    m_chatPublicUrl = addLine(page, "chatPublicUrlEdit", tr("Optional: https://chat.shop.example behind a proxy"));
+    m_certificateFile = addLine(page, "certificateFileEdit", tr("Optional: PEM certificate for HTTPS"));
+    m_keyFile = addLine(page, "keyFileEdit", tr("Optional: its PEM private key"));
+    m_fallbackAccount = new QComboBox(page);
+    m_fallbackAccount->setObjectName(QStringLiteral("fallbackAccountCombo"));
+    m_fallbackAfter = new QSpinBox(page);
+    m_fallbackAfter->setObjectName(QStringLiteral("fallbackAfterSpin"));
+    m_fallbackAfter->setRange(30, 24 * 3600);
+    m_fallbackAfter->setSuffix(tr(" s"));
+    form->addRow(tr("Shop &pages:"), m_origins);
+    form->addRow(tr("&Listen on:"), m_listen);
+    form->addRow(tr("&Public URL:"), m_chatPublicUrl);
+    form->addRow(tr("&Certificate:"), m_certificateFile);
+    form->addRow(tr("&Key:"), m_keyFile);
+    form->addRow(tr("Continue by &e-mail from:"), m_fallbackAccount);
+    form->addRow(tr("&After the visitor left:"), m_fallbackAfter);
+    auto *hint = new QLabel(tr("The Name above is the chat's title for visitors. Only the shop's pages may open a "
+                               "chat; replies to a visitor who left go by e-mail to the address they gave."),
+        page);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QStringLiteral("color:#6b7280"));
+    form->addRow(hint);
+    return page;
+}
+
+void StoreAccountForm::setEmailAccounts(const QStringList &accountIds)
+{
+    const QString current = m_fallbackAccount->currentData().toString();
+    m_fallbackAccount->clear();
+    m_fallbackAccount->addItem(tr("No one: replies wait for the visitor"), QString());
+    for (const QString &id : accountIds) {
+        m_fallbackAccount->addItem(id, id);
+    }
+    m_fallbackAccount->setCurrentIndex(std::max(0, m_fallbackAccount->findData(current)));
+}
+
 Kind StoreAccountForm::kind() const
 {
     return static_cast<Kind>(m_kind->currentData().toInt());
@@ -240,6 +287,9 @@ void StoreAccountForm::startNew(Kind kind)
     m_lwaUrl->setText(QString::fromLatin1(domain::AmazonAccount::DefaultLwaUrl));
     m_amazonRegion->setCurrentIndex(0);
     m_trackingProvider->setCurrentIndex(0);
+    m_listen->setText(QStringLiteral("127.0.0.1:8090"));
+    m_fallbackAccount->setCurrentIndex(0);
+    m_fallbackAfter->setValue(120);
     m_since->setDate(QDate::currentDate().addDays(-30));
     m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(kind)));
     m_editingId.clear();
@@ -266,6 +316,15 @@ void StoreAccountForm::showAccount(const StoreAccountDraft &account)
         m_clientId->setText(account.amazon.clientId);
         m_marketplaces->setText(account.amazon.marketplaceIds.join(u','));
         m_since->setDate(QDateTime::fromString(account.amazon.syncSince, Qt::ISODate).toUTC().date());
+        break;
+    case Kind::Chat:
+        m_origins->setText(account.chat.allowedOrigins.join(QStringLiteral(", ")));
+        m_listen->setText(account.chat.listen);
+        m_chatPublicUrl->setText(account.chat.publicUrl);
+        m_certificateFile->setText(account.chat.certificateFile);
+        m_keyFile->setText(account.chat.keyFile);
+        m_fallbackAccount->setCurrentIndex(std::max(0, m_fallbackAccount->findData(account.chat.fallbackEmailAccount)));
+        m_fallbackAfter->setValue(account.chat.fallbackAfterSeconds);
         break;
     case Kind::Twilio:
         m_twilioNumber->setText(account.twilio.fromNumber);
@@ -294,6 +353,7 @@ void StoreAccountForm::setEditing(bool editing)
     m_marketplaces->setReadOnly(editing);
     m_trackingProvider->setEnabled(!editing);
     m_twilioNumber->setReadOnly(editing);
+    m_name->setReadOnly(editing && kind() == Kind::Chat); // the chat's id comes from its name
     m_secretNote->setText(editing
             ? tr("Secrets are kept in the system keychain. Leave them empty to keep the stored ones.")
             : tr("Secrets are kept in the system keychain, never in the workspace."));
@@ -320,6 +380,8 @@ std::optional<StoreAccountDraft> StoreAccountForm::draft(QString *problem) const
         return trackingDraft(problem);
     case Kind::Twilio:
         return twilioDraft(problem);
+    case Kind::Chat:
+        return chatDraft(problem);
     }
     return std::nullopt;
 }
@@ -500,6 +562,29 @@ std::optional<StoreAccountDraft> StoreAccountForm::twilioDraft(QString *problem)
         draft.secrets.append({ account.id, token });
     } else if (!m_editing) {
         *problem = tr("Enter the account's auth token (Twilio console → Account info).");
+        return std::nullopt;
+    }
+    return draft;
+}
+
+std::optional<StoreAccountDraft> StoreAccountForm::chatDraft(QString *problem) const
+{
+    StoreAccountDraft draft;
+    draft.kind = Kind::Chat;
+    domain::ChatAccount &account = draft.chat;
+    account.name = m_name->text().trimmed();
+    account.id = domain::ChatAccount::idForName(account.name);
+    for (const QString &origin : m_origins->text().split(u',', Qt::SkipEmptyParts)) {
+        account.allowedOrigins << origin.trimmed();
+    }
+    account.listen = m_listen->text().trimmed();
+    account.publicUrl = withoutTrailingSlashes(m_chatPublicUrl->text());
+    account.certificateFile = m_certificateFile->text().trimmed();
+    account.keyFile = m_keyFile->text().trimmed();
+    account.fallbackEmailAccount = m_fallbackAccount->currentData().toString();
+    account.fallbackAfterSeconds = m_fallbackAfter->value();
+    if (const QString why = channels::chat::ChatAccountRules::problem(account); !why.isEmpty()) {
+        *problem = why.at(0).toUpper() + why.mid(1) + u'.';
         return std::nullopt;
     }
     return draft;

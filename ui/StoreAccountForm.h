@@ -13,15 +13,16 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 
 namespace waybill::ui {
 
 /// The fields of one account in Settings → Stores, tracking and SMS: a kind (Shopify, WooCommerce, Amazon, a tracking
-/// provider, a Twilio SMS number) and, per kind, the same fields as `waybillctl account add
-/// shopify|woocommerce|amazon|tracking|twilio`, with the secrets in password fields. It only reads and checks what was
-/// typed (draft()); the dialog stores it. While an existing account is edited the kind and the field its id comes from
-/// (shop, site, marketplaces, provider, number) are locked, and empty secret fields mean "keep the stored one". Lives
-/// on the UI thread in its dialog.
+/// provider, a Twilio SMS number, a live chat) and, per kind, the same fields as `waybillctl account add
+/// shopify|woocommerce|amazon|tracking|twilio|chat`, with the secrets in password fields. It only reads and checks what
+/// was typed (draft()); the dialog stores it. While an existing account is edited the kind and the field its id comes
+/// from (shop, site, marketplaces, provider, number, chat name) are locked, and empty secret fields mean "keep the
+/// stored one". Lives on the UI thread in its dialog.
 class StoreAccountForm final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StoreAccountForm)
@@ -40,6 +41,8 @@ public:
     std::optional<StoreAccountDraft> draft(QString *problem) const;
     /// Empties the secret fields (after they went to the keychain).
     void clearSecrets();
+    /// The e-mail accounts a live chat may fall back to (ids), offered on the chat page.
+    void setEmailAccounts(const QStringList &accountIds);
 
 Q_SIGNALS:
     void kindChanged(waybill::ui::StoreAccountDraft::Kind kind);
@@ -50,17 +53,19 @@ private:
     QWidget *buildAmazonPage();
     QWidget *buildTrackingPage();
     QWidget *buildTwilioPage();
+    QWidget *buildChatPage();
     QLineEdit *addLine(QWidget *page, const char *objectName, const QString &placeholder, bool secret = false);
     std::optional<StoreAccountDraft> shopifyDraft(QString *problem) const;
     std::optional<StoreAccountDraft> wooCommerceDraft(QString *problem) const;
     std::optional<StoreAccountDraft> amazonDraft(QString *problem) const;
     std::optional<StoreAccountDraft> trackingDraft(QString *problem) const;
     std::optional<StoreAccountDraft> twilioDraft(QString *problem) const;
+    std::optional<StoreAccountDraft> chatDraft(QString *problem) const;
     void setEditing(bool editing);
     void showPage(int index);
 
     QComboBox *m_kind;
-    QList<QWidget *> m_pages; ///< Shopify, WooCommerce, Amazon, tracking, Twilio: the one of the kind shown
+    QList<QWidget *> m_pages; ///< Shopify, WooCommerce, Amazon, tracking, Twilio, chat: the one of the kind shown
     QLineEdit *m_name;
     QLineEdit *m_shop;
     QLineEdit *m_shopifyToken;
@@ -84,6 +89,13 @@ private:
     QLineEdit *m_authToken;
     QLineEdit *m_helpReply;
     QLineEdit *m_twilioBaseUrl;
+    QLineEdit *m_origins;
+    QLineEdit *m_listen;
+    QLineEdit *m_chatPublicUrl;
+    QLineEdit *m_certificateFile;
+    QLineEdit *m_keyFile;
+    QComboBox *m_fallbackAccount;
+    QSpinBox *m_fallbackAfter;
     QLabel *m_secretNote;
     bool m_editing = false;
     QString m_editingId;

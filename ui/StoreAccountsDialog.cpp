@@ -5,6 +5,7 @@
 #include "DialogService.h"
 #include "StoreAccountForm.h"
 #include "StoreConnectionTester.h"
+#include "channels/chat/ChatAccountRules.h"
 #include "security/CredentialJob.h"
 #include "security/CredentialStore.h"
 #include "storage/AccountRepository.h"
@@ -68,6 +69,8 @@ QString kindName(Kind kind)
         return StoreAccountsDialog::tr("Tracking");
     case Kind::Twilio:
         return StoreAccountsDialog::tr("SMS");
+    case Kind::Chat:
+        return StoreAccountsDialog::tr("Live chat");
     }
     return {};
 }
@@ -81,6 +84,10 @@ QString savedText(const StoreAccountDraft &draft)
     case Kind::Twilio:
         return StoreAccountsDialog::tr("Texts to %1 arrive in the inbox, and SMS replies leave from it, from now on.")
             .arg(draft.twilio.fromNumber);
+    case Kind::Chat:
+        return StoreAccountsDialog::tr("The chat starts now: put <script src=\"%1/chat/widget.js\" async></script> on "
+                                       "the shop's pages.")
+            .arg(channels::chat::ChatAccountRules::widgetBase(draft.chat));
     default:
         return StoreAccountsDialog::tr("Orders from %1 are synced from now on.").arg(draft.name());
     }
@@ -167,6 +174,15 @@ StoreAccountsDialog::StoreAccountsDialog(Context context, QWidget *parent)
         showResult(ok ? okLine(tr("Connected."), message) : failLine(tr("Connection failed:"), message));
     });
 
+    try {
+        QStringList emailAccounts;
+        for (const domain::EmailAccount &account : storage::AccountRepository(m_context.database).emailAccounts()) {
+            emailAccounts << account.id;
+        }
+        m_form->setEmailAccounts(emailAccounts);
+    } catch (const storage::StorageError &error) {
+        showResult(failLine(tr("Could not read the e-mail accounts:"), error.userMessage()));
+    }
     reloadList({});
     if (m_list->count() == 0) {
         startNewAccount();
@@ -196,6 +212,12 @@ void StoreAccountsDialog::reloadList(const QString &selectId)
             StoreAccountDraft draft;
             draft.kind = Kind::Amazon;
             draft.amazon = account;
+            m_accounts.insert(account.id, draft);
+        }
+        for (const domain::ChatAccount &account : repository.chatAccounts()) {
+            StoreAccountDraft draft;
+            draft.kind = Kind::Chat;
+            draft.chat = account;
             m_accounts.insert(account.id, draft);
         }
         for (const domain::TwilioAccount &account : repository.twilioAccounts()) {
@@ -388,6 +410,9 @@ void StoreAccountsDialog::runTest(const StoreAccountDraft &draft, const QHash<QS
     case Kind::Twilio:
         m_tester->testTwilio(draft.twilio, secrets.value(draft.id()));
         break;
+    case Kind::Chat:
+        m_tester->testChat(draft.chat);
+        break;
     }
 }
 
@@ -448,6 +473,9 @@ void StoreAccountsDialog::writeAccount(const StoreAccountDraft &draft)
             break;
         case Kind::Twilio:
             repository.saveTwilioAccount(draft.twilio, m_context.now());
+            break;
+        case Kind::Chat:
+            repository.saveChatAccount(draft.chat, m_context.now());
             break;
         }
     } catch (const storage::StorageError &error) {

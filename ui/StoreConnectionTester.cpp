@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StoreConnectionTester.h"
 
+#include "channels/chat/ChatAccountRules.h"
 #include "commerce/AmazonOrderSync.h"
 #include "commerce/HttpJsonClient.h"
 #include "commerce/HttpJsonError.h"
@@ -179,14 +180,10 @@ void StoreConnectionTester::testAmazon(
     connect(reply, &QNetworkReply::finished, this, [this, reply, host = url.host()] { onLwaReply(reply, host); });
 }
 
-void StoreConnectionTester::onLwaReply(QNetworkReply *reply, const QString &host)
+HttpJsonError StoreConnectionTester::errorOf(const QNetworkReply &reply)
 {
-    reply->deleteLater();
-    m_reply = nullptr;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
     HttpJsonError error;
-    switch (reply->error()) {
+    switch (reply.error()) {
     case QNetworkReply::NoError:
         break;
     case QNetworkReply::SslHandshakeFailedError:
@@ -197,9 +194,56 @@ void StoreConnectionTester::onLwaReply(QNetworkReply *reply, const QString &host
         error.kind = HttpJsonError::Kind::Timeout;
         break;
     default:
-        error.kind = status == 0 ? HttpJsonError::Kind::Network : HttpJsonError::Kind::Http;
+        error.kind = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 0
+            ? HttpJsonError::Kind::Network
+            : HttpJsonError::Kind::Http;
         break;
     }
+    error.message = reply.errorString();
+    return error;
+}
+
+void StoreConnectionTester::testChat(const domain::ChatAccount &account)
+{
+    abort();
+    m_running = true;
+    const QString base = channels::chat::ChatAccountRules::widgetBase(account);
+    const QUrl url(base + QStringLiteral("/chat/widget.js"));
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_timeoutMs);
+    QNetworkReply *reply = m_network.get(request);
+    m_reply = reply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, base, url] {
+        reply->deleteLater();
+        m_reply = nullptr;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QString type = reply->header(QNetworkRequest::ContentTypeHeader).toString();
+        if (reply->error() == QNetworkReply::NoError && status == 200 && type.contains(QLatin1String("javascript"))) {
+            finish(true,
+                tr("The chat is live: put <script src=\"%1\" async></script> on the shop's pages.")
+                    .arg(url.toString()));
+            return;
+        }
+        if (reply->error() == QNetworkReply::ConnectionRefusedError) {
+            finish(false,
+                tr("Nothing answers at %1 yet: the chat starts when the account is saved, in this app or "
+                   "under waybillctl serve.")
+                    .arg(base));
+            return;
+        }
+        finish(false,
+            status == 200 ? tr("%1 answered, but not with Waybill's chat widget: check the address.").arg(base)
+                          : describe(errorOf(*reply), tr("The chat"), url.host()));
+    });
+}
+
+void StoreConnectionTester::onLwaReply(QNetworkReply *reply, const QString &host)
+{
+    reply->deleteLater();
+    m_reply = nullptr;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    HttpJsonError error = errorOf(*reply);
     if (status >= 400) {
         // LWA says what it refused in its OAuth error body (invalid_grant, invalid_client).
         const security::OAuthError oauth
@@ -213,7 +257,6 @@ void StoreConnectionTester::onLwaReply(QNetworkReply *reply, const QString &host
         return;
     }
     if (reply->error() != QNetworkReply::NoError) {
-        error.message = reply->errorString();
         finish(false, describe(error, QStringLiteral("Login with Amazon"), host));
         return;
     }

@@ -4,6 +4,7 @@
 
 #include "commerce/HttpJsonClient.h"
 #include "domain/AmazonAccount.h"
+#include "domain/ChatAccount.h"
 #include "domain/ShopifyAccount.h"
 #include "domain/TrackingAccount.h"
 #include "domain/TwilioAccount.h"
@@ -38,7 +39,7 @@ namespace waybill::ui {
 /// with Amazon refresh_token grant at the LWA endpoint (what every sync pass starts with), then with that access token
 /// GET /orders/v0/orders for the last day of the account's marketplaces (the endpoint and the application's Orders
 /// role; a refusal there is named as such). Tracking providers: a page of one from a list the API key may
-/// read. Twilio: the account resource. Asynchronous (no
+/// read. Twilio: the account resource. Live chat: its widget from the running gateway. Asynchronous (no
 /// waitFor*): a test*() call returns at once and finished() follows exactly once with a sentence for people that
 /// names the problem — credentials refused, TLS failure, host unknown or unreachable, timeout, or an answer that is
 /// not what the service sends. abort() (or destroying the tester, or starting another test) ends a running test
@@ -65,6 +66,9 @@ public:
     void testTracking(const domain::TrackingAccount &account, const QString &apiKey);
     /// A Twilio number: engine::TwilioAccountCheck (the account resource with the SID and auth token).
     void testTwilio(const domain::TwilioAccount &account, const QString &authToken);
+    /// A live chat: GET <the widget's address>/chat/widget.js from the running gateway (the engine starts it once the
+    /// account is saved).
+    void testChat(const domain::ChatAccount &account);
     void abort();
     bool isRunning() const { return m_running; }
 
@@ -81,6 +85,8 @@ private:
         std::function<QString(const commerce::HttpJsonError &)> describeFailure = {});
     void onLwaReply(QNetworkReply *reply, const QString &host);
     void finish(bool ok, const QString &message);
+    /// The kind of failure a finished reply had, with its error string.
+    static commerce::HttpJsonError errorOf(const QNetworkReply &reply);
 
     QNetworkAccessManager &m_network;
     std::unique_ptr<commerce::HttpJsonClient> m_client;

@@ -4,10 +4,8 @@
 
 #include "BrowserSignIn.h"
 #include "CredentialWait.h"
-#include "channels/ListenAddress.h"
 #include "channels/ServerAddress.h"
-#include "channels/ServerTlsFiles.h"
-#include "channels/chat/ChatGateway.h"
+#include "channels/chat/ChatAccountRules.h"
 #include "channels/email/EmailProviderPreset.h"
 #include "channels/sms/PhoneNumber.h"
 #include "commerce/HttpJsonClient.h"
@@ -631,11 +629,8 @@ int AccountCommand::addChat(const QCommandLineParser &parser, QTextStream &out, 
     account.id = domain::ChatAccount::idForName(account.name);
     for (const QString &list : parser.values(QStringLiteral("origin"))) {
         for (const QString &origin : list.split(u',', Qt::SkipEmptyParts)) {
-            const QUrl url(origin.trimmed());
-            if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
-                || url.host().isEmpty() || (!url.path().isEmpty() && url.path() != QLatin1String("/"))) {
-                err << "waybillctl account add chat: --origin " << origin
-                    << " is not an origin (scheme and host, like https://shop.example)" << Qt::endl;
+            if (const QString why = channels::chat::ChatAccountRules::originProblem(origin); !why.isEmpty()) {
+                err << "waybillctl account add chat: --origin " << why << Qt::endl;
                 return 2;
             }
             account.allowedOrigins.append(origin.trimmed());
@@ -648,31 +643,27 @@ int AccountCommand::addChat(const QCommandLineParser &parser, QTextStream &out, 
         return 2;
     }
     account.listen = parser.value(QStringLiteral("listen")).trimmed();
-    QHostAddress address;
-    quint16 port = 0;
-    if (!channels::ListenAddress::parse(account.listen, &address, &port) || port == 0) {
+    if (!channels::chat::ChatAccountRules::listenProblem(account.listen).isEmpty()) {
         err << "waybillctl account add chat: give --listen HOST:PORT, e.g. 127.0.0.1:8090" << Qt::endl;
         return 2;
     }
     if (parser.isSet(QStringLiteral("cert")) || parser.isSet(QStringLiteral("key"))) {
         account.certificateFile = QFileInfo(parser.value(QStringLiteral("cert"))).absoluteFilePath();
         account.keyFile = QFileInfo(parser.value(QStringLiteral("key"))).absoluteFilePath();
-        QString problem;
-        if (!parser.isSet(QStringLiteral("cert")) || !parser.isSet(QStringLiteral("key"))
-            || !channels::ServerTlsFiles::load(account.certificateFile, account.keyFile, &problem)) {
-            err << "waybillctl account add chat: give both --cert and --key with PEM files"
-                << (problem.isEmpty() ? QString() : QStringLiteral(" (") + problem + u')') << Qt::endl;
+        if (!parser.isSet(QStringLiteral("cert")) || !parser.isSet(QStringLiteral("key"))) {
+            account.certificateFile.clear(); // one without the other: refused below
+        }
+        if (const QString why = channels::chat::ChatAccountRules::tlsProblem(account.certificateFile, account.keyFile);
+            !why.isEmpty() || account.certificateFile.isEmpty()) {
+            err << "waybillctl account add chat: --cert and --key: "
+                << (why.isEmpty() ? QStringLiteral("give both a PEM certificate and its key") : why) << Qt::endl;
             return 2;
         }
     }
     account.publicUrl = parser.value(QStringLiteral("public-url")).trimmed();
-    if (!account.publicUrl.isEmpty()) {
-        const QUrl url(account.publicUrl);
-        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
-            || url.host().isEmpty()) {
-            err << "waybillctl account add chat: --public-url must be an http(s) address" << Qt::endl;
-            return 2;
-        }
+    if (!channels::chat::ChatAccountRules::publicUrlProblem(account.publicUrl).isEmpty()) {
+        err << "waybillctl account add chat: --public-url must be an http(s) address" << Qt::endl;
+        return 2;
     }
     const auto database = CtlCommand::workspace(parser).openDatabase(QStringLiteral("ctl"));
     account.fallbackEmailAccount = parser.value(QStringLiteral("email-account")).trimmed();
@@ -692,9 +683,7 @@ int AccountCommand::addChat(const QCommandLineParser &parser, QTextStream &out, 
         }
     }
     storage::AccountRepository(*database).saveChatAccount(account, QDateTime::currentSecsSinceEpoch());
-    const QString base = !account.publicUrl.isEmpty() ? account.publicUrl
-        : account.certificateFile.isEmpty()           ? QStringLiteral("http://") + account.listen
-                                                      : QStringLiteral("https://") + account.listen;
+    const QString base = channels::chat::ChatAccountRules::widgetBase(account);
     out << "Added " << account.id << " (chat on " << account.listen << "; put <script src=\"" << base
         << "/chat/widget.js\" async></script> on the pages of " << account.allowedOrigins.join(QStringLiteral(", "))
         << ")" << Qt::endl;

@@ -1,10 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The Waybill authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Settings → Stores, tracking and SMS: Shopify, WooCommerce, Amazon, tracking provider and Twilio accounts added,
-// edited and removed from the desktop, their
-// secrets in the keychain only, "Test connection" making one real request to a loopback server that replays the
-// service's answers (and naming wrong credentials, TLS failures, unreachable hosts and timeouts), and the engine's
-// last sync state shown per account.
+// Settings → Stores, tracking and SMS: Shopify, WooCommerce, Amazon, tracking provider, Twilio and live chat accounts
+// added, edited and removed from the desktop, their secrets in the keychain only, "Test connection" making one real
+// request to a loopback server that replays the service's answers (and naming wrong credentials, TLS failures,
+// unreachable hosts and timeouts), and the engine's last sync state shown per account.
 #include "FakeCredentialStore.h"
 #include "FakeDialogService.h"
 #include "ReplayHttpServer.h"
@@ -515,6 +514,50 @@ TEST_F(StoreAccountsDialogTest, ATwilioNumberNeedsAValidNumberSidAndToken)
     EXPECT_TRUE(result().contains(QStringLiteral("auth token"))) << qPrintable(result());
     EXPECT_TRUE(storage::AccountRepository(workspace.db()).twilioAccounts().isEmpty());
     EXPECT_EQ(credentials.writes(), 0);
+}
+
+TEST_F(StoreAccountsDialogTest, ALiveChatIsSavedWithItsOriginsAndTestedAgainstItsRunningWidget)
+{
+    chooseKind(find<QComboBox>("kindCombo")->findText(QStringLiteral("Live chat")));
+    find<QLineEdit>("storeNameEdit")->setText(QStringLiteral("Corner Shop"));
+    type("originsEdit", QStringLiteral("https://shop.example/path"));
+    click("saveButton");
+    EXPECT_TRUE(result().contains(QStringLiteral("is not an origin"))) << qPrintable(result());
+    EXPECT_TRUE(storage::AccountRepository(workspace.db()).chatAccounts().isEmpty());
+
+    // Nothing listens at the address yet: the test says the chat starts once saved.
+    QTcpServer probe;
+    ASSERT_TRUE(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 freePort = probe.serverPort();
+    probe.close();
+    type("originsEdit", QStringLiteral("https://shop.example, https://www.shop.example"));
+    type("listenEdit", QStringLiteral("127.0.0.1:%1").arg(freePort));
+    QString text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("Nothing answers at http://127.0.0.1:%1 yet").arg(freePort)))
+        << qPrintable(text);
+
+    save();
+    const auto stored = storage::AccountRepository(workspace.db()).chatAccounts();
+    ASSERT_EQ(stored.size(), 1);
+    EXPECT_EQ(stored.constFirst().id, QStringLiteral("chat:corner shop"));
+    EXPECT_EQ(stored.constFirst().allowedOrigins,
+        QStringList({ QStringLiteral("https://shop.example"), QStringLiteral("https://www.shop.example") }));
+    EXPECT_EQ(stored.constFirst().listen, QStringLiteral("127.0.0.1:%1").arg(freePort));
+    EXPECT_TRUE(stored.constFirst().fallbackEmailAccount.isEmpty());
+    EXPECT_TRUE(result().contains(QStringLiteral("/chat/widget.js"))) << qPrintable(result());
+    EXPECT_TRUE(find<QLineEdit>("storeNameEdit")->isReadOnly()) << "the chat's id comes from its name";
+
+    // Where the widget is served (here the file as the gateway serves it), the test finds it.
+    QFile widget(QStringLiteral(WAYBILL_SOURCE_DIR "/resources/chat/widget.js"));
+    ASSERT_TRUE(widget.open(QIODevice::ReadOnly));
+    ReplayHttpServer::Answer script;
+    script.body = widget.readAll();
+    script.header("Content-Type", "application/javascript; charset=utf-8");
+    server.route("GET", QStringLiteral("/chat/widget.js"), script);
+    type("listenEdit", QStringLiteral("127.0.0.1:%1").arg(server.baseUrl().port()));
+    text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("The chat is live"))) << qPrintable(text);
+    waybill::testing::saveScreenshot(dialog.get(), QStringLiteral("store-accounts-chat"));
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Live chat: the frame codec and rate limiter (pure, STYLE.md §11), the gateway (HTTP + WebSocket) and the widget.
 target_sources(waybill_core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/ChatAccountRules.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ChatFrame.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ChatGateway.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ChatIncoming.h
