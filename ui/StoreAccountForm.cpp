@@ -102,6 +102,8 @@ void StoreAccountForm::showPage(int index)
     for (int page = 0; page < m_pages.size(); ++page) {
         m_pages.at(page)->setVisible(page == index);
     }
+    // A chat has no secret to keep.
+    m_secretNote->setVisible(static_cast<Kind>(m_kind->itemData(index).toInt()) != Kind::Chat);
 }
 
 QLineEdit *StoreAccountForm::addLine(QWidget *page, const char *objectName, const QString &placeholder, bool secret)

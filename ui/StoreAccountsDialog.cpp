@@ -267,12 +267,13 @@ void StoreAccountsDialog::decorate(QListWidgetItem *item) const
 
 QString StoreAccountsDialog::statusText(const QString &accountId) const
 {
+    const bool store = isStore(accountId);
     const auto it = m_statuses.constFind(accountId);
     if (it == m_statuses.cend()) {
-        return tr("No sync reported yet");
+        return store ? tr("No sync reported yet") : tr("No status reported yet");
     }
     if (it->state == QLatin1String("connected")) {
-        return tr("Connected: orders are in sync");
+        return store ? tr("Connected: orders are in sync") : tr("Connected");
     }
     if (it->state == QLatin1String("failed")) {
         return tr("Failed: %1").arg(it->message);
@@ -280,7 +281,17 @@ QString StoreAccountsDialog::statusText(const QString &accountId) const
     if (it->state == QLatin1String("syncing")) {
         return it->message.isEmpty() ? tr("Syncing…") : tr("Syncing: %1").arg(it->message);
     }
+    if (it->state == QLatin1String("retrying") && !it->message.isEmpty()) {
+        return tr("Retrying: %1").arg(it->message);
+    }
     return tr("Connecting…");
+}
+
+bool StoreAccountsDialog::isStore(const QString &accountId) const
+{
+    const auto it = m_accounts.constFind(accountId);
+    return it == m_accounts.cend() || it->kind == Kind::Shopify || it->kind == Kind::WooCommerce
+        || it->kind == Kind::Amazon;
 }
 
 void StoreAccountsDialog::setAccountStatus(const QString &accountId, const QString &state, const QString &message)
@@ -308,7 +319,8 @@ void StoreAccountsDialog::showStatus()
         : state == QLatin1String("connected")               ? QStringLiteral("#166534")
                                                             : QStringLiteral("#6b7280");
     m_statusLabel->setText(QStringLiteral("<span style=\"color:%1\"><b>%2</b> %3</span>")
-                               .arg(colour, tr("Last sync:").toHtmlEscaped(), statusText(id).toHtmlEscaped()));
+                               .arg(colour, (isStore(id) ? tr("Last sync:") : tr("Status:")).toHtmlEscaped(),
+                                   statusText(id).toHtmlEscaped()));
 }
 
 void StoreAccountsDialog::startNewAccount()

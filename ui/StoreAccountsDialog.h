@@ -76,6 +76,8 @@ private:
     void reloadList(const QString &selectId);
     void showSelected();
     QString statusText(const QString &accountId) const;
+    /// Whether the account is a store (its status is about order sync) rather than tracking, SMS or chat.
+    bool isStore(const QString &accountId) const;
     /// Sets the item's text (kind, name, last sync) and its status icon.
     void decorate(QListWidgetItem *item) const;
     void showStatus();

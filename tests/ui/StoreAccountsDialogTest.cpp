@@ -546,6 +546,11 @@ TEST_F(StoreAccountsDialogTest, ALiveChatIsSavedWithItsOriginsAndTestedAgainstIt
     EXPECT_TRUE(stored.constFirst().fallbackEmailAccount.isEmpty());
     EXPECT_TRUE(result().contains(QStringLiteral("/chat/widget.js"))) << qPrintable(result());
     EXPECT_TRUE(find<QLineEdit>("storeNameEdit")->isReadOnly()) << "the chat's id comes from its name";
+    dialog->setAccountStatus(QStringLiteral("chat:corner shop"), QStringLiteral("connected"), {});
+    EXPECT_TRUE(find<QLabel>("syncStatusLabel")->text().contains(QStringLiteral("Status:")));
+    EXPECT_TRUE(find<QListWidget>("storeList")->item(0)->text().contains(QStringLiteral("Connected")));
+    EXPECT_FALSE(find<QListWidget>("storeList")->item(0)->text().contains(QStringLiteral("orders")))
+        << "a chat has no orders to sync";
 
     // Where the widget is served (here the file as the gateway serves it), the test finds it.
     QFile widget(QStringLiteral(WAYBILL_SOURCE_DIR "/resources/chat/widget.js"));
