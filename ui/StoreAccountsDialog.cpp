@@ -196,44 +196,23 @@ void StoreAccountsDialog::reloadList(const QString &selectId)
     m_accounts.clear();
     try {
         const storage::AccountRepository repository(m_context.database);
-        for (const domain::ShopifyAccount &account : repository.shopifyAccounts()) {
-            StoreAccountDraft draft;
-            draft.kind = Kind::Shopify;
-            draft.shopify = account;
-            m_accounts.insert(account.id, draft);
-        }
-        for (const domain::WooCommerceAccount &account : repository.wooCommerceAccounts()) {
-            StoreAccountDraft draft;
-            draft.kind = Kind::WooCommerce;
-            draft.wooCommerce = account;
-            m_accounts.insert(account.id, draft);
-        }
-        for (const domain::AmazonAccount &account : repository.amazonAccounts()) {
-            StoreAccountDraft draft;
-            draft.kind = Kind::Amazon;
-            draft.amazon = account;
-            m_accounts.insert(account.id, draft);
-        }
-        for (const domain::ChatAccount &account : repository.chatAccounts()) {
-            StoreAccountDraft draft;
-            draft.kind = Kind::Chat;
-            draft.chat = account;
-            m_accounts.insert(account.id, draft);
-        }
-        for (const domain::TwilioAccount &account : repository.twilioAccounts()) {
-            StoreAccountDraft draft;
-            draft.kind = Kind::Twilio;
-            draft.twilio = account;
-            m_accounts.insert(account.id, draft);
-        }
-        for (const domain::TrackingAccount &account : repository.trackingAccounts()) {
-            StoreAccountDraft draft;
-            draft.kind = Kind::Tracking;
-            draft.tracking = account;
-            m_accounts.insert(account.id, draft);
-        }
+        // Each kind's accounts as drafts of that kind (`member` is where the draft keeps it).
+        const auto add = [this](Kind kind, const auto &accounts, auto member) {
+            for (const auto &account : accounts) {
+                StoreAccountDraft draft;
+                draft.kind = kind;
+                draft.*member = account;
+                m_accounts.insert(account.id, draft);
+            }
+        };
+        add(Kind::Shopify, repository.shopifyAccounts(), &StoreAccountDraft::shopify);
+        add(Kind::WooCommerce, repository.wooCommerceAccounts(), &StoreAccountDraft::wooCommerce);
+        add(Kind::Amazon, repository.amazonAccounts(), &StoreAccountDraft::amazon);
+        add(Kind::Chat, repository.chatAccounts(), &StoreAccountDraft::chat);
+        add(Kind::Twilio, repository.twilioAccounts(), &StoreAccountDraft::twilio);
+        add(Kind::Tracking, repository.trackingAccounts(), &StoreAccountDraft::tracking);
     } catch (const storage::StorageError &error) {
-        showResult(failLine(tr("Could not read the stores:"), error.userMessage()));
+        showResult(failLine(tr("Could not read the accounts:"), error.userMessage()));
     }
     QStringList ids = m_accounts.keys();
     ids.sort();
