@@ -260,8 +260,7 @@ void ConversationListModel::fetchMore(const QModelIndex &parent)
     if (parent.isValid() || !m_hasMore || m_busy) {
         return;
     }
-    m_busy = true;
-    const auto done = qScopeGuard([this] { m_busy = false; });
+    const auto done = changing();
     // Called by views from inside Qt: a storage failure must not leave here as an exception.
     try {
         fetchPage();
@@ -360,9 +359,14 @@ void ConversationListModel::reload()
     m_cursor.reset();
     m_hasMore = m_mode == Mode::View || !m_searchIds.isEmpty();
     m_riskHorizon = m_sla.riskHorizon(m_now());
-    m_busy = true;
+    const auto done = changing();
     endResetModel();
-    m_busy = false;
+}
+
+ConversationListModel::ChangeGuard ConversationListModel::changing()
+{
+    m_busy = true;
+    return ChangeGuard(std::function<void()>([this] { m_busy = false; }));
 }
 
 int ConversationListModel::rowOfId(qint64 id) const
@@ -391,6 +395,7 @@ bool ConversationListModel::refreshConversation(qint64 id, LeftView policy)
     }
     const auto summary = storage::ConversationRepository(m_database).find(id);
     if (!summary || (policy == LeftView::RemoveRow && !isInView(*summary))) {
+        const auto done = changing();
         beginRemoveRows({}, row, row);
         m_rows.removeAt(row);
         m_rowOfId.remove(id);
@@ -417,6 +422,7 @@ bool ConversationListModel::showConversation(qint64 id)
     if (!summary || !isInView(*summary)) {
         return false;
     }
+    const auto done = changing();
     beginInsertRows({}, 0, 0);
     m_rows.prepend(*summary);
     for (int i = 0; i < m_rows.size(); ++i) {

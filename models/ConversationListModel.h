@@ -9,6 +9,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QScopeGuard>
 #include <QString>
 
 #include <functional>
@@ -131,6 +132,10 @@ Q_SIGNALS:
     void loadFailed(const QString &message);
 
 private:
+    using ChangeGuard = QScopeGuard<std::function<void()>>;
+    /// Marks the rows as changing until the guard goes: fetchMore() from a listener of this change (a view, a model
+    /// tester) does nothing instead of nesting one change inside another; it asks again afterwards.
+    ChangeGuard changing();
     QVariant displayData(const domain::ConversationSummary &row, int column) const;
     QVariant sortData(const domain::ConversationSummary &row, int column) const;
     std::optional<qint64> marketRemaining(const domain::ConversationSummary &row) const;
@@ -157,7 +162,7 @@ private:
     QHash<qint64, int> m_rowOfId;
     std::optional<storage::PageCursor> m_cursor;
     bool m_hasMore = true;
-    bool m_busy = false; ///< inside fetchMore() or endResetModel(): fetchMore() does nothing
+    bool m_busy = false; ///< inside a change of the rows (changing()): fetchMore() does nothing
 };
 
 } // namespace waybill::models

@@ -6,6 +6,7 @@
 #include "engine/SlaClock.h"
 #include "models/ConversationListModel.h"
 #include "storage/ConversationRepository.h"
+#include "storage/InboxQuery.h"
 #include "storage/ViewCounterRepository.h"
 
 #include <QAbstractItemModelTester>
@@ -93,6 +94,28 @@ TEST_F(ConversationListModelTest, FetchMoreBringsTheNextKeysetPageWithoutDuplica
         }
         EXPECT_EQ(model->index(row, 0).data(ConversationListModel::ConversationIdRole).toLongLong(), summary.id);
     }
+}
+
+TEST_F(ConversationListModelTest, AConversationShownBeforeTheFirstPageIsListedOnce)
+{
+    // New mail arrives before the view has asked for its first page: the row goes in at the top, and the first page
+    // (which holds it too) does not list it twice.
+    const domain::InboxView view { domain::InboxView::Kind::AllOpen, domain::Channel::Email };
+    model->setView(view, domain::InboxSort::LastActivity);
+    const storage::ConversationRepository repository(workspace.db());
+    const storage::InboxQuery query(view, domain::InboxSort::LastActivity, agentId(), sla.riskHorizon(now));
+    const QList<domain::ConversationSummary> firstPage = repository.page(query, nullptr, 3);
+    ASSERT_EQ(firstPage.size(), 3);
+
+    ASSERT_TRUE(model->showConversation(firstPage.at(1).id));
+    fetchAll();
+
+    QSet<qint64> ids;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        ids.insert(model->summaryAt(row).id);
+    }
+    EXPECT_EQ(ids.size(), model->rowCount());
+    EXPECT_EQ(model->rowCount(), count(view));
 }
 
 TEST_F(ConversationListModelTest, DeadlineSortPutsTheMostUrgentFirst)
