@@ -7,6 +7,7 @@
 #include "ConnectionTester.h"
 #include "DialogService.h"
 #include "OAuthSignInController.h"
+#include "ResultLine.h"
 #include "channels/ServerAddress.h"
 #include "channels/email/EmailProviderPreset.h"
 #include "security/CredentialJob.h"
@@ -30,18 +31,6 @@ using security::OAuthProvider;
 namespace {
 
 constexpr int AccountIdRole = Qt::UserRole + 1;
-
-QString okLine(const QString &what, const QString &message)
-{
-    return QStringLiteral("<div style=\"color:#166534\">&#10003; <b>%1</b> %2</div>")
-        .arg(what.toHtmlEscaped(), message.toHtmlEscaped());
-}
-
-QString failLine(const QString &what, const QString &message)
-{
-    return QStringLiteral("<div style=\"color:#991b1b\">&#10007; <b>%1</b> %2</div>")
-        .arg(what.toHtmlEscaped(), message.toHtmlEscaped());
-}
 
 } // namespace
 
@@ -93,7 +82,7 @@ EmailAccountsDialog::EmailAccountsDialog(Context context, QWidget *parent)
                 showAccount(*account);
             }
         } catch (const storage::StorageError &error) {
-            showResult(failLine(tr("Could not read the account:"), error.userMessage()));
+            showResult(ResultLine::failed(tr("Could not read the account:"), error.userMessage()));
         }
     });
     connect(m_ui->addButton, &QPushButton::clicked, this, &EmailAccountsDialog::startNewAccount);
@@ -102,11 +91,11 @@ EmailAccountsDialog::EmailAccountsDialog(Context context, QWidget *parent)
     connect(m_ui->saveButton, &QPushButton::clicked, this, &EmailAccountsDialog::save);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_tester, &ConnectionTester::imapChecked, this, [this](bool ok, const QString &message) {
-        m_imapResult = ok ? okLine(tr("Incoming:"), message) : failLine(tr("Incoming:"), message);
+        m_imapResult = ok ? ResultLine::ok(tr("Incoming:"), message) : ResultLine::failed(tr("Incoming:"), message);
         showResult(m_imapResult + m_smtpResult);
     });
     connect(m_tester, &ConnectionTester::smtpChecked, this, [this](bool ok, const QString &message) {
-        m_smtpResult = ok ? okLine(tr("Outgoing:"), message) : failLine(tr("Outgoing:"), message);
+        m_smtpResult = ok ? ResultLine::ok(tr("Outgoing:"), message) : ResultLine::failed(tr("Outgoing:"), message);
         showResult(m_imapResult + m_smtpResult);
     });
     connect(m_tester, &ConnectionTester::finished, this, [this] { setBusy(false); });
@@ -133,14 +122,14 @@ EmailAccountsDialog::EmailAccountsDialog(Context context, QWidget *parent)
             setBusy(false);
             showSignInStatus({});
             if (writeAccount(account)) {
-                showResult(okLine(tr("Signed in with %1 and saved.").arg(m_oauthProviders(account.auth).name),
+                showResult(ResultLine::ok(tr("Signed in with %1 and saved.").arg(m_oauthProviders(account.auth).name),
                     tr("%1 will be fetched and answered from now on.").arg(account.address)));
             }
         });
     connect(m_signIn, &OAuthSignInController::failed, this, [this](const QString &message) {
         setBusy(false);
         showSignInStatus({});
-        showResult(failLine(tr("Not signed in, nothing was saved:"), message));
+        showResult(ResultLine::failed(tr("Not signed in, nothing was saved:"), message));
     });
 
     reloadList({});
@@ -171,7 +160,7 @@ void EmailAccountsDialog::reloadList(const QString &selectId)
     try {
         accounts = storage::AccountRepository(m_context.database).emailAccounts();
     } catch (const storage::StorageError &error) {
-        showResult(failLine(tr("Could not read the accounts:"), error.userMessage()));
+        showResult(ResultLine::failed(tr("Could not read the accounts:"), error.userMessage()));
     }
     for (const EmailAccount &account : accounts) {
         auto *item = new QListWidgetItem(account.name.isEmpty() ? account.address : account.name, m_ui->accountList);
@@ -350,7 +339,7 @@ void EmailAccountsDialog::signIn()
     const EmailAccount account = accountFromForm();
     QString problem;
     if (!validate(account, &problem)) {
-        showResult(failLine(tr("Cannot sign in yet:"), problem));
+        showResult(ResultLine::failed(tr("Cannot sign in yet:"), problem));
         return;
     }
     const OAuthProvider provider = m_oauthProviders(account.auth);
@@ -432,14 +421,14 @@ void EmailAccountsDialog::testConnection()
     const EmailAccount account = accountFromForm();
     QString problem;
     if (!validate(account, &problem)) {
-        showResult(failLine(tr("Cannot test yet:"), problem));
+        showResult(ResultLine::failed(tr("Cannot test yet:"), problem));
         return;
     }
     if (isOAuthMode()) {
         if (m_accessTokenAccount == account.id && !m_accessToken.isEmpty()) {
             runTest(account, m_accessToken);
         } else {
-            showResult(failLine(tr("Cannot test yet:"),
+            showResult(ResultLine::failed(tr("Cannot test yet:"),
                 tr("sign in with %1 first; the test uses that sign-in.").arg(m_oauthProviders(account.auth).name)));
         }
         return;
@@ -447,7 +436,7 @@ void EmailAccountsDialog::testConnection()
     const QString password = m_ui->passwordEdit->text();
     if (!password.isEmpty() || m_editingId.isEmpty() || m_editingAuth != EmailAccount::Auth::Password) {
         if (password.isEmpty()) {
-            showResult(failLine(tr("Cannot test yet:"), tr("Enter the password.")));
+            showResult(ResultLine::failed(tr("Cannot test yet:"), tr("Enter the password.")));
             return;
         }
         runTest(account, password);
@@ -462,7 +451,7 @@ void EmailAccountsDialog::testConnection()
         [this, account](const QString &secret) { runTest(account, secret); });
     connect(job, &security::CredentialJob::failed, this, [this](const QString &message) {
         setBusy(false);
-        showResult(failLine(tr("Could not read the password:"), message));
+        showResult(ResultLine::failed(tr("Could not read the password:"), message));
     });
 }
 
@@ -480,12 +469,12 @@ void EmailAccountsDialog::save()
     const EmailAccount account = accountFromForm();
     QString problem;
     if (!validate(account, &problem)) {
-        showResult(failLine(tr("Not saved:"), problem));
+        showResult(ResultLine::failed(tr("Not saved:"), problem));
         return;
     }
     if (isOAuthMode()) {
         if (m_editingId.isEmpty() || m_editingAuth != account.auth) {
-            showResult(failLine(tr("Not saved:"),
+            showResult(ResultLine::failed(tr("Not saved:"),
                 tr("sign in with %1 first; the account is saved when the sign-in succeeds.")
                     .arg(m_oauthProviders(account.auth).name)));
             return;
@@ -496,7 +485,8 @@ void EmailAccountsDialog::save()
     const QString password = m_ui->passwordEdit->text();
     if (password.isEmpty()) {
         if (m_editingId.isEmpty() || m_editingAuth != EmailAccount::Auth::Password) {
-            showResult(failLine(tr("Not saved:"), tr("Enter the password (it is kept in the system keychain).")));
+            showResult(
+                ResultLine::failed(tr("Not saved:"), tr("Enter the password (it is kept in the system keychain).")));
             return;
         }
         writeAccount(account);
@@ -514,7 +504,7 @@ void EmailAccountsDialog::save()
     });
     connect(job, &security::CredentialJob::failed, this, [this](const QString &message) {
         setBusy(false);
-        showResult(failLine(tr("Not saved: the system keychain refused the password:"), message));
+        showResult(ResultLine::failed(tr("Not saved: the system keychain refused the password:"), message));
     });
 }
 
@@ -523,11 +513,11 @@ bool EmailAccountsDialog::writeAccount(const EmailAccount &account)
     try {
         storage::AccountRepository(m_context.database).saveEmailAccount(account, m_context.now());
     } catch (const storage::StorageError &error) {
-        showResult(failLine(tr("Not saved:"), error.userMessage()));
+        showResult(ResultLine::failed(tr("Not saved:"), error.userMessage()));
         return false;
     }
     reloadList(account.id);
-    showResult(okLine(tr("Saved."), tr("%1 will be fetched and answered from now on.").arg(account.address)));
+    showResult(ResultLine::ok(tr("Saved."), tr("%1 will be fetched and answered from now on.").arg(account.address)));
     Q_EMIT accountSaved(account.id);
     Q_EMIT accountsChanged();
     return true;
@@ -548,7 +538,7 @@ void EmailAccountsDialog::removeAccount()
     try {
         storage::AccountRepository(m_context.database).remove(id);
     } catch (const storage::StorageError &error) {
-        showResult(failLine(tr("Not removed:"), error.userMessage()));
+        showResult(ResultLine::failed(tr("Not removed:"), error.userMessage()));
         return;
     }
     // The keychain entry goes too; a failure there leaves only an unused secret behind.
@@ -557,7 +547,7 @@ void EmailAccountsDialog::removeAccount()
     if (m_ui->accountList->count() == 0) {
         startNewAccount();
     }
-    showResult(okLine(tr("Removed."), id));
+    showResult(ResultLine::ok(tr("Removed."), id));
     Q_EMIT accountsChanged();
 }
 

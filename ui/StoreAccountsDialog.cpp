@@ -3,6 +3,7 @@
 #include "StoreAccountsDialog.h"
 
 #include "DialogService.h"
+#include "ResultLine.h"
 #include "StoreAccountForm.h"
 #include "StoreConnectionTester.h"
 #include "channels/chat/ChatAccountRules.h"
@@ -27,18 +28,6 @@ using Kind = StoreAccountDraft::Kind;
 namespace {
 
 constexpr int AccountIdRole = Qt::UserRole + 1;
-
-QString okLine(const QString &what, const QString &message)
-{
-    return QStringLiteral("<div style=\"color:#166534\">&#10003; <b>%1</b> %2</div>")
-        .arg(what.toHtmlEscaped(), message.toHtmlEscaped());
-}
-
-QString failLine(const QString &what, const QString &message)
-{
-    return QStringLiteral("<div style=\"color:#991b1b\">&#10007; <b>%1</b> %2</div>")
-        .arg(what.toHtmlEscaped(), message.toHtmlEscaped());
-}
 
 /// A filled circle in `colour`: the sync state beside each store.
 QIcon statusDot(const QColor &colour)
@@ -171,7 +160,8 @@ StoreAccountsDialog::StoreAccountsDialog(Context context, QWidget *parent)
     connect(m_form, &StoreAccountForm::kindChanged, this, [this] { showResult({}); });
     connect(m_tester, &StoreConnectionTester::finished, this, [this](bool ok, const QString &message) {
         setBusy(false);
-        showResult(ok ? okLine(tr("Connected."), message) : failLine(tr("Connection failed:"), message));
+        showResult(
+            ok ? ResultLine::ok(tr("Connected."), message) : ResultLine::failed(tr("Connection failed:"), message));
     });
 
     try {
@@ -181,7 +171,7 @@ StoreAccountsDialog::StoreAccountsDialog(Context context, QWidget *parent)
         }
         m_form->setEmailAccounts(emailAccounts);
     } catch (const storage::StorageError &error) {
-        showResult(failLine(tr("Could not read the e-mail accounts:"), error.userMessage()));
+        showResult(ResultLine::failed(tr("Could not read the e-mail accounts:"), error.userMessage()));
     }
     reloadList({});
     if (m_list->count() == 0) {
@@ -212,7 +202,7 @@ void StoreAccountsDialog::reloadList(const QString &selectId)
         add(Kind::Twilio, repository.twilioAccounts(), &StoreAccountDraft::twilio);
         add(Kind::Tracking, repository.trackingAccounts(), &StoreAccountDraft::tracking);
     } catch (const storage::StorageError &error) {
-        showResult(failLine(tr("Could not read the accounts:"), error.userMessage()));
+        showResult(ResultLine::failed(tr("Could not read the accounts:"), error.userMessage()));
     }
     QStringList ids = m_accounts.keys();
     ids.sort();
@@ -335,7 +325,7 @@ void StoreAccountsDialog::testConnection()
     QString problem;
     const std::optional<StoreAccountDraft> draft = m_form->draft(&problem);
     if (!draft) {
-        showResult(failLine(tr("Cannot test yet:"), problem));
+        showResult(ResultLine::failed(tr("Cannot test yet:"), problem));
         return;
     }
     QHash<QString, QString> typed;
@@ -374,7 +364,7 @@ void StoreAccountsDialog::readSecrets(
     });
     connect(job, &security::CredentialJob::failed, this, [this](const QString &message) {
         setBusy(false);
-        showResult(failLine(tr("Could not read the stored secrets:"), message));
+        showResult(ResultLine::failed(tr("Could not read the stored secrets:"), message));
     });
 }
 
@@ -412,12 +402,12 @@ void StoreAccountsDialog::save()
     QString problem;
     const std::optional<StoreAccountDraft> draft = m_form->draft(&problem);
     if (!draft) {
-        showResult(failLine(tr("Not saved:"), problem));
+        showResult(ResultLine::failed(tr("Not saved:"), problem));
         return;
     }
     if (!m_form->isEditing() && m_accounts.contains(draft->id())) {
-        showResult(
-            failLine(tr("Not saved:"), tr("%1 is already in the list; select it to change it.").arg(draft->id())));
+        showResult(ResultLine::failed(
+            tr("Not saved:"), tr("%1 is already in the list; select it to change it.").arg(draft->id())));
         return;
     }
     m_tester->abort();
@@ -441,7 +431,7 @@ void StoreAccountsDialog::writeSecrets(const StoreAccountDraft &draft, int index
     connect(job, &security::CredentialJob::succeeded, this, [this, draft, index] { writeSecrets(draft, index + 1); });
     connect(job, &security::CredentialJob::failed, this, [this](const QString &message) {
         setBusy(false);
-        showResult(failLine(tr("Not saved: the system keychain refused the secret:"), message));
+        showResult(ResultLine::failed(tr("Not saved: the system keychain refused the secret:"), message));
     });
 }
 
@@ -470,12 +460,12 @@ void StoreAccountsDialog::writeAccount(const StoreAccountDraft &draft)
             break;
         }
     } catch (const storage::StorageError &error) {
-        showResult(failLine(tr("Not saved:"), error.userMessage()));
+        showResult(ResultLine::failed(tr("Not saved:"), error.userMessage()));
         return;
     }
     reloadList(draft.id());
     showSelected();
-    showResult(okLine(tr("Saved."), savedText(draft)));
+    showResult(ResultLine::ok(tr("Saved."), savedText(draft)));
     Q_EMIT accountsChanged();
 }
 
@@ -495,7 +485,7 @@ void StoreAccountsDialog::removeAccount()
     try {
         storage::AccountRepository(m_context.database).remove(id);
     } catch (const storage::StorageError &error) {
-        showResult(failLine(tr("Not removed:"), error.userMessage()));
+        showResult(ResultLine::failed(tr("Not removed:"), error.userMessage()));
         return;
     }
     // The keychain entries go too; a failure there leaves only an unused secret behind.
@@ -505,7 +495,7 @@ void StoreAccountsDialog::removeAccount()
     m_statuses.remove(id);
     reloadList({});
     startNewAccount();
-    showResult(okLine(tr("Removed."), account.name()));
+    showResult(ResultLine::ok(tr("Removed."), account.name()));
     Q_EMIT accountsChanged();
 }
 

@@ -180,15 +180,7 @@ QString RuleExecutor::smsAccount(qint64 conversationId) const
     q.bind(conversationId).exec();
     QString account = q.next() ? q.text(0) : QString();
     q.finish();
-    if (account.isEmpty()) {
-        for (const domain::TwilioAccount &twilio : storage::AccountRepository(m_database).twilioAccounts()) {
-            if (twilio.enabled) {
-                account = twilio.id;
-                break;
-            }
-        }
-    }
-    return account;
+    return account.isEmpty() ? sendingAccounts().firstTwilio : account;
 }
 
 QString RuleExecutor::amazonAccount(const std::optional<domain::Order> &order) const
@@ -196,12 +188,27 @@ QString RuleExecutor::amazonAccount(const std::optional<domain::Order> &order) c
     if (!order || order->externalId.isEmpty()) {
         return {};
     }
-    for (const domain::AmazonAccount &amazon : storage::AccountRepository(m_database).amazonAccounts()) {
-        if (amazon.enabled && amazon.id == order->account) {
-            return amazon.id;
+    return sendingAccounts().amazon.contains(order->account) ? order->account : QString();
+}
+
+const RuleExecutor::SendingAccounts &RuleExecutor::sendingAccounts() const
+{
+    if (!m_sendingAccounts) {
+        SendingAccounts accounts;
+        const storage::AccountRepository repository(m_database);
+        for (const domain::TwilioAccount &twilio : repository.twilioAccounts()) {
+            if (twilio.enabled && accounts.firstTwilio.isEmpty()) {
+                accounts.firstTwilio = twilio.id;
+            }
         }
+        for (const domain::AmazonAccount &amazon : repository.amazonAccounts()) {
+            if (amazon.enabled) {
+                accounts.amazon.insert(amazon.id);
+            }
+        }
+        m_sendingAccounts = accounts;
     }
-    return {};
+    return *m_sendingAccounts;
 }
 
 qint64 RuleExecutor::existingConversation(const domain::RuleDecision &decision) const

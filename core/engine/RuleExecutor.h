@@ -6,6 +6,7 @@
 #include "domain/RuleDecision.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -65,12 +66,20 @@ private:
     /// that account's AmazonOutbound sends the message.
     QString amazonAccount(const std::optional<domain::Order> &order) const;
 
+    /// The enabled Twilio and Amazon accounts, read on the first message that needs them.
+    struct SendingAccounts {
+        QString firstTwilio;
+        QSet<QString> amazon;
+    };
+    const SendingAccounts &sendingAccounts() const;
+
     const storage::Database &m_database;
     Clock m_now;
     QString m_emailAccount;
     QString m_senderName;
     mutable QHash<QString, QString> m_templates; ///< template bodies by name, read on the first message
     mutable bool m_templatesRead = false;
+    mutable std::optional<SendingAccounts> m_sendingAccounts;
 };
 
 } // namespace waybill::engine

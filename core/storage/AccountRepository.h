@@ -14,6 +14,8 @@
 
 #include <optional>
 
+class QJsonObject;
+
 namespace waybill::storage {
 
 class Database;
@@ -48,7 +50,8 @@ public:
     bool remove(const QString &id) const;
 
 private:
-    void save(const QString &id, const QString &kind, const QString &name, const QString &config, bool enabled,
+    /// Adds or replaces the account `id` of `kind` with its settings as JSON.
+    void save(const QString &id, const QString &kind, const QString &name, const QJsonObject &config, bool enabled,
         qint64 now) const;
 
     const Database &m_database;
