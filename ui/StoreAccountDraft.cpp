@@ -19,6 +19,8 @@ QString StoreAccountDraft::id() const
         return twilio.id;
     case Kind::Chat:
         return chat.id;
+    case Kind::Ebay:
+        return ebay.id;
     }
     return {};
 }
@@ -38,6 +40,8 @@ QString StoreAccountDraft::name() const
         return twilio.name;
     case Kind::Chat:
         return chat.name;
+    case Kind::Ebay:
+        return ebay.name;
     }
     return {};
 }
@@ -47,6 +51,9 @@ QStringList StoreAccountDraft::secretKeys() const
     QStringList keys { id() };
     if (kind == Kind::Amazon) {
         keys << domain::AmazonAccount::clientSecretKey(amazon.id);
+    }
+    if (kind == Kind::Ebay) {
+        keys << domain::EbayAccount::certIdKey(ebay.id);
     }
     return keys;
 }

@@ -4,6 +4,7 @@
 
 #include "domain/AmazonAccount.h"
 #include "domain/ChatAccount.h"
+#include "domain/EbayAccount.h"
 #include "domain/ShopifyAccount.h"
 #include "domain/TrackingAccount.h"
 #include "domain/TwilioAccount.h"
@@ -28,6 +29,7 @@ struct StoreAccountDraft {
         Tracking, ///< EasyPost, AfterShip or Shippo
         Twilio, ///< an SMS number
         Chat, ///< a live chat gateway for the shop's pages
+        Ebay, ///< an eBay seller's buyer messages (Trading API)
     };
 
     Kind kind = Kind::Shopify;
@@ -37,6 +39,7 @@ struct StoreAccountDraft {
     domain::TrackingAccount tracking;
     domain::TwilioAccount twilio;
     domain::ChatAccount chat;
+    domain::EbayAccount ebay;
     QList<std::pair<QString, QString>> secrets;
 
     QString id() const;

@@ -51,6 +51,7 @@ StoreAccountForm::StoreAccountForm(QWidget *parent)
     m_kind->addItem(tr("Tracking provider"), static_cast<int>(Kind::Tracking));
     m_kind->addItem(tr("SMS number (Twilio)"), static_cast<int>(Kind::Twilio));
     m_kind->addItem(tr("Live chat"), static_cast<int>(Kind::Chat));
+    m_kind->addItem(tr("eBay (buyer messages)"), static_cast<int>(Kind::Ebay));
     common->addRow(tr("&Type:"), m_kind);
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("storeNameEdit"));
@@ -59,7 +60,7 @@ StoreAccountForm::StoreAccountForm(QWidget *parent)
     layout->addLayout(common);
 
     m_pages = { buildShopifyPage(), buildWooCommercePage(), buildAmazonPage(), buildTrackingPage(), buildTwilioPage(),
-        buildChatPage() };
+        buildChatPage(), buildEbayPage() };
     for (QWidget *page : std::as_const(m_pages)) {
         layout->addWidget(page);
     }
@@ -181,6 +182,47 @@ QWidget *StoreAccountForm::buildAmazonPage()
     return page;
 }
 
+QWidget *StoreAccountForm::buildEbayPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout(page);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_ebayUser = addLine(page, "ebayUserEdit", tr("The seller's eBay user id, as buyers see it"));
+    m_ebayAppId = addLine(page, "ebayAppIdEdit", tr("App ID (client id) of your eBay application"));
+    m_ebayCertId = addLine(page, "ebayCertIdEdit", tr("Cert ID (client secret)"), true);
+    m_ebayRefreshToken = addLine(page, "ebayRefreshTokenEdit", tr("v^1.1#… (the seller's OAuth refresh token)"), true);
+    m_ebaySite = new QComboBox(page);
+    m_ebaySite->setObjectName(QStringLiteral("ebaySiteCombo"));
+    const std::pair<const char *, QString> sites[] = { { "0", tr("eBay US") }, { "2", tr("eBay Canada") },
+        { "3", tr("eBay UK") }, { "15", tr("eBay Australia") }, { "71", tr("eBay France") },
+        { "77", tr("eBay Germany") }, { "101", tr("eBay Italy") }, { "186", tr("eBay Spain") } };
+    for (const auto &[id, label] : sites) {
+        m_ebaySite->addItem(tr("%1 (site %2)").arg(label, QString::fromLatin1(id)), QString::fromLatin1(id));
+    }
+    m_ebayTradingUrl = addLine(page, "ebayTradingUrlEdit", QString::fromLatin1(domain::EbayAccount::DefaultTradingUrl));
+    m_ebayTokenUrl = addLine(page, "ebayTokenUrlEdit", QString::fromLatin1(domain::EbayAccount::DefaultTokenUrl));
+    m_ebaySince = new QDateEdit(page);
+    m_ebaySince->setObjectName(QStringLiteral("ebaySinceEdit"));
+    m_ebaySince->setCalendarPopup(true);
+    m_ebaySince->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    form->addRow(tr("eBay &user id:"), m_ebayUser);
+    form->addRow(tr("&App ID:"), m_ebayAppId);
+    form->addRow(tr("&Cert ID:"), m_ebayCertId);
+    form->addRow(tr("&Refresh token:"), m_ebayRefreshToken);
+    form->addRow(tr("&Site:"), m_ebaySite);
+    form->addRow(tr("&Trading API URL:"), m_ebayTradingUrl);
+    form->addRow(tr("T&oken URL:"), m_ebayTokenUrl);
+    form->addRow(tr("Messages &since:"), m_ebaySince);
+    auto *hint = new QLabel(tr("Buyers' questions and messages are read every few minutes and answered through eBay, "
+                               "within eBay's limit of 75 calls a minute. Leave the URLs empty for eBay itself; the "
+                               "sandbox's Trading API is https://api.sandbox.ebay.com/ws/api.dll."),
+        page);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QStringLiteral("color:#6b7280"));
+    form->addRow(hint);
+    return page;
+}
+
 QWidget *StoreAccountForm::buildTrackingPage()
 {
     auto *page = new QWidget(this);
@@ -293,6 +335,8 @@ void StoreAccountForm::startNew(Kind kind)
     m_fallbackAccount->setCurrentIndex(0);
     m_fallbackAfter->setValue(120);
     m_since->setDate(QDate::currentDate().addDays(-30));
+    m_ebaySince->setDate(QDate::currentDate().addDays(-30));
+    m_ebaySite->setCurrentIndex(0);
     m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(kind)));
     m_editingId.clear();
     setEditing(false);
@@ -318,6 +362,17 @@ void StoreAccountForm::showAccount(const StoreAccountDraft &account)
         m_clientId->setText(account.amazon.clientId);
         m_marketplaces->setText(account.amazon.marketplaceIds.join(u','));
         m_since->setDate(QDateTime::fromString(account.amazon.syncSince, Qt::ISODate).toUTC().date());
+        break;
+    case Kind::Ebay:
+        m_ebayUser->setText(account.ebay.sellerUserId);
+        m_ebayAppId->setText(account.ebay.appId);
+        if (m_ebaySite->findData(account.ebay.siteId) < 0) {
+            m_ebaySite->addItem(tr("Site %1").arg(account.ebay.siteId), account.ebay.siteId);
+        }
+        m_ebaySite->setCurrentIndex(m_ebaySite->findData(account.ebay.siteId));
+        m_ebayTradingUrl->setText(account.ebay.tradingUrl);
+        m_ebayTokenUrl->setText(account.ebay.tokenUrl);
+        m_ebaySince->setDate(QDateTime::fromString(account.ebay.syncSince, Qt::ISODate).toUTC().date());
         break;
     case Kind::Chat:
         m_origins->setText(account.chat.allowedOrigins.join(QStringLiteral(", ")));
@@ -355,6 +410,7 @@ void StoreAccountForm::setEditing(bool editing)
     m_marketplaces->setReadOnly(editing);
     m_trackingProvider->setEnabled(!editing);
     m_twilioNumber->setReadOnly(editing);
+    m_ebayUser->setReadOnly(editing);
     m_name->setReadOnly(editing && kind() == Kind::Chat); // the chat's id comes from its name
     m_secretNote->setText(editing
             ? tr("Secrets are kept in the system keychain. Leave them empty to keep the stored ones.")
@@ -364,7 +420,8 @@ void StoreAccountForm::setEditing(bool editing)
 void StoreAccountForm::clearSecrets()
 {
     for (QLineEdit *edit :
-        { m_shopifyToken, m_wooKey, m_wooSecret, m_refreshToken, m_clientSecret, m_trackingKey, m_authToken }) {
+        { m_shopifyToken, m_wooKey, m_wooSecret, m_refreshToken, m_clientSecret, m_trackingKey, m_authToken,
+            m_ebayCertId, m_ebayRefreshToken }) {
         edit->clear();
     }
 }
@@ -384,6 +441,8 @@ std::optional<StoreAccountDraft> StoreAccountForm::draft(QString *problem) const
         return twilioDraft(problem);
     case Kind::Chat:
         return chatDraft(problem);
+    case Kind::Ebay:
+        return ebayDraft(problem);
     }
     return std::nullopt;
 }
@@ -501,6 +560,49 @@ std::optional<StoreAccountDraft> StoreAccountForm::amazonDraft(QString *problem)
     }
     if (!clientSecret.isEmpty()) {
         draft.secrets.append({ domain::AmazonAccount::clientSecretKey(account.id), clientSecret });
+    }
+    return draft;
+}
+
+std::optional<StoreAccountDraft> StoreAccountForm::ebayDraft(QString *problem) const
+{
+    StoreAccountDraft draft;
+    draft.kind = Kind::Ebay;
+    domain::EbayAccount &account = draft.ebay;
+    account.sellerUserId = m_ebayUser->text().trimmed();
+    if (!domain::EbayAccount::isValidUserId(account.sellerUserId)) {
+        *problem = tr("Enter the seller's eBay user id, as buyers see it (no spaces).");
+        return std::nullopt;
+    }
+    account.appId = m_ebayAppId->text().trimmed();
+    if (account.appId.isEmpty()) {
+        *problem = tr("Enter the App ID of your eBay application (developer.ebay.com, Application Keys).");
+        return std::nullopt;
+    }
+    account.siteId = m_ebaySite->currentData().toString();
+    account.tradingUrl = m_ebayTradingUrl->text().trimmed();
+    account.tokenUrl = m_ebayTokenUrl->text().trimmed();
+    for (const auto &[url, label] : { std::pair { account.tradingEndpoint(), tr("Trading API URL") },
+             std::pair { account.tokenEndpoint(), tr("Token URL") } }) {
+        if (const QString urlProblem = commerce::HttpJsonClient::urlProblem(url); !urlProblem.isEmpty()) {
+            *problem = tr("%1: %2.").arg(label, urlProblem);
+            return std::nullopt;
+        }
+    }
+    account.syncSince = QDateTime(m_ebaySince->date(), QTime(0, 0), QTimeZone::utc()).toString(Qt::ISODate);
+    account.id = domain::EbayAccount::idFor(account.sellerUserId);
+    account.name = m_name->text().trimmed().isEmpty() ? account.sellerUserId : m_name->text().trimmed();
+    const QString certId = m_ebayCertId->text().trimmed();
+    const QString refreshToken = m_ebayRefreshToken->text().trimmed();
+    if (!m_editing && (certId.isEmpty() || refreshToken.isEmpty())) {
+        *problem = tr("Enter your application's Cert ID and the seller's refresh token.");
+        return std::nullopt;
+    }
+    if (!refreshToken.isEmpty()) {
+        draft.secrets.append({ account.id, refreshToken });
+    }
+    if (!certId.isEmpty()) {
+        draft.secrets.append({ domain::EbayAccount::certIdKey(account.id), certId });
     }
     return draft;
 }

@@ -18,10 +18,10 @@ class QSpinBox;
 namespace waybill::ui {
 
 /// The fields of one account in Settings → Stores, tracking and SMS: a kind (Shopify, WooCommerce, Amazon, a tracking
-/// provider, a Twilio SMS number, a live chat) and, per kind, the same fields as `waybillctl account add
-/// shopify|woocommerce|amazon|tracking|twilio|chat`, with the secrets in password fields. It only reads and checks what
+/// provider, a Twilio SMS number, a live chat, an eBay seller) and, per kind, the same fields as `waybillctl account
+/// add shopify|woocommerce|amazon|tracking|twilio|chat|ebay`, with the secrets in password fields. It only reads and checks what
 /// was typed (draft()); the dialog stores it. While an existing account is edited the kind and the field its id comes
-/// from (shop, site, marketplaces, provider, number, chat name) are locked, and empty secret fields mean "keep the
+/// from (shop, site, marketplaces, provider, number, chat name, eBay user id) are locked, and empty secret fields mean "keep the
 /// stored one". Lives on the UI thread in its dialog.
 class StoreAccountForm final : public QWidget {
     Q_OBJECT
@@ -54,6 +54,7 @@ private:
     QWidget *buildTrackingPage();
     QWidget *buildTwilioPage();
     QWidget *buildChatPage();
+    QWidget *buildEbayPage();
     QLineEdit *addLine(QWidget *page, const char *objectName, const QString &placeholder, bool secret = false);
     std::optional<StoreAccountDraft> shopifyDraft(QString *problem) const;
     std::optional<StoreAccountDraft> wooCommerceDraft(QString *problem) const;
@@ -61,11 +62,12 @@ private:
     std::optional<StoreAccountDraft> trackingDraft(QString *problem) const;
     std::optional<StoreAccountDraft> twilioDraft(QString *problem) const;
     std::optional<StoreAccountDraft> chatDraft(QString *problem) const;
+    std::optional<StoreAccountDraft> ebayDraft(QString *problem) const;
     void setEditing(bool editing);
     void showPage(int index);
 
     QComboBox *m_kind;
-    QList<QWidget *> m_pages; ///< Shopify, WooCommerce, Amazon, tracking, Twilio, chat: the one of the kind shown
+    QList<QWidget *> m_pages; ///< Shopify, WooCommerce, Amazon, tracking, Twilio, chat, eBay: the one of the kind shown
     QLineEdit *m_name;
     QLineEdit *m_shop;
     QLineEdit *m_shopifyToken;
@@ -96,6 +98,14 @@ private:
     QLineEdit *m_keyFile;
     QComboBox *m_fallbackAccount;
     QSpinBox *m_fallbackAfter;
+    QLineEdit *m_ebayUser;
+    QLineEdit *m_ebayAppId;
+    QLineEdit *m_ebayCertId;
+    QLineEdit *m_ebayRefreshToken;
+    QComboBox *m_ebaySite;
+    QLineEdit *m_ebayTradingUrl;
+    QLineEdit *m_ebayTokenUrl;
+    QDateEdit *m_ebaySince;
     QLabel *m_secretNote;
     bool m_editing = false;
     QString m_editingId;

@@ -60,6 +60,8 @@ QString kindName(Kind kind)
         return StoreAccountsDialog::tr("SMS");
     case Kind::Chat:
         return StoreAccountsDialog::tr("Live chat");
+    case Kind::Ebay:
+        return StoreAccountsDialog::tr("eBay");
     }
     return {};
 }
@@ -77,6 +79,10 @@ QString savedText(const StoreAccountDraft &draft)
         return StoreAccountsDialog::tr("The chat starts now: put <script src=\"%1/chat/widget.js\" async></script> on "
                                        "the shop's pages.")
             .arg(channels::chat::ChatAccountRules::widgetBase(draft.chat));
+    case Kind::Ebay:
+        return StoreAccountsDialog::tr("Buyers' messages to %1 on eBay arrive in the inbox, and replies go back "
+                                       "through eBay, from now on.")
+            .arg(draft.ebay.sellerUserId);
     default:
         return StoreAccountsDialog::tr("Orders from %1 are synced from now on.").arg(draft.name());
     }
@@ -101,7 +107,8 @@ StoreAccountsDialog::StoreAccountsDialog(Context context, QWidget *parent)
     m_list->setWordWrap(true);
     m_emptyLabel = new QLabel(tr("No accounts yet. Add a Shopify, WooCommerce or Amazon account to see each "
                                  "conversation's orders, an EasyPost, AfterShip or Shippo account to follow their "
-                                 "parcels, and a Twilio number to text with customers."),
+                                 "parcels, a Twilio number to text with customers, and an eBay seller account to answer buyers' "
+                                 "messages."),
         this);
     m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
     m_emptyLabel->setWordWrap(true);
@@ -199,6 +206,7 @@ void StoreAccountsDialog::reloadList(const QString &selectId)
         add(Kind::WooCommerce, repository.wooCommerceAccounts(), &StoreAccountDraft::wooCommerce);
         add(Kind::Amazon, repository.amazonAccounts(), &StoreAccountDraft::amazon);
         add(Kind::Chat, repository.chatAccounts(), &StoreAccountDraft::chat);
+        add(Kind::Ebay, repository.ebayAccounts(), &StoreAccountDraft::ebay);
         add(Kind::Twilio, repository.twilioAccounts(), &StoreAccountDraft::twilio);
         add(Kind::Tracking, repository.trackingAccounts(), &StoreAccountDraft::tracking);
     } catch (const storage::StorageError &error) {
@@ -394,6 +402,10 @@ void StoreAccountsDialog::runTest(const StoreAccountDraft &draft, const QHash<QS
     case Kind::Chat:
         m_tester->testChat(draft.chat);
         break;
+    case Kind::Ebay:
+        m_tester->testEbay(
+            draft.ebay, secrets.value(draft.id()), secrets.value(domain::EbayAccount::certIdKey(draft.id())));
+        break;
     }
 }
 
@@ -457,6 +469,9 @@ void StoreAccountsDialog::writeAccount(const StoreAccountDraft &draft)
             break;
         case Kind::Chat:
             repository.saveChatAccount(draft.chat, m_context.now());
+            break;
+        case Kind::Ebay:
+            repository.saveEbayAccount(draft.ebay, m_context.now());
             break;
         }
     } catch (const storage::StorageError &error) {

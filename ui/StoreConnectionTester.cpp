@@ -10,6 +10,7 @@
 #include "commerce/ShopifyOrderSync.h"
 #include "commerce/TrackingProviderApi.h"
 #include "commerce/WooCommerceOrderSync.h"
+#include "engine/EbayAccountCheck.h"
 #include "engine/TwilioAccountCheck.h"
 #include "security/OAuthError.h"
 
@@ -47,6 +48,7 @@ void StoreConnectionTester::abort()
     }
     m_task.reset(); // before its client
     m_twilioCheck.reset();
+    m_ebayCheck.reset();
     m_client.reset();
     if (m_reply) {
         m_reply->disconnect(this);
@@ -116,6 +118,23 @@ void StoreConnectionTester::testTwilio(const domain::TwilioAccount &account, con
     connect(m_twilioCheck.get(), &engine::TwilioAccountCheck::failed, this,
         [this](const QString &message) { finish(false, message); });
     m_twilioCheck->start();
+}
+
+void StoreConnectionTester::testEbay(
+    const domain::EbayAccount &account, const QString &refreshToken, const QString &certId)
+{
+    abort();
+    m_running = true;
+    m_ebayCheck = std::make_unique<engine::EbayAccountCheck>(m_network, account, refreshToken, certId, m_timeoutMs);
+    connect(m_ebayCheck.get(), &engine::EbayAccountCheck::succeeded, this, [this, account](const QString &time) {
+        finish(true,
+            tr("Signed in to eBay as %1's application, and the Trading API answers (eBay's time: %2): buyers' "
+               "messages can be read and answered.")
+                .arg(account.sellerUserId, time));
+    });
+    connect(m_ebayCheck.get(), &engine::EbayAccountCheck::failed, this,
+        [this](const QString &message) { finish(false, message); });
+    m_ebayCheck->start();
 }
 
 void StoreConnectionTester::runJson(commerce::HttpJsonClient::Config config, const QString &path,

@@ -4,6 +4,7 @@
 
 #include "commerce/HttpJsonClient.h"
 #include "domain/AmazonAccount.h"
+#include "domain/EbayAccount.h"
 #include "domain/ChatAccount.h"
 #include "domain/ShopifyAccount.h"
 #include "domain/TrackingAccount.h"
@@ -28,8 +29,9 @@ struct HttpJsonError;
 } // namespace waybill::commerce
 
 namespace waybill::engine {
+class EbayAccountCheck;
 class TwilioAccountCheck;
-}
+} // namespace waybill::engine
 
 namespace waybill::ui {
 
@@ -39,7 +41,7 @@ namespace waybill::ui {
 /// with Amazon refresh_token grant at the LWA endpoint (what every sync pass starts with), then with that access token
 /// GET /orders/v0/orders for the last day of the account's marketplaces (the endpoint and the application's Orders
 /// role; a refusal there is named as such). Tracking providers: a page of one from a list the API key may
-/// read. Twilio: the account resource. Live chat: its widget from the running gateway. Asynchronous (no
+/// read. Twilio: the account resource. eBay: an access token, then eBay's official time. Live chat: its widget from the running gateway. Asynchronous (no
 /// waitFor*): a test*() call returns at once and finished() follows exactly once with a sentence for people that
 /// names the problem — credentials refused, TLS failure, host unknown or unreachable, timeout, or an answer that is
 /// not what the service sends. abort() (or destroying the tester, or starting another test) ends a running test
@@ -69,6 +71,8 @@ public:
     /// A live chat: GET <the widget's address>/chat/widget.js from the running gateway (the engine starts it once the
     /// account is saved).
     void testChat(const domain::ChatAccount &account);
+    /// An eBay seller: engine::EbayAccountCheck (an access token from the refresh token, then GeteBayOfficialTime).
+    void testEbay(const domain::EbayAccount &account, const QString &refreshToken, const QString &certId);
     void abort();
     bool isRunning() const { return m_running; }
 
@@ -92,6 +96,7 @@ private:
     std::unique_ptr<commerce::HttpJsonClient> m_client;
     std::unique_ptr<commerce::HttpJsonTask> m_task;
     std::unique_ptr<engine::TwilioAccountCheck> m_twilioCheck;
+    std::unique_ptr<engine::EbayAccountCheck> m_ebayCheck;
     QPointer<QNetworkReply> m_reply;
     int m_timeoutMs = DefaultTimeoutMs;
     bool m_running = false;

@@ -4,6 +4,7 @@
 
 #include "BrowserSignIn.h"
 #include "CredentialWait.h"
+#include "SecretOptions.h"
 #include "channels/ServerAddress.h"
 #include "channels/chat/ChatAccountRules.h"
 #include "channels/email/EmailProviderPreset.h"
@@ -11,6 +12,7 @@
 #include "commerce/HttpJsonClient.h"
 #include "commerce/TrackingProviderApi.h"
 #include "domain/AmazonAccount.h"
+#include "domain/EbayAccount.h"
 #include "domain/WooCommerceAccount.h"
 #include "engine/TwilioAccountCheck.h"
 #include "security/KeychainCredentialStore.h"
@@ -33,28 +35,6 @@
 namespace waybill::ctl {
 
 namespace {
-
-/// The value of the environment variable named by option `option`, trimmed; empty when either is not set.
-QString secretFromEnvironment(const QCommandLineParser &parser, const QString &option)
-{
-    const QString variable = parser.value(option);
-    if (variable.isEmpty()) {
-        return {};
-    }
-    return qEnvironmentVariable(variable.toLocal8Bit().constData()).trimmed();
-}
-
-/// Writes `secret` to the system keychain under `key`; says why not on `err`, after `command`, when it cannot.
-bool keepSecret(const QString &key, const QString &secret, const char *command, QTextStream &err)
-{
-    security::KeychainCredentialStore keychain;
-    QString error;
-    if (!waitForCredential(keychain.write(key, secret, nullptr), &error)) {
-        err << command << ": " << error << Qt::endl;
-        return false;
-    }
-    return true;
-}
 
 QString authLabel(domain::EmailAccount::Auth auth)
 {
@@ -84,13 +64,14 @@ QString AccountCommand::summary() const
         "--shop NAME.myshopify.com --token-env VAR [--api-version V] [--base-url URL] | account add woocommerce "
         "--base-url URL --consumer-key-env VAR --consumer-secret-env VAR | account add amazon --base-url URL "
         "[--lwa-url URL] --client-id ID --marketplace ID[,ID] --refresh-token-env VAR --client-secret-env VAR "
-        "[--since DATE] | account add twilio --account-sid AC… --from +E164 --auth-token-env VAR [--base-url URL] "
+        "[--since DATE] | account add ebay --user SELLER --app-id ID --cert-id-env VAR --refresh-token-env VAR "
+        "[--site-id N] [--base-url URL] [--token-url URL] [--since DATE] | account add twilio --account-sid AC… --from +E164 --auth-token-env VAR [--base-url URL] "
         "[--help-reply TEXT] "
         "| account add chat --name NAME --origin URL[,URL] --listen HOST:PORT [--cert FILE --key FILE] [--public-url "
         "URL] [--email-account ID [--fallback-after SECONDS]] | account add tracking --provider "
         "easypost|aftership|shippo --api-key-env VAR "
         "[--base-url URL] "
-        "| account list | account test ID (Twilio) | account remove ID.");
+        "| account list | account test ID (Twilio, eBay) | account remove ID.");
 }
 
 void AccountCommand::configure(QCommandLineParser &parser) const
@@ -98,7 +79,7 @@ void AccountCommand::configure(QCommandLineParser &parser) const
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add, list or remove."));
     parser.addPositionalArgument(QStringLiteral("kind"),
         QStringLiteral(
-            "For add: email, shopify, woocommerce, amazon, twilio, chat or tracking. For remove: the account id."));
+            "For add: email, shopify, woocommerce, amazon, ebay, twilio, chat or tracking. For remove: the account id."));
     parser.addOptions({
         { QStringLiteral("address"), QStringLiteral("The address replies come from (default: --user when it is one)."),
             QStringLiteral("ADDRESS") },
@@ -109,7 +90,9 @@ void AccountCommand::configure(QCommandLineParser &parser) const
             QStringLiteral("URL") },
         { QStringLiteral("smtp"), QStringLiteral("smtps://host[:port] or smtp://host[:port] (STARTTLS)."),
             QStringLiteral("URL") },
-        { QStringLiteral("user"), QStringLiteral("The sign-in name (default: the address)."), QStringLiteral("USER") },
+        { QStringLiteral("user"),
+            QStringLiteral("The sign-in name (default: the address). eBay: the seller's eBay user id."),
+            QStringLiteral("USER") },
         { QStringLiteral("password-env"),
             QStringLiteral("The environment variable holding the password; it is stored "
                            "in the system keychain."),
@@ -137,7 +120,9 @@ void AccountCommand::configure(QCommandLineParser &parser) const
         { QStringLiteral("base-url"),
             QStringLiteral("Shopify: send requests here instead of https://SHOP (a proxy). WooCommerce: the store's "
                            "site. Amazon: the Selling Partner API endpoint (https://sellingpartnerapi-na.amazon.com). "
-                           "http:// only to this computer."),
+                           "eBay: the Trading API endpoint (default %1; the sandbox's is "
+                           "https://api.sandbox.ebay.com/ws/api.dll). http:// only to this computer.")
+                .arg(QString::fromLatin1(domain::EbayAccount::DefaultTradingUrl)),
             QStringLiteral("URL") },
         { QStringLiteral("consumer-key-env"),
             QStringLiteral("WooCommerce: the environment variable holding the REST API consumer key (ck_…); it is "
@@ -157,13 +142,25 @@ void AccountCommand::configure(QCommandLineParser &parser) const
             QStringLiteral("Amazon: the marketplace id(s), comma-separated (ATVPDKIKX0DER for amazon.com)."),
             QStringLiteral("ID") },
         { QStringLiteral("refresh-token-env"),
-            QStringLiteral("Amazon: the environment variable holding the LWA refresh token (Atzr|…); it is stored in "
-                           "the system keychain."),
+            QStringLiteral("Amazon: the environment variable holding the LWA refresh token (Atzr|…). eBay: the one "
+                           "holding the seller's OAuth refresh token (v^1.1#…). It is stored in the system keychain."),
             QStringLiteral("VAR") },
         { QStringLiteral("client-secret-env"),
             QStringLiteral("Amazon: the environment variable holding the LWA client secret; it is stored in the "
                            "system keychain."),
             QStringLiteral("VAR") },
+        { QStringLiteral("app-id"), QStringLiteral("eBay: the App ID (client id) of your eBay application."),
+            QStringLiteral("ID") },
+        { QStringLiteral("cert-id-env"),
+            QStringLiteral("eBay: the environment variable holding your application's Cert ID (client secret); it is "
+                           "stored in the system keychain."),
+            QStringLiteral("VAR") },
+        { QStringLiteral("site-id"), QStringLiteral("eBay: the site id of the calls (default 0, eBay US; 3 UK, 77 DE)."),
+            QStringLiteral("N") },
+        { QStringLiteral("token-url"),
+            QStringLiteral("eBay: the OAuth token endpoint (default %1).")
+                .arg(QString::fromLatin1(domain::EbayAccount::DefaultTokenUrl)),
+            QStringLiteral("URL") },
         { QStringLiteral("account-sid"), QStringLiteral("Twilio: the account SID (AC followed by 32 hex digits)."),
             QStringLiteral("SID") },
         { QStringLiteral("from"), QStringLiteral("Twilio: the shop's SMS number, e.g. +15005550006."),
@@ -206,8 +203,8 @@ void AccountCommand::configure(QCommandLineParser &parser) const
             QStringLiteral("Chat: seconds a visitor must be gone before replies go by e-mail (default 120)."),
             QStringLiteral("SECONDS") },
         { QStringLiteral("since"),
-            QStringLiteral("Amazon: the first sync asks for orders changed since this date (ISO 8601; default 30 "
-                           "days ago)."),
+            QStringLiteral("Amazon: the first sync asks for orders changed since this date. eBay: the first pass "
+                           "reads buyer messages since this date (ISO 8601; default 30 days ago)."),
             QStringLiteral("DATE") },
     });
 }
@@ -227,6 +224,9 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
     }
     if (action == QLatin1String("add") && args.value(1) == QLatin1String("amazon")) {
         return addAmazon(parser, out, err);
+    }
+    if (action == QLatin1String("add") && args.value(1) == QLatin1String("ebay")) {
+        return addEbay(parser, out, err);
     }
     if (action == QLatin1String("add") && args.value(1) == QLatin1String("twilio")) {
         return addTwilio(parser, out, err);
@@ -255,6 +255,10 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
         for (const domain::AmazonAccount &a : accounts.amazonAccounts()) {
             out << a.id << "  " << a.name << "  amazon " << a.baseUrl << "  marketplaces "
                 << a.marketplaceIds.join(u',') << (a.enabled ? "" : "  (disabled)") << "\n";
+        }
+        for (const domain::EbayAccount &a : accounts.ebayAccounts()) {
+            out << a.id << "  " << a.name << "  ebay seller " << a.sellerUserId << "  site " << a.siteId << "  "
+                << a.tradingEndpoint().toString() << (a.enabled ? "" : "  (disabled)") << "\n";
         }
         for (const domain::TwilioAccount &a : accounts.twilioAccounts()) {
             out << a.id << "  " << a.name << "  twilio " << a.accountSid << "  from " << a.fromNumber
@@ -289,14 +293,14 @@ int AccountCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
         if (args.at(1).startsWith(QLatin1String("amazon:"))) {
             waitForCredential(keychain.remove(domain::AmazonAccount::clientSecretKey(args.at(1)), nullptr), &error);
         }
+        if (args.at(1).startsWith(QLatin1String("ebay:"))) {
+            waitForCredential(keychain.remove(domain::EbayAccount::certIdKey(args.at(1)), nullptr), &error);
+        }
         out << "Removed " << args.at(1) << Qt::endl;
         return 0;
     }
-    err << "waybillctl account: say add email|shopify|woocommerce|amazon|twilio|chat|tracking …, list, or remove ID "
-           "(see "
-           "waybillctl "
-           "account "
-           "--help)"
+    err << "waybillctl account: say add email|shopify|woocommerce|amazon|ebay|twilio|chat|tracking …, list, or "
+           "remove ID (see waybillctl account --help)"
         << Qt::endl;
     return 2;
 }
@@ -695,6 +699,9 @@ int AccountCommand::test(const QCommandLineParser &parser, const QString &id, QT
     const int timeout = positiveInt(parser, QStringLiteral("timeout"), 15, err);
     if (timeout < 0) {
         return 2;
+    }
+    if (id.startsWith(QLatin1String("ebay:"))) {
+        return testEbay(parser, id, timeout, out, err);
     }
     std::optional<domain::TwilioAccount> account;
     {

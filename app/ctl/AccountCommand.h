@@ -19,9 +19,14 @@ private:
     int addShopify(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
     int addWooCommerce(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
     int addAmazon(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
+    /// `account add ebay` (AccountEbay.cpp).
+    int addEbay(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
+    /// `account test ebay:…` (AccountEbay.cpp): engine::EbayAccountCheck with the keychain's secrets.
+    int testEbay(const QCommandLineParser &parser, const QString &id, int timeoutSeconds, QTextStream &out,
+        QTextStream &err) const;
     int addTwilio(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
     int addChat(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
-    /// `account test ID`: Twilio accounts' "test connection".
+    /// `account test ID`: Twilio and eBay accounts' "test connection".
     int test(const QCommandLineParser &parser, const QString &id, QTextStream &out, QTextStream &err) const;
     int addTracking(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const;
 };

@@ -70,11 +70,15 @@ int SyncCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
         for (const domain::TwilioAccount &account : accounts.twilioAccounts()) {
             enabled += account.enabled && (only.isEmpty() || account.id == only) ? 1 : 0;
         }
+        for (const domain::EbayAccount &account : accounts.ebayAccounts()) {
+            enabled += account.enabled && (only.isEmpty() || account.id == only) ? 1 : 0;
+        }
     }
     if (enabled == 0) {
         err << "waybillctl sync: "
             << (only.isEmpty() ? QStringLiteral(
-                    "no accounts yet; add one with waybillctl account add email|shopify|woocommerce|amazon|twilio …")
+                    "no accounts yet; add one with waybillctl account add email|shopify|woocommerce|amazon|ebay|twilio "
+                    "…")
                                : QStringLiteral("there is no enabled account ") + only)
             << Qt::endl;
         return 1;

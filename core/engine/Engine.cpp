@@ -5,6 +5,7 @@
 #include "AmazonOutbound.h"
 #include "AmazonSolicitationSender.h"
 #include "ChatChannel.h"
+#include "EbayChannel.h"
 #include "EmailInbound.h"
 #include "EmailOutbound.h"
 #include "Ingest.h"
@@ -196,6 +197,9 @@ void Engine::pokeOutbox()
     for (const auto &chat : m_chat) {
         chat->poke();
     }
+    for (const auto &ebay : m_ebay) {
+        ebay->poke();
+    }
 }
 
 ChatChannel *Engine::chatChannel(const QString &accountId) const
@@ -298,7 +302,8 @@ bool Engine::isIdle() const
         return o->isIdle();
     }) && std::all_of(m_chat.cbegin(), m_chat.cend(), [](const auto &c) { return c->isIdle(); });
     const bool amazonDone
-        = std::all_of(m_amazonOutbound.cbegin(), m_amazonOutbound.cend(), [](const auto &o) { return o->isIdle(); });
+        = std::all_of(m_amazonOutbound.cbegin(), m_amazonOutbound.cend(), [](const auto &o) { return o->isIdle(); })
+        && std::all_of(m_ebay.cbegin(), m_ebay.cend(), [](const auto &e) { return e->isIdle(); });
     const bool pollsDone = std::all_of(m_smsPollers.cbegin(), m_smsPollers.cend(), [](const auto &p) {
         return p->isIdle();
     }) && std::all_of(m_smsMedia.cbegin(), m_smsMedia.cend(), [](const auto &m) { return m->isIdle(); });
@@ -323,6 +328,7 @@ void Engine::stopAccounts()
     m_orderSyncsPassed.clear();
     m_solicitations.clear();
     m_amazonOutbound.clear();
+    m_ebay.clear();
     m_smsOutbound.clear();
     m_chat.clear();
     m_smsPollers.clear();
@@ -352,6 +358,7 @@ void Engine::startAccounts()
     QList<domain::TwilioAccount> numbers;
     QList<domain::TrackingAccount> trackers;
     QList<domain::ChatAccount> chats;
+    QList<domain::EbayAccount> ebaySellers;
     try {
         const storage::AccountRepository repository(*m_database);
         accounts = repository.emailAccounts();
@@ -361,6 +368,7 @@ void Engine::startAccounts()
         numbers = repository.twilioAccounts();
         trackers = repository.trackingAccounts();
         chats = repository.chatAccounts();
+        ebaySellers = repository.ebayAccounts();
     } catch (const storage::StorageError &error) {
         Q_EMIT startFailed(error.userMessage());
         return;
@@ -395,6 +403,14 @@ void Engine::startAccounts()
             readSecretThen(
                 seller.id, [this, seller](const QString &secret) { startAmazonAccount(seller, secret); },
                 domain::AmazonAccount::clientSecretKey(seller.id));
+        }
+    }
+    for (const domain::EbayAccount &seller : ebaySellers) {
+        if (seller.enabled && (m_onlyAccount.isEmpty() || seller.id == m_onlyAccount)) {
+            Q_EMIT accountStatus(seller.id, QStringLiteral("connecting"), QString());
+            readSecretThen(
+                seller.id, [this, seller](const QString &certId) { startEbayAccount(seller, certId); },
+                domain::EbayAccount::certIdKey(seller.id));
         }
     }
     for (const domain::TwilioAccount &number : numbers) {
@@ -616,6 +632,26 @@ void Engine::startAmazonAccount(const domain::AmazonAccount &account, const QStr
     m_amazonOutbound.push_back(std::move(outbound));
 }
 
+void Engine::startEbayAccount(const domain::EbayAccount &account, const QString &certId)
+{
+    if (certId.isEmpty()) {
+        Q_EMIT accountStatus(account.id, QStringLiteral("failed"),
+            QStringLiteral("%1: there is no Cert ID in the keychain for this account; add it again with waybillctl "
+                           "account add ebay or in Settings")
+                .arg(account.label()));
+        return;
+    }
+    auto ebay = std::make_unique<EbayChannel>(*m_database, *m_ingest, *m_network, *m_credentials, account, certId, &now);
+    connect(ebay.get(), &EbayChannel::conversationsChanged, this, &Engine::conversationsChanged);
+    connect(ebay.get(), &EbayChannel::problem, this, [this, id = account.id](const QString &message) {
+        Q_EMIT accountStatus(id, QStringLiteral("retrying"), message);
+    });
+    connect(ebay.get(), &EbayChannel::connected, this,
+        [this, id = account.id] { Q_EMIT accountStatus(id, QStringLiteral("connected"), QString()); });
+    ebay->start();
+    m_ebay.push_back(std::move(ebay));
+}
+
 void Engine::runOrderSync(std::unique_ptr<commerce::OrderSync> sync)
 {
     commerce::OrderSync *started = sync.get();
@@ -705,6 +741,9 @@ QList<const channels::Channel *> Engine::channels() const
     }
     for (const auto &chat : m_chat) {
         all.append(chat.get());
+    }
+    for (const auto &ebay : m_ebay) {
+        all.append(ebay.get());
     }
     return all;
 }

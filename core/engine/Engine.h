@@ -3,6 +3,7 @@
 #pragma once
 
 #include "domain/AmazonAccount.h"
+#include "domain/EbayAccount.h"
 #include "domain/ChatAccount.h"
 #include "domain/EmailAccount.h"
 #include "domain/ShopifyAccount.h"
@@ -43,6 +44,7 @@ class Database;
 namespace waybill::engine {
 
 class AmazonOutbound;
+class EbayChannel;
 class AmazonSolicitationSender;
 class ChatChannel;
 class EmailInbound;
@@ -170,6 +172,7 @@ private:
     void startWooCommerceAccount(const domain::WooCommerceAccount &account, const QString &keyPair);
     /// Starts the seller's order sync with the LWA client secret (the refresh token is read by its token source).
     void startAmazonAccount(const domain::AmazonAccount &account, const QString &clientSecret);
+    void startEbayAccount(const domain::EbayAccount &account, const QString &certId);
     /// Makes the Twilio account's number known to the SMS gateway with its auth token, and starts its outbound SMS.
     void startTwilioAccount(const domain::TwilioAccount &account, const QString &authToken);
     /// Starts the live chat account's gateway on its listen address (no secret: visitors hold random session ids).
@@ -222,6 +225,8 @@ private:
     std::vector<std::unique_ptr<AmazonOutbound>> m_amazonOutbound;
     std::vector<std::unique_ptr<SmsOutbound>> m_smsOutbound;
     std::vector<std::unique_ptr<ChatChannel>> m_chat;
+    /// eBay sellers: buyer messages in, replies out, one per account.
+    std::vector<std::unique_ptr<EbayChannel>> m_ebay;
     bool m_agentsOnline = true;
     bool m_hostChat = false;
     std::vector<std::unique_ptr<SmsPoller>> m_smsPollers;

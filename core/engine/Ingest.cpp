@@ -26,17 +26,19 @@ using domain::IncomingMessage;
 
 namespace {
 
-/// How a customer is known on each channel.
-QString identityKind(Channel channel)
+/// How the sender is known on the message's channel: by phone (SMS), chat visitor id, eBay user id (a message read
+/// through eBay's API names the buyer by user id, a relay e-mail by address), else by e-mail address.
+QString identityKind(const IncomingMessage &message)
 {
-    switch (channel) {
+    switch (message.channel) {
     case Channel::Sms:
         return QStringLiteral("phone");
     case Channel::Chat:
         return QStringLiteral("chat");
+    case Channel::Ebay:
+        return message.fromAddress.contains(u'@') ? QStringLiteral("email") : QStringLiteral("ebay");
     case Channel::Email:
     case Channel::Amazon:
-    case Channel::Ebay:
         break;
     }
     return QStringLiteral("email");
@@ -102,7 +104,7 @@ qint64 Ingest::storeMessage(const domain::Message &message, const QByteArray &se
 
 Ingest::Customer Ingest::identifyCustomer(const IncomingMessage &message)
 {
-    const QString kind = identityKind(message.channel);
+    const QString kind = identityKind(message);
     const QString value = message.fromAddress.trimmed().toLower();
     if (value.isEmpty()) {
         return {};

@@ -235,6 +235,28 @@ QList<domain::AmazonAccount> AccountRepository::amazonAccounts() const
         });
 }
 
+void AccountRepository::saveEbayAccount(const domain::EbayAccount &account, qint64 now) const
+{
+    save(account.id, QStringLiteral("ebay"), account.name,
+        { { QStringLiteral("seller_user_id"), account.sellerUserId }, { QStringLiteral("app_id"), account.appId },
+            { QStringLiteral("site_id"), account.siteId }, { QStringLiteral("trading_url"), account.tradingUrl },
+            { QStringLiteral("token_url"), account.tokenUrl }, { QStringLiteral("sync_since"), account.syncSince } },
+        account.enabled, now);
+}
+
+QList<domain::EbayAccount> AccountRepository::ebayAccounts() const
+{
+    return accountsOf<domain::EbayAccount>(
+        m_database, QStringLiteral("ebay"), [](domain::EbayAccount &a, const QJsonObject &json) {
+            a.sellerUserId = json.value(QStringLiteral("seller_user_id")).toString();
+            a.appId = json.value(QStringLiteral("app_id")).toString();
+            a.siteId = json.value(QStringLiteral("site_id")).toString(a.siteId);
+            a.tradingUrl = json.value(QStringLiteral("trading_url")).toString();
+            a.tokenUrl = json.value(QStringLiteral("token_url")).toString();
+            a.syncSince = json.value(QStringLiteral("sync_since")).toString();
+        });
+}
+
 bool AccountRepository::remove(const QString &id) const
 {
     SqlQuery q(m_database, QStringLiteral("DELETE FROM accounts WHERE id = ?"));

@@ -4,6 +4,7 @@
 
 #include "domain/AmazonAccount.h"
 #include "domain/ChatAccount.h"
+#include "domain/EbayAccount.h"
 #include "domain/EmailAccount.h"
 #include "domain/ShopifyAccount.h"
 #include "domain/TrackingAccount.h"
@@ -38,6 +39,9 @@ public:
     /// Adds or replaces the Amazon seller account with this id.
     void saveAmazonAccount(const domain::AmazonAccount &account, qint64 now) const;
     QList<domain::AmazonAccount> amazonAccounts() const;
+    /// Adds or replaces the eBay seller account with this id.
+    void saveEbayAccount(const domain::EbayAccount &account, qint64 now) const;
+    QList<domain::EbayAccount> ebayAccounts() const;
     /// Adds or replaces the Twilio SMS account with this id.
     void saveTwilioAccount(const domain::TwilioAccount &account, qint64 now) const;
     QList<domain::TwilioAccount> twilioAccounts() const;
