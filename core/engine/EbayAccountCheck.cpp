@@ -52,7 +52,7 @@ void EbayAccountCheck::start()
     connect(call.get(), &EbayTradingCall::finished, this,
         [this](const channels::marketplace::EbayTradingResponse &response) {
             m_call.reset();
-            Q_EMIT succeeded(response.timestamp());
+            Q_EMIT succeeded(response.timestamp().toString(Qt::ISODate));
         });
     connect(call.get(), &EbayTradingCall::failed, this, [this](const commerce::HttpJsonError &error) {
         m_call.reset();

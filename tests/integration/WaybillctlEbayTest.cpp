@@ -78,8 +78,8 @@ TEST_F(WaybillctlEbayTest, SecretsInKeychainTestThenSyncStoresTheBuyersQuestion)
 {
     ebay.route("POST", Token,
         ReplayHttpServer::json(R"({"access_token":"v^1.1#i^1#ctl","expires_in":7200,"token_type":"User Access Token"})"));
-    ebay.route("POST", Trading, xml(recorded(QStringLiteral("official_time_success.xml"))));
-    ebay.route("POST", Trading, xml(recorded(QStringLiteral("ask_seller_question.xml"))));
+    ebay.route("POST", Trading, xml(recorded(QStringLiteral("responses/official_time_success.xml"))));
+    ebay.route("POST", Trading, xml(recorded(QStringLiteral("notifications/ask_seller_question.xml"))));
     const SessionRun run = session(add()
         + QStringLiteral("\"$W\" account test ebay:massapparel --workspace \"$WS\"; "
                          "\"$W\" sync --once ebay:massapparel --workspace \"$WS\"; "

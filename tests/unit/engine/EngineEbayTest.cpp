@@ -116,8 +116,8 @@ protected:
 
 TEST_F(EngineEbayTest, ABuyersQuestionIsAnsweredOnEbay)
 {
-    ebay.route("POST", Trading, xml(recorded(QStringLiteral("ask_seller_question.xml"))));
-    ebay.route("POST", Trading, xml(abstractAnswer(QStringLiteral("official_time_success.xml"), "AddMemberMessageRTQ")));
+    ebay.route("POST", Trading, xml(recorded(QStringLiteral("notifications/ask_seller_question.xml"))));
+    ebay.route("POST", Trading, xml(abstractAnswer(QStringLiteral("responses/official_time_success.xml"), "AddMemberMessageRTQ")));
     auto running = startEngine();
     ASSERT_TRUE(waitUntil([&] { return running->isIdle() && !callsOf("GetMemberMessages").isEmpty(); }, 20000));
 
@@ -166,7 +166,7 @@ TEST_F(EngineEbayTest, ABuyersQuestionIsAnsweredOnEbay)
     ebay.route("POST", Token,
         ReplayHttpServer::json(R"({"access_token":"v^1.1#i^1#engine","expires_in":7200,"token_type":"User Access Token"})"));
     ebay.route("POST", Trading,
-        xml(abstractAnswer(QStringLiteral("official_time_success.xml"), "AddMemberMessageAAQToPartner")));
+        xml(abstractAnswer(QStringLiteral("responses/official_time_success.xml"), "AddMemberMessageAAQToPartner")));
     const auto again = storage::ConversationRepository(workspace.db()).find(conversation.id);
     actions.reply(conversation.id, again->version, QStringLiteral("Tracking: 1Z999AA10123456784"));
     running->pokeOutbox();
@@ -190,8 +190,8 @@ TEST_F(EngineEbayTest, ABuyersQuestionIsAnsweredOnEbay)
 
 TEST_F(EngineEbayTest, EbaysRefusalFailsTheReplyWithItsWords)
 {
-    ebay.route("POST", Trading, xml(recorded(QStringLiteral("ask_seller_question.xml"))));
-    ebay.route("POST", Trading, xml(abstractAnswer(QStringLiteral("official_time_failure.xml"), "AddMemberMessageRTQ")));
+    ebay.route("POST", Trading, xml(recorded(QStringLiteral("notifications/ask_seller_question.xml"))));
+    ebay.route("POST", Trading, xml(abstractAnswer(QStringLiteral("responses/official_time_failure.xml"), "AddMemberMessageRTQ")));
     auto running = startEngine();
     ASSERT_TRUE(waitUntil([&] { return running->isIdle() && !callsOf("GetMemberMessages").isEmpty(); }, 20000));
     const auto conversation
@@ -213,7 +213,7 @@ TEST_F(EngineEbayTest, EbaysRefusalFailsTheReplyWithItsWords)
 
 TEST_F(EngineEbayTest, AnAnswerCutShortIsNamedAndTheNextPassReadsTheWindowAgain)
 {
-    const QByteArray question = recorded(QStringLiteral("ask_seller_question.xml"));
+    const QByteArray question = recorded(QStringLiteral("notifications/ask_seller_question.xml"));
     ebay.route("POST", Trading, ReplayHttpServer::truncated(question, question.size() / 2));
     auto running = startEngine();
     QSignalSpy status(running.get(), &engine::Engine::accountStatus);
