@@ -4,6 +4,7 @@
 
 #include "channels/chat/ChatFrame.h"
 #include "channels/marketplace/AmazonMessagePolicy.h"
+#include "channels/marketplace/ebay/EbayTradingRequest.h"
 #include "engine/TemplateRenderer.h"
 #include "text/SmsSegments.h"
 
@@ -198,7 +199,7 @@ void ComposerWidget::updateHints()
     const QString body = text();
     QStringList hints;
     QStringList warnings;
-    bool blocked = false; // a finding of the Amazon check that sending must wait for
+    bool blocked = false; // a finding of the Amazon check, or an eBay message too long, that sending must wait for
 
     QStringList stillMissing;
     for (const QString &placeholder : std::as_const(m_missing)) {
@@ -234,6 +235,12 @@ void ComposerWidget::updateHints()
                     warnings << tr("Check before sending: %1").arg(finding.message);
                 }
             }
+        } else if (channel == domain::Channel::Ebay
+            && body.size() > channels::marketplace::EbayTradingRequest::MaxBodyLength) {
+            blocked = true; // eBay refuses longer member messages
+            warnings << tr("Cannot send: an eBay message can have up to %1 characters; this one has %2.")
+                            .arg(channels::marketplace::EbayTradingRequest::MaxBodyLength)
+                            .arg(body.size());
         } else if (channel == domain::Channel::Chat && body.size() > channels::chat::ChatFrame::MaxTextLength) {
             warnings << tr("A chat message can have up to %1 characters; this one has %2.")
                             .arg(channels::chat::ChatFrame::MaxTextLength)
