@@ -16,6 +16,7 @@ struct ImportedOrder {
     domain::Order order;
     QString customerEmail; ///< lower-case; empty when the file has none
     QString customerName;
+    QString buyerUserId; ///< the buyer's marketplace user id (an "ebay" identity), lower-case; empty when none
     QList<domain::Shipment> shipments;
     int line = 0;
 };

@@ -58,6 +58,7 @@ struct OrderCsvReader::Row {
     QString status;
     QString email;
     QString name;
+    QString buyerUserId;
     QString currency;
     std::optional<qint64> subtotal;
     std::optional<qint64> shipping;
@@ -170,8 +171,10 @@ bool OrderCsvReader::parseRow(const CsvReader::Record &record, Row &row, QString
     row.status = cell(f, OrderField::Status).toLower();
     row.email = cell(f, OrderField::CustomerEmail).toLower();
     row.name = cell(f, OrderField::CustomerName);
+    row.buyerUserId = cell(f, OrderField::BuyerUserId).toLower();
     row.currency = cell(f, OrderField::Currency).toUpper();
     row.line.sku = cell(f, OrderField::LineSku);
+    row.line.externalId = cell(f, OrderField::LineItemId);
     row.line.title = cell(f, OrderField::LineTitle);
     row.hasLine = !row.line.sku.isEmpty() || !row.line.title.isEmpty();
     if (row.hasLine) {
@@ -228,6 +231,9 @@ void OrderCsvReader::merge(const Row &row)
     }
     if (m_pending.customerName.isEmpty()) {
         m_pending.customerName = row.name;
+    }
+    if (m_pending.buyerUserId.isEmpty()) {
+        m_pending.buyerUserId = row.buyerUserId;
     }
     if (order.currency.isEmpty()) {
         order.currency = row.currency;

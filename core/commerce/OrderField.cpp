@@ -9,8 +9,9 @@ namespace waybill::commerce {
 QList<OrderField> allOrderFields()
 {
     return { OrderField::Number, OrderField::PlacedAt, OrderField::Status, OrderField::CustomerEmail,
-        OrderField::CustomerName, OrderField::Currency, OrderField::Subtotal, OrderField::Shipping, OrderField::Tax,
-        OrderField::Total, OrderField::LineSku, OrderField::LineTitle, OrderField::LineQuantity, OrderField::LinePrice,
+        OrderField::CustomerName, OrderField::BuyerUserId, OrderField::Currency, OrderField::Subtotal,
+        OrderField::Shipping, OrderField::Tax, OrderField::Total, OrderField::LineSku, OrderField::LineItemId,
+        OrderField::LineTitle, OrderField::LineQuantity, OrderField::LinePrice,
         OrderField::LineTotal, OrderField::TrackingNumber, OrderField::Carrier, OrderField::ShippingService };
 }
 
@@ -27,6 +28,8 @@ QString orderFieldKey(OrderField field)
         return QStringLiteral("email");
     case OrderField::CustomerName:
         return QStringLiteral("name");
+    case OrderField::BuyerUserId:
+        return QStringLiteral("buyer_user_id");
     case OrderField::Currency:
         return QStringLiteral("currency");
     case OrderField::Subtotal:
@@ -39,6 +42,8 @@ QString orderFieldKey(OrderField field)
         return QStringLiteral("total");
     case OrderField::LineSku:
         return QStringLiteral("sku");
+    case OrderField::LineItemId:
+        return QStringLiteral("item_id");
     case OrderField::LineTitle:
         return QStringLiteral("title");
     case OrderField::LineQuantity:
@@ -81,6 +86,8 @@ QString orderFieldLabel(OrderField field)
         return QCoreApplication::translate("OrderField", "Customer e-mail");
     case OrderField::CustomerName:
         return QCoreApplication::translate("OrderField", "Customer name");
+    case OrderField::BuyerUserId:
+        return QCoreApplication::translate("OrderField", "Buyer's marketplace user id");
     case OrderField::Currency:
         return QCoreApplication::translate("OrderField", "Currency");
     case OrderField::Subtotal:
@@ -93,6 +100,8 @@ QString orderFieldLabel(OrderField field)
         return QCoreApplication::translate("OrderField", "Total");
     case OrderField::LineSku:
         return QCoreApplication::translate("OrderField", "Item SKU");
+    case OrderField::LineItemId:
+        return QCoreApplication::translate("OrderField", "Item listing number");
     case OrderField::LineTitle:
         return QCoreApplication::translate("OrderField", "Item title");
     case OrderField::LineQuantity:

@@ -18,12 +18,14 @@ enum class OrderField {
     Status,
     CustomerEmail,
     CustomerName,
+    BuyerUserId, ///< the buyer's user id on the marketplace (eBay's "Buyer Username")
     Currency,
     Subtotal,
     Shipping,
     Tax,
     Total,
     LineSku,
+    LineItemId, ///< the marketplace's listing the line was bought from (eBay's "Item Number")
     LineTitle,
     LineQuantity,
     LinePrice, ///< the price of one unit

@@ -140,6 +140,11 @@ qint64 OrderImporter::customerFor(const ImportedOrder &imported, Stats &stats)
         ++stats.customersCreated;
     }
     m_customerByEmail.insert(email, id);
+    // The buyer's marketplace user id is how their messages through the marketplace's API name them.
+    if (!imported.buyerUserId.isEmpty() && imported.order.source == QLatin1String("ebay")
+        && !customers.findByIdentity(QStringLiteral("ebay"), imported.buyerUserId)) {
+        customers.addIdentity(id, QStringLiteral("ebay"), imported.buyerUserId);
+    }
     return id;
 }
 

@@ -10,12 +10,15 @@
 #include "channels/marketplace/ebay/EbayTradingRequest.h"
 #include "channels/marketplace/ebay/EbayTradingResponse.h"
 #include "commerce/HttpJsonError.h"
+#include "storage/ConversationRepository.h"
 #include "storage/CustomerRepository.h"
 #include "storage/EbayMessageRepository.h"
+#include "storage/SqlQuery.h"
 #include "storage/StorageError.h"
 #include "storage/SyncStateRepository.h"
 #include "storage/TransactionGuard.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 
 namespace waybill::engine {
@@ -188,6 +191,7 @@ qint64 EbayInbound::store(const EbayMemberMessage &message)
     if (stored.outcome != Ingest::Outcome::Stored) {
         return 0;
     }
+    linkListingOrder(stored.conversationId, message.itemId);
     const domain::IncomingMessage incoming = toIncoming(message, m_account.id);
     channels::email::Threader(m_database).rememberSent(incoming.inReplyTo, stored.conversationId, stored.messageId);
     storage::EbayMessageRepository(m_database)
@@ -201,6 +205,27 @@ qint64 EbayInbound::store(const EbayMemberMessage &message)
     }
     transaction.commit();
     return stored.conversationId;
+}
+
+void EbayInbound::linkListingOrder(qint64 conversationId, const QString &itemId)
+{
+    const storage::ConversationRepository conversations(m_database);
+    const auto conversation = conversations.find(conversationId);
+    if (!conversation || !conversation->customerId || itemId.isEmpty()) {
+        return;
+    }
+    // The buyer's newest eBay order with a line from this listing (the eBay orders report names both).
+    storage::SqlQuery q(m_database,
+        QStringLiteral("SELECT o.id FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.source = 'ebay' "
+                       "AND o.customer_id = ? AND l.external_id = ? ORDER BY o.placed_at DESC, o.id DESC LIMIT 1"));
+    q.bind(conversation->customerId).bind(itemId).exec();
+    if (!q.next() || q.int64(0) == conversation->orderId) {
+        return;
+    }
+    conversations.setOrder(conversationId, q.int64(0),
+        QCoreApplication::translate("EbayInbound", "the buyer's order of the eBay listing %1").arg(itemId),
+        conversation->version);
+    conversations.refreshOrderSnapshot(conversationId, m_now());
 }
 
 void EbayInbound::endPass(const QString &problemMessage)

@@ -34,7 +34,8 @@ class Ingest;
 /// syncSince), in windows of at most 30 days and pages of 200, and stores each one through the ingest pipeline
 /// (deduplicated on eBay's MessageID) as an eBay conversation with the buyer (customer identity "ebay": their user
 /// id; the e-mail address eBay shows, when it does, joins the same customer), one conversation per buyer and listing.
-/// The item, the buyer and eBay's MessageID are kept beside the message (EbayMessageRepository) for the answer.
+/// The item, the buyer and eBay's MessageID are kept beside the message (EbayMessageRepository) for the answer, and
+/// the conversation is linked to the buyer's eBay order with a line from that listing when one was imported.
 /// The window's end is recorded only when all of it was read, so a failing pass loses nothing: the next one asks
 /// again. Calls go through the account's EbayTradingClient (its 75-calls-a-minute budget is shared with the replies).
 /// Lives on the engine thread with the write connection; stop() (or destroying it) ends the work.
@@ -77,6 +78,8 @@ private:
     void onPage(const channels::marketplace::EbayTradingResponse &response);
     void onFailed(const commerce::HttpJsonError &error);
     void endPass(const QString &problemMessage = QString());
+    /// Links the conversation to the buyer's eBay order that has a line from the listing, when there is one.
+    void linkListingOrder(qint64 conversationId, const QString &itemId);
 
     const storage::Database &m_database;
     Ingest &m_ingest;
