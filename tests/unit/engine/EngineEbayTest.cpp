@@ -10,13 +10,16 @@
 #include "ReplayHttpServer.h"
 #include "TestWorkspace.h"
 #include "channels/Channel.h"
+#include "domain/Customer.h"
 #include "domain/EbayAccount.h"
+#include "domain/Order.h"
 #include "engine/ConversationActions.h"
 #include "engine/Engine.h"
 #include "engine/SlaClock.h"
 #include "storage/AccountRepository.h"
 #include "storage/ConversationRepository.h"
 #include "storage/CustomerRepository.h"
+#include "storage/OrderRepository.h"
 #include "storage/SqlQuery.h"
 
 #include <QDateTime>
@@ -247,4 +250,42 @@ TEST_F(EngineEbayTest, AnAnswerCutShortIsNamedAndTheNextPassReadsTheWindowAgain)
     }
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM messages")), 1);
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM conversations")), 1);
+}
+
+TEST_F(EngineEbayTest, TheQuestionLinksToTheBuyersOrderOfThatListing)
+{
+    // The eBay orders report brought the buyer (by user id and address) and their order of the listing, and an
+    // older order of something else.
+    domain::Customer buyer;
+    buyer.name = QStringLiteral("Frank Guser");
+    buyer.identities = { { 0, QStringLiteral("email"), QStringLiteral("unitednerdsco@hotmail.com") },
+        { 0, QStringLiteral("ebay"), QStringLiteral("fguser2") } };
+    const qint64 customerId = storage::CustomerRepository(workspace.db()).insert(buyer);
+    const storage::OrderRepository orders(workspace.db());
+    const auto order = [&](const QString &number, qint64 placedAt, const QString &itemId) {
+        domain::Order o;
+        o.source = QStringLiteral("ebay");
+        o.number = number;
+        o.customerId = customerId;
+        o.placedAt = placedAt;
+        o.currency = QStringLiteral("USD");
+        o.lines = { { 0, QString(), QStringLiteral("listing %1").arg(itemId), 1, 1299, itemId } };
+        return orders.insert(o);
+    };
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 boots = order(QStringLiteral("12-34567-89012"), now - 40 * 24 * 3600, QStringLiteral("110001567511"));
+    order(QStringLiteral("12-34567-89013"), now - 24 * 3600, QStringLiteral("140001153277"));
+
+    ebay.route("POST", Trading, xml(recorded(QStringLiteral("notifications/ask_seller_question.xml"))));
+    auto running = startEngine();
+    ASSERT_TRUE(waitUntil([&] { return running->isIdle() && !callsOf("GetMemberMessages").isEmpty(); }, 20000));
+    const auto conversation
+        = storage::ConversationRepository(workspace.db()).find(scalar(QStringLiteral("SELECT id FROM conversations")));
+    ASSERT_TRUE(conversation);
+    EXPECT_EQ(conversation->customerId, customerId);
+    EXPECT_EQ(conversation->orderId, boots);
+    EXPECT_EQ(conversation->orderNumber, QStringLiteral("12-34567-89012"));
+    EXPECT_TRUE(conversation->linkReason.contains(QStringLiteral("110001567511")))
+        << conversation->linkReason.toStdString();
+    running->stop();
 }
