@@ -122,6 +122,8 @@ TEST(OrderCsvPresetTest, EbayReadsSummaryAndItemRowsAndSkipsTheFooter)
     ASSERT_EQ(single.order.lines.size(), 1);
     EXPECT_EQ(single.order.lines.at(0).title, QStringLiteral("Vintage Brass Compass, \"Pocket\" size"));
     EXPECT_EQ(single.order.lines.at(0).sku, QStringLiteral("CMP-BRASS"));
+    EXPECT_EQ(single.order.lines.at(0).externalId, QStringLiteral("256012345678")) << "the listing's Item Number";
+    EXPECT_EQ(single.buyerUserId, QStringLiteral("vintage_fan42"));
     ASSERT_EQ(single.shipments.size(), 1);
     EXPECT_EQ(single.shipments.at(0).trackingNumber, QStringLiteral("1Z999AA10123456784"));
     EXPECT_EQ(single.shipments.at(0).carrier, QStringLiteral("ups")) << "detected from the number";
@@ -135,6 +137,8 @@ TEST(OrderCsvPresetTest, EbayReadsSummaryAndItemRowsAndSkipsTheFooter)
     EXPECT_EQ(multi.order.totalCents, 7160);
     EXPECT_EQ(multi.order.subtotalCents, 3950 + 2000);
     EXPECT_EQ(multi.customerEmail, QStringLiteral("grace.hopper@example.com"));
+    EXPECT_EQ(multi.buyerUserId, QStringLiteral("grace_h"));
+    EXPECT_EQ(multi.order.lines.at(1).externalId, QStringLiteral("256087654321"));
     ASSERT_EQ(multi.shipments.size(), 1);
     EXPECT_EQ(multi.shipments.at(0).carrier, QStringLiteral("usps"));
 }
