@@ -138,7 +138,8 @@ TEST(OrderCsvPresetTest, EbayReadsSummaryAndItemRowsAndSkipsTheFooter)
     EXPECT_EQ(multi.order.subtotalCents, 3950 + 2000);
     EXPECT_EQ(multi.customerEmail, QStringLiteral("grace.hopper@example.com"));
     EXPECT_EQ(multi.buyerUserId, QStringLiteral("grace_h"));
-    EXPECT_EQ(multi.order.lines.at(1).externalId, QStringLiteral("256087654321"));
+    EXPECT_EQ(multi.order.lines.at(0).externalId, QStringLiteral("256087654321"));
+    EXPECT_EQ(multi.order.lines.at(1).externalId, QStringLiteral("256011112222"));
     ASSERT_EQ(multi.shipments.size(), 1);
     EXPECT_EQ(multi.shipments.at(0).carrier, QStringLiteral("usps"));
 }
