@@ -97,6 +97,10 @@ TEST_F(OrderImporterTest, OrdersLinkToTheCustomerWhoOwnsTheEmailAddress)
     ASSERT_EQ(shipments.size(), 1);
     EXPECT_EQ(shipments.at(0).carrier, QStringLiteral("usps"));
     EXPECT_EQ(shipments.at(0).trackingNumber, QStringLiteral("9400111899223344556677"));
+    // Both buyers are known by their eBay user id too, as eBay's messages name them.
+    const storage::CustomerRepository customers(ws.db());
+    EXPECT_EQ(customers.findByIdentity(QStringLiteral("ebay"), QStringLiteral("grace_h"))->customerId, graceId);
+    EXPECT_TRUE(customers.findByIdentity(QStringLiteral("ebay"), QStringLiteral("vintage_fan42")).has_value());
 }
 
 TEST_F(OrderImporterTest, ImportingAgainUpdatesAndNeverDuplicates)
