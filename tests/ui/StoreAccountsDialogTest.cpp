@@ -566,3 +566,54 @@ TEST_F(StoreAccountsDialogTest, ALiveChatIsSavedWithItsOriginsAndTestedAgainstIt
 }
 
 } // namespace
+
+TEST_F(StoreAccountsDialogTest, AnEbaySellerIsTestedThroughTheTradingApiAndSavedWithItsSecretsInTheKeychain)
+{
+    const QString token = QStringLiteral("/identity/v1/oauth2/token");
+    const QString trading = QStringLiteral("/ws/api.dll");
+    server.route("POST", token,
+        ReplayHttpServer::json(R"({"error":"invalid_grant","error_description":"the provided authorization refresh )"
+                               R"(token is invalid or was issued to another client"})",
+            400));
+    server.route("POST", token,
+        ReplayHttpServer::json(R"({"access_token":"v^1.1#i^1#ui","expires_in":7200,"token_type":"User Access Token"})"));
+    // eBay's recorded answer to GeteBayOfficialTime.
+    QFile time(QStringLiteral(WAYBILL_TEST_DATA_DIR "/third_party/codyfauser-ebay/responses/official_time_success.xml"));
+    ASSERT_TRUE(time.open(QIODevice::ReadOnly));
+    server.route("POST", trading, ReplayHttpServer::Answer { 200, time.readAll(), { { "Content-Type", "text/xml" } } });
+
+    chooseKind(find<QComboBox>("kindCombo")->findText(QStringLiteral("eBay (buyer messages)")));
+    type("storeNameEdit", QStringLiteral("Mass Apparel"));
+    type("ebayUserEdit", QStringLiteral("mass apparel"));
+    click("saveButton");
+    EXPECT_TRUE(result().contains(QStringLiteral("eBay user id"))) << qPrintable(result());
+    type("ebayUserEdit", QStringLiteral("massapparel"));
+    type("ebayAppIdEdit", QStringLiteral("MassAppa-Waybill-PRD-0a1b2c3d"));
+    type("ebayCertIdEdit", QStringLiteral("PRD-cert-secret"));
+    type("ebayRefreshTokenEdit", QStringLiteral("v^1.1#i^1#r^1#wrong"));
+    type("ebayTradingUrlEdit", server.baseUrl().toString() + trading);
+    type("ebayTokenUrlEdit", server.baseUrl().toString() + token);
+
+    QString text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("eBay Mass Apparel"))) << qPrintable(text); // names the account
+    EXPECT_TRUE(server.requestsFor(trading).isEmpty()) << "no call without a token";
+    type("ebayRefreshTokenEdit", QStringLiteral("v^1.1#i^1#r^1#right"));
+    text = testConnection();
+    EXPECT_TRUE(text.contains(QStringLiteral("Signed in to eBay"))) << qPrintable(text);
+    ASSERT_EQ(server.requestsFor(trading).size(), 1);
+    EXPECT_EQ(server.requestsFor(trading).at(0).headers.value("x-ebay-api-call-name"), QByteArray("GeteBayOfficialTime"));
+    EXPECT_EQ(server.requestsFor(token).at(1).headers.value("authorization"),
+        "Basic " + QByteArray("MassAppa-Waybill-PRD-0a1b2c3d:PRD-cert-secret").toBase64());
+    waybill::testing::saveScreenshot(dialog.get(), QStringLiteral("store-accounts-ebay-connected"));
+
+    save();
+    const auto sellers = storage::AccountRepository(workspace.db()).ebayAccounts();
+    ASSERT_EQ(sellers.size(), 1);
+    EXPECT_EQ(sellers.at(0).id, QStringLiteral("ebay:massapparel"));
+    EXPECT_EQ(sellers.at(0).appId, QStringLiteral("MassAppa-Waybill-PRD-0a1b2c3d"));
+    EXPECT_EQ(credentials.secret(QStringLiteral("ebay:massapparel")), QStringLiteral("v^1.1#i^1#r^1#right"));
+    EXPECT_EQ(credentials.secret(QStringLiteral("ebay:massapparel#cert-id")), QStringLiteral("PRD-cert-secret"));
+    EXPECT_EQ(rowsContaining(QStringLiteral("PRD-cert-secret")), 0);
+    EXPECT_EQ(rowsContaining(QStringLiteral("#right")), 0);
+    EXPECT_TRUE(result().contains(QStringLiteral("massapparel on eBay"))) << qPrintable(result());
+}
