@@ -75,4 +75,15 @@ TEST(EbayCallBudgetTest, APauseAndAFullWindowTogether)
     EXPECT_EQ(budget.nextAllowedAt(T0 + 5'000), T0 + 90'000);
 }
 
+TEST(EbayCallBudgetTest, ARecordedCallCountsLikeATakenOne)
+{
+    EbayCallBudget budget(2, 60'000);
+    ASSERT_TRUE(budget.tryTake(T0 + 5'000));
+    budget.record(T0 + 1'000); // made earlier, recorded later: still counted in order
+    EXPECT_EQ(budget.used(T0 + 5'000), 2);
+    EXPECT_FALSE(budget.tryTake(T0 + 6'000));
+    EXPECT_EQ(budget.nextAllowedAt(T0 + 6'000), T0 + 61'000);
+    EXPECT_TRUE(budget.tryTake(T0 + 61'000));
+}
+
 } // namespace

@@ -241,6 +241,7 @@ TEST_F(EbayTradingCallTest, AServerErrorIsRetried)
     ASSERT_TRUE(outcome.response);
     EXPECT_EQ(outcome.response->ack(), EbayTradingResponse::Ack::Success);
     EXPECT_EQ(replay.requestsFor(TradingPath).size(), 2);
+    EXPECT_EQ(budget.used(QDateTime::currentMSecsSinceEpoch()), 2); // eBay counts the retry too
 }
 
 TEST_F(EbayTradingCallTest, AServerThatKeepsFailingNamesTheCall)

@@ -85,6 +85,7 @@ TEST(EbayTradingRequestTest, GetMyMessagesHeadersByTime)
     EXPECT_EQ(root.textAt(QStringLiteral("DetailLevel")), QStringLiteral("ReturnHeaders"));
     EXPECT_EQ(root.textAt(QStringLiteral("StartTime")), QStringLiteral("2026-12-05T03:00:00.000Z"));
     EXPECT_EQ(root.textAt(QStringLiteral("EndTime")), QStringLiteral("2026-12-05T04:00:30.250Z"));
+    EXPECT_EQ(EbayTradingRequest::getMyMessages(Start, End), EbayTradingRequest::getMyMessagesHeaders(Start, End));
 }
 
 TEST(EbayTradingRequestTest, GetMyMessagesByAtMostTenIds)

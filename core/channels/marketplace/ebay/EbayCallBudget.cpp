@@ -54,6 +54,11 @@ qint64 EbayCallBudget::nextAllowedAt(qint64 nowMs) const
     return at;
 }
 
+void EbayCallBudget::record(qint64 atMs)
+{
+    m_taken.insert(std::upper_bound(m_taken.begin(), m_taken.end(), atMs), atMs); // kept oldest first
+}
+
 void EbayCallBudget::pauseUntil(qint64 untilMs)
 {
     m_pausedUntilMs = std::max(m_pausedUntilMs, untilMs);

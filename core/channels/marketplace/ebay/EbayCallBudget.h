@@ -24,6 +24,9 @@ public:
     bool tryTake(qint64 nowMs);
     /// The first time at or after `nowMs` when tryTake() will succeed (`nowMs` itself when it would now).
     qint64 nextAllowedAt(qint64 nowMs) const;
+    /// Counts a call made at `atMs` without asking (a retry of the HTTP layer after a server error): eBay counts
+    /// it, so later calls wait for it too.
+    void record(qint64 atMs);
     /// Nothing may be sent before `untilMs` (a later pause wins over an earlier one).
     void pauseUntil(qint64 untilMs);
     bool isPaused(qint64 nowMs) const { return nowMs < m_pausedUntilMs; }

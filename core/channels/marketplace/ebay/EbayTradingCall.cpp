@@ -106,6 +106,9 @@ void EbayTradingCall::send(const QString &accessToken)
         },
         QByteArrayLiteral("text/xml; charset=utf-8"));
     task->setRawAnswer(true);
+    connect(task.get(), &commerce::HttpJsonTask::retrying, this, [this](const QString &, int delayMs) {
+        m_client.budget().record(m_client.nowMs() + delayMs); // eBay counts the retry as a call
+    });
     connect(task.get(), &commerce::HttpJsonTask::finished, this, &EbayTradingCall::onAnswer);
     connect(task.get(), &commerce::HttpJsonTask::failed, this, &EbayTradingCall::onError);
     m_task.reset(task.release()); // replacing the task from inside its own signal is safe: deleted later

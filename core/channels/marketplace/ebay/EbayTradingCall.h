@@ -28,7 +28,8 @@ class EbayTradingClient;
 /// One Trading API call, made by EbayTradingClient: it waits (a timer) until the account's EbayCallBudget allows a
 /// call, takes an access token from the token source, and POSTs the XML body (text/xml) to the Trading URL with
 /// X-EBAY-API-CALL-NAME, -SITEID, -COMPATIBILITY-LEVEL and -IAF-TOKEN. HttpJsonTask retries 5xx answers, timeouts
-/// and broken connections with growing delays. The answer is read by EbayTradingResponse::parse(). Outcomes:
+/// and broken connections with growing delays (each retry is recorded in the budget; the retry after a refused
+/// token waits for the budget like a new call). The answer is read by EbayTradingResponse::parse(). Outcomes:
 /// - finished(): Ack Success, Warning or PartialFailure (the caller reads errors() of a PartialFailure);
 /// - failed() Kind::Refused: eBay refused the token (isTokenRefused(), or HTTP 401/403) again after one fresh
 ///   token, or no token could be had ("sign in to eBay again");

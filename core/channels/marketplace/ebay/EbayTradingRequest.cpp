@@ -104,6 +104,11 @@ QByteArray EbayTradingRequest::getMyMessagesHeaders(const QDateTime &startTime, 
             + textElement(QStringLiteral("EndTime"), dateTime(endTime)));
 }
 
+QByteArray EbayTradingRequest::getMyMessages(const QDateTime &startTime, const QDateTime &endTime)
+{
+    return getMyMessagesHeaders(startTime, endTime);
+}
+
 QByteArray EbayTradingRequest::getMyMessages(const QStringList &messageIds)
 {
     QString ids;

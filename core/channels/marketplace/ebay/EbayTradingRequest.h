@@ -28,6 +28,8 @@ public:
         const QDateTime &startCreation, const QDateTime &endCreation, int pageNumber, int entriesPerPage = 200);
     /// GetMyMessages with DetailLevel ReturnHeaders: the headers of the messages received in [startTime, endTime].
     static QByteArray getMyMessagesHeaders(const QDateTime &startTime, const QDateTime &endTime);
+    /// The same as getMyMessagesHeaders().
+    static QByteArray getMyMessages(const QDateTime &startTime, const QDateTime &endTime);
     /// GetMyMessages with DetailLevel ReturnMessages: the full messages with these ids (the first MaxMessageIds;
     /// empty ids are left out).
     static QByteArray getMyMessages(const QStringList &messageIds);
