@@ -9,12 +9,14 @@
 
 namespace waybill::commerce {
 
-/// A successful (2xx) answer whose body parsed as JSON, with the response headers (names in lower case).
+/// A successful (2xx) answer whose body parsed as JSON, with the response headers (names in lower case). For a task
+/// set to raw answers (HttpJsonTask::setRawAnswer(), XML APIs) `json` stays empty and `body` holds the bytes as sent.
 struct HttpJsonResponse {
     int status = 0;
     QUrl url;
     QJsonDocument json;
     QHash<QByteArray, QByteArray> headers;
+    QByteArray body {}; ///< raw answers only
 
     QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
 };

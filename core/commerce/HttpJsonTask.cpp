@@ -283,8 +283,12 @@ void HttpJsonTask::onReplyFinished(QNetworkReply *reply)
     }
     QJsonParseError parseError;
     HttpJsonResponse response;
-    response.json = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
+    if (m_rawAnswer) {
+        response.body = body;
+    } else {
+        response.json = QJsonDocument::fromJson(body, &parseError);
+    }
+    if (!m_rawAnswer && parseError.error != QJsonParseError::NoError) {
         m_errorBody = body.left(64 * 1024);
         fail(HttpJsonError::Kind::Malformed, status,
             QStringLiteral("the answer to %1 is not valid JSON (%2 at byte %3 of %4)")

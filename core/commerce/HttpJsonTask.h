@@ -38,6 +38,9 @@ public:
     /// send the same body and headers again.
     void setPost(const QByteArray &body, const QList<std::pair<QByteArray, QByteArray>> &headers,
         const QByteArray &contentType = QByteArrayLiteral("application/json"));
+    /// 2xx bodies are handed over as they are in HttpJsonResponse::body instead of being parsed as JSON (for XML
+    /// APIs, whose callers read the body themselves); call before start().
+    void setRawAnswer(bool raw) { m_rawAnswer = raw; }
     void start();
     void abort();
 
@@ -77,6 +80,7 @@ private:
     int m_retryAfterMs = -1; ///< the wait the last 429 asked for
     QList<int> m_waits;
     bool m_tooLarge = false;
+    bool m_rawAnswer = false;
     bool m_done = false;
 };
 

@@ -13,7 +13,7 @@ constexpr int MaxDepth = 64;
 
 } // namespace
 
-std::optional<XmlElement> XmlElement::parse(const QByteArray &xml, QString *error)
+std::optional<XmlElement> XmlElement::parse(const QByteArray &xml, QString *error, Whitespace whitespace)
 {
     if (xml.trimmed().isEmpty()) {
         *error = QStringLiteral("the reply is empty");
@@ -47,7 +47,9 @@ std::optional<XmlElement> XmlElement::parse(const QByteArray &xml, QString *erro
             }
         } else if (token == QXmlStreamReader::EndElement) {
             if (!path.isEmpty()) {
-                path.constLast()->m_text = path.constLast()->m_text.simplified();
+                if (whitespace == Whitespace::Simplify) {
+                    path.constLast()->m_text = path.constLast()->m_text.simplified();
+                }
                 path.removeLast();
             }
         } else if (token == QXmlStreamReader::Characters && !path.isEmpty()) {

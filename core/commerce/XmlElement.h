@@ -12,13 +12,19 @@
 namespace waybill::commerce {
 
 /// A small read-only element tree for carrier XML replies, built with QXmlStreamReader (no Qt Xml module).
-/// Names are local names (namespaces dropped); text is the element's own character data with white space simplified
-/// (carrier XML wraps long descriptions). parse() refuses input over 4 MB or nested deeper than 64 elements and never
-/// throws. A plain value; any thread.
+/// Names are local names (namespaces dropped); text is the element's own character data, by default with white space
+/// simplified (carrier XML wraps long descriptions), or kept as sent (message bodies, whose line breaks matter).
+/// parse() refuses input over 4 MB or nested deeper than 64 elements and never throws. A plain value; any thread.
 class XmlElement final {
 public:
+    enum class Whitespace {
+        Simplify, ///< runs of white space become one space, none at either end
+        Keep, ///< the character data exactly as the document holds it (entities decoded)
+    };
+
     /// The root element, or nothing with `error` set to what the reader found wrong (and where).
-    static std::optional<XmlElement> parse(const QByteArray &xml, QString *error);
+    static std::optional<XmlElement> parse(
+        const QByteArray &xml, QString *error, Whitespace whitespace = Whitespace::Simplify);
 
     QString name() const { return m_name; }
     QString text() const { return m_text; }

@@ -109,10 +109,36 @@ OAuthProvider OAuthProvider::loginWithAmazon(const QUrl &tokenUrl, const QString
     return provider;
 }
 
+OAuthProvider OAuthProvider::ebay(
+    const QUrl &tokenUrl, const QString &appId, const QString &certId, const QString &scopes)
+{
+    OAuthProvider provider;
+    provider.kind = Kind::Ebay;
+    provider.name = QStringLiteral("eBay");
+    provider.tokenUrl = tokenUrl.isEmpty() ? ebayTokenUrl() : tokenUrl;
+    provider.scopes = scopes.trimmed().isEmpty() ? ebayTradingScope() : scopes.trimmed();
+    provider.clientId = appId;
+    provider.clientSecret = certId;
+    return provider;
+}
+
+QUrl OAuthProvider::ebayTokenUrl()
+{
+    return QUrl(QStringLiteral("https://api.ebay.com/identity/v1/oauth2/token"));
+}
+
+QString OAuthProvider::ebayTradingScope()
+{
+    return QStringLiteral("https://api.ebay.com/oauth/api_scope");
+}
+
 QString OAuthProvider::clientIdVariable() const
 {
     if (kind == Kind::LoginWithAmazon) {
         return QStringLiteral("the account's --client-id");
+    }
+    if (kind == Kind::Ebay) {
+        return QStringLiteral("the account's eBay App ID");
     }
     return kind == Kind::Gmail ? QStringLiteral("WAYBILL_OAUTH_CLIENT_ID_GMAIL")
                                : QStringLiteral("WAYBILL_OAUTH_CLIENT_ID_MICROSOFT");
@@ -120,7 +146,7 @@ QString OAuthProvider::clientIdVariable() const
 
 QString OAuthProvider::authorizationUrlVariable() const
 {
-    if (kind == Kind::LoginWithAmazon) {
+    if (kind == Kind::LoginWithAmazon || kind == Kind::Ebay) {
         return {};
     }
     return kind == Kind::Gmail ? QStringLiteral("WAYBILL_OAUTH_AUTHORIZATION_URL_GMAIL")
@@ -132,6 +158,9 @@ QString OAuthProvider::tokenUrlVariable() const
     if (kind == Kind::LoginWithAmazon) {
         return QStringLiteral("the account's --lwa-url");
     }
+    if (kind == Kind::Ebay) {
+        return QStringLiteral("the account's eBay token URL");
+    }
     return kind == Kind::Gmail ? QStringLiteral("WAYBILL_OAUTH_TOKEN_URL_GMAIL")
                                : QStringLiteral("WAYBILL_OAUTH_TOKEN_URL_MICROSOFT");
 }
@@ -140,8 +169,8 @@ QString OAuthProvider::endpointProblem() const
 {
     for (const auto &[url, variable] :
         { std::pair { authorizationUrl, authorizationUrlVariable() }, std::pair { tokenUrl, tokenUrlVariable() } }) {
-        if (kind == Kind::LoginWithAmazon && url == authorizationUrl) {
-            continue; // no sign-in in the browser: the seller authorises the application in Seller Central
+        if ((kind == Kind::LoginWithAmazon || kind == Kind::Ebay) && url == authorizationUrl) {
+            continue; // no sign-in in the browser here: the seller authorises the application on the marketplace
         }
         if (!isAcceptable(url)) {
             return QStringLiteral("The %1 sign-in address \"%2\" (%3) is not an https address; plain http is "

@@ -23,6 +23,7 @@ struct OAuthProvider {
         Gmail,
         Microsoft,
         LoginWithAmazon, ///< Amazon's Selling Partner API: token refresh only, with the seller's own client
+        Ebay, ///< eBay's OAuth (Trading API): token refresh only, the application's keys sent as HTTP Basic auth
     };
 
     Kind kind = Kind::Gmail;
@@ -40,6 +41,15 @@ struct OAuthProvider {
     /// Login with Amazon for an SP-API application: only the token endpoint; the client id and (confidential)
     /// secret are the seller's, the secret read from the keychain.
     static OAuthProvider loginWithAmazon(const QUrl &tokenUrl, const QString &clientId, const QString &clientSecret);
+    /// eBay's token endpoint for an application's App ID (client id) and Cert ID (client secret, from the keychain):
+    /// refreshes send `grant_type=refresh_token&refresh_token=…&scope=…` with `Authorization: Basic
+    /// base64(appId:certId)` and get a User Access Token (eBay does not rotate the refresh token). An empty
+    /// `tokenUrl` is ebayTokenUrl(), empty `scopes` ebayTradingScope().
+    static OAuthProvider ebay(const QUrl &tokenUrl, const QString &appId, const QString &certId, const QString &scopes);
+    /// https://api.ebay.com/identity/v1/oauth2/token
+    static QUrl ebayTokenUrl();
+    /// https://api.ebay.com/oauth/api_scope, the scope the Trading API accepts.
+    static QString ebayTradingScope();
     /// The provider for an account's sign-in method; an empty value (no `name`) for password accounts.
     static OAuthProvider forAuth(domain::EmailAccount::Auth auth, const QString &clientId = {});
     static bool isOAuth(domain::EmailAccount::Auth auth);

@@ -129,12 +129,20 @@ void OAuthTokenSource::refresh()
     form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("refresh_token"));
     form.addQueryItem(
         QStringLiteral("refresh_token"), QString::fromLatin1(QUrl::toPercentEncoding(m_tokens.refreshToken)));
-    form.addQueryItem(QStringLiteral("client_id"), QString::fromLatin1(QUrl::toPercentEncoding(m_provider.clientId)));
-    if (!m_provider.clientSecret.isEmpty()) {
-        form.addQueryItem(
-            QStringLiteral("client_secret"), QString::fromLatin1(QUrl::toPercentEncoding(m_provider.clientSecret)));
-    }
     QNetworkRequest request(m_provider.tokenUrl);
+    if (m_provider.kind == OAuthProvider::Kind::Ebay) {
+        // eBay takes the application's keys as HTTP Basic auth, never in the body, and wants the scopes again.
+        form.addQueryItem(QStringLiteral("scope"), QString::fromLatin1(QUrl::toPercentEncoding(m_provider.scopes)));
+        const QByteArray keys = (m_provider.clientId + u':' + m_provider.clientSecret).toUtf8();
+        request.setRawHeader("Authorization", "Basic " + keys.toBase64());
+    } else {
+        form.addQueryItem(
+            QStringLiteral("client_id"), QString::fromLatin1(QUrl::toPercentEncoding(m_provider.clientId)));
+        if (!m_provider.clientSecret.isEmpty()) {
+            form.addQueryItem(
+                QStringLiteral("client_secret"), QString::fromLatin1(QUrl::toPercentEncoding(m_provider.clientSecret)));
+        }
+    }
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/x-www-form-urlencoded"));
     request.setRawHeader("Accept", "application/json");
     QNetworkReply *reply = m_network.post(request, form.toString(QUrl::FullyEncoded).toUtf8());

@@ -53,6 +53,10 @@ QUrl FakeAuthorizationServer::baseUrl() const
 security::OAuthProvider FakeAuthorizationServer::provider(security::OAuthProvider::Kind kind) const
 {
     const QString clientId = QString::fromLatin1(ClientId);
+    if (kind == security::OAuthProvider::Kind::Ebay) {
+        return security::OAuthProvider::ebay(QUrl(baseUrl().toString() + QStringLiteral("/token")), clientId,
+            QString::fromLatin1(ClientSecret), QString());
+    }
     security::OAuthProvider provider = kind == security::OAuthProvider::Kind::Gmail
         ? security::OAuthProvider::gmail(clientId)
         : security::OAuthProvider::microsoft(clientId);
@@ -104,7 +108,13 @@ void FakeAuthorizationServer::handle(QTcpSocket *socket, const QByteArray &head,
     if (method == "GET" && target.path() == QLatin1String("/authorize")) {
         answer = authorize(QUrlQuery(target));
     } else if (method == "POST" && target.path() == QLatin1String("/token")) {
-        answer = token(QUrlQuery(QString::fromUtf8(QByteArray(body).replace('+', "%20"))));
+        QByteArray authorization;
+        for (const QByteArray &line : head.split('\n')) {
+            if (line.toLower().startsWith("authorization:")) {
+                authorization = line.mid(14).trimmed();
+            }
+        }
+        answer = token(QUrlQuery(QString::fromUtf8(QByteArray(body).replace('+', "%20"))), authorization);
     } else {
         answer = response("404 Not Found", {}, {});
     }
@@ -139,10 +149,21 @@ QByteArray FakeAuthorizationServer::authorize(const QUrlQuery &query)
     return response("302 Found", "Location: " + redirect.toEncoded() + "\r\n", {});
 }
 
-QByteArray FakeAuthorizationServer::token(const QUrlQuery &form)
+QByteArray FakeAuthorizationServer::token(const QUrlQuery &form, const QByteArray &authorization)
 {
     m_lastTokenRequest = form;
-    if (value(form, "client_id") != QLatin1String(ClientId)) {
+    m_lastTokenAuthorization = authorization;
+    QString clientId = value(form, "client_id");
+    if (authorization.startsWith("Basic ")) {
+        const QByteArray keys = QByteArray::fromBase64(authorization.mid(6).trimmed());
+        const qsizetype colon = keys.indexOf(':');
+        if (!clientId.isEmpty() || colon < 0 || keys.mid(colon + 1) != ClientSecret) {
+            return json(
+                "401 Unauthorized", QJsonObject { { QStringLiteral("error"), QStringLiteral("invalid_client") } });
+        }
+        clientId = QString::fromUtf8(keys.left(colon));
+    }
+    if (clientId != QLatin1String(ClientId)) {
         return json("401 Unauthorized", QJsonObject { { QStringLiteral("error"), QStringLiteral("invalid_client") } });
     }
     const QString grant = value(form, "grant_type");

@@ -22,13 +22,15 @@ namespace waybill::testing {
 ///   BASE64URL(SHA256(code_verifier)) equals the code_challenge sent with it (else `invalid_grant`), and
 ///   `grant_type=refresh_token` exchanges a refresh token it issued and has not revoked (else `invalid_grant`).
 /// Access tokens are "access-1", "access-2", …; refresh tokens "refresh-1", … (a new one per refresh when
-/// rotating).
+/// rotating). A token request with `Authorization: Basic` (eBay's way) is accepted only when it carries ClientId and
+/// ClientSecret; such a client must not send them in the body as well.
 class FakeAuthorizationServer final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FakeAuthorizationServer)
 
 public:
     static constexpr const char *ClientId = "waybill-test-client";
+    static constexpr const char *ClientSecret = "waybill-test-cert";
 
     explicit FakeAuthorizationServer(QObject *parent = nullptr);
     ~FakeAuthorizationServer() override = default;
@@ -50,6 +52,8 @@ public:
 
     QUrlQuery lastAuthorization() const { return m_lastAuthorization; }
     QUrlQuery lastTokenRequest() const { return m_lastTokenRequest; }
+    /// The Authorization header of the last token request (empty when none was sent).
+    QByteArray lastTokenAuthorization() const { return m_lastTokenAuthorization; }
     int authorizationRequests() const { return m_authorizationRequests; }
     int codeExchanges() const { return m_codeExchanges; }
     int verifiedExchanges() const { return m_verifiedExchanges; }
@@ -60,7 +64,7 @@ private:
     void accept();
     void handle(QTcpSocket *socket, const QByteArray &head, const QByteArray &body);
     QByteArray authorize(const QUrlQuery &query);
-    QByteArray token(const QUrlQuery &form);
+    QByteArray token(const QUrlQuery &form, const QByteArray &authorization);
     QByteArray issue(const QString &refreshToken);
 
     QTcpServer m_server;
@@ -74,6 +78,7 @@ private:
     QSet<QString> m_validRefreshTokens;
     QUrlQuery m_lastAuthorization;
     QUrlQuery m_lastTokenRequest;
+    QByteArray m_lastTokenAuthorization;
     QString m_lastAccessToken;
     int m_authorizationRequests = 0;
     int m_codeExchanges = 0;

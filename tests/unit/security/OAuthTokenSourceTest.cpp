@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Waybill authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // OAuthTokenSource against a loopback token endpoint: the refresh token only in the credential store, a
-// refresh within five minutes of expiry (asked for and automatic), rotation, and a revoked refresh token.
+// refresh within five minutes of expiry (asked for and automatic), rotation, and a revoked refresh token; eBay's
+// refresh with the application's keys as HTTP Basic auth and the scope in the body.
 #include "FakeAuthorizationServer.h"
 #include "FakeCredentialStore.h"
 #include "QtPrinters.h"
@@ -139,6 +140,74 @@ TEST_F(OAuthTokenSourceTest, ALockedKeychainIsNamed)
     EXPECT_TRUE(nextToken().isEmpty());
     ASSERT_EQ(m_failed->size(), 1);
     EXPECT_EQ(m_failed->first().first().value<OAuthError>().kind, OAuthError::Kind::Keychain);
+}
+
+/// The same source for an eBay account: OAuthProvider::ebay() pointed at the loopback server.
+class EbayTokenSourceTest : public OAuthTokenSourceTest {
+protected:
+    void SetUp() override
+    {
+        OAuthTokenSourceTest::SetUp();
+        m_source = std::make_unique<OAuthTokenSource>(
+            m_server.provider(waybill::security::OAuthProvider::Kind::Ebay), Account, m_store, m_network);
+        m_source->setClock([this] { return m_now; });
+        m_ready = std::make_unique<QSignalSpy>(m_source.get(), &OAuthTokenSource::accessTokenReady);
+        m_failed = std::make_unique<QSignalSpy>(m_source.get(), &OAuthTokenSource::failed);
+    }
+};
+
+TEST_F(EbayTokenSourceTest, RefreshesWithTheApplicationKeysAsBasicAuth)
+{
+    const QString refreshToken = m_server.grantRefreshToken();
+    m_store.setSecret(Account, refreshToken);
+    m_server.setExpiresIn(7200);
+    EXPECT_EQ(nextToken(), QStringLiteral("access-1"));
+    EXPECT_EQ(m_server.lastTokenAuthorization(),
+        "Basic "
+            + QByteArray(FakeAuthorizationServer::ClientId)
+                  .append(':')
+                  .append(FakeAuthorizationServer::ClientSecret)
+                  .toBase64());
+    const QUrlQuery sent = m_server.lastTokenRequest();
+    EXPECT_EQ(sent.queryItemValue(QStringLiteral("grant_type")), QStringLiteral("refresh_token"));
+    EXPECT_EQ(sent.queryItemValue(QStringLiteral("refresh_token")), refreshToken);
+    EXPECT_EQ(sent.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded),
+        QStringLiteral("https://api.ebay.com/oauth/api_scope"));
+    EXPECT_FALSE(sent.hasQueryItem(QStringLiteral("client_id"))); // the keys travel in the header only
+    EXPECT_FALSE(sent.hasQueryItem(QStringLiteral("client_secret")));
+    EXPECT_EQ(m_source->expiresAt(), m_now.addSecs(7200));
+    EXPECT_EQ(m_store.secret(Account), refreshToken); // eBay sends no new refresh token
+}
+
+TEST_F(EbayTokenSourceTest, AWrongCertIdIsRefused)
+{
+    m_source = std::make_unique<OAuthTokenSource>(
+        waybill::security::OAuthProvider::ebay(m_server.provider(waybill::security::OAuthProvider::Kind::Ebay).tokenUrl,
+            QString::fromLatin1(FakeAuthorizationServer::ClientId), QStringLiteral("not-the-cert"), QString()),
+        Account, m_store, m_network);
+    m_ready = std::make_unique<QSignalSpy>(m_source.get(), &OAuthTokenSource::accessTokenReady);
+    m_failed = std::make_unique<QSignalSpy>(m_source.get(), &OAuthTokenSource::failed);
+    m_store.setSecret(Account, m_server.grantRefreshToken());
+    EXPECT_TRUE(nextToken().isEmpty());
+    ASSERT_EQ(m_failed->size(), 1);
+    EXPECT_TRUE(m_ready->isEmpty());
+}
+
+TEST(EbayOAuthProviderTest, EbaysEndpointAndTheTradingScopeByDefault)
+{
+    const auto provider
+        = waybill::security::OAuthProvider::ebay(QUrl(), QStringLiteral("app"), QStringLiteral("cert"), QString());
+    EXPECT_EQ(provider.kind, waybill::security::OAuthProvider::Kind::Ebay);
+    EXPECT_EQ(provider.tokenUrl, QUrl(QStringLiteral("https://api.ebay.com/identity/v1/oauth2/token")));
+    EXPECT_EQ(provider.scopes, QStringLiteral("https://api.ebay.com/oauth/api_scope"));
+    EXPECT_EQ(provider.clientId, QStringLiteral("app"));
+    EXPECT_EQ(provider.clientSecret, QStringLiteral("cert"));
+    EXPECT_TRUE(provider.isConfigured());
+    EXPECT_TRUE(provider.endpointProblem().isEmpty());
+    EXPECT_FALSE(waybill::security::OAuthProvider::ebay(
+        QUrl(QStringLiteral("http://ebay.example/token")), QStringLiteral("app"), QStringLiteral("cert"), QString())
+                     .endpointProblem()
+                     .isEmpty());
 }
 
 } // namespace
