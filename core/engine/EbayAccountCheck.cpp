@@ -23,7 +23,7 @@ EbayAccountCheck::EbayAccountCheck(QNetworkAccessManager &network, domain::EbayA
     , m_secrets(std::make_unique<security::MemoryCredentialStore>(QHash<QString, QString> { { m_account.id, refreshToken } }))
 {
     m_tokens = std::make_unique<security::OAuthTokenSource>(
-        security::OAuthProvider::ebay(m_account.tokenEndpoint(), m_account.appId, certId), m_account.id, *m_secrets,
+        security::OAuthProvider::ebay(m_account.tokenEndpoint(), m_account.appId, certId, QString()), m_account.id, *m_secrets,
         network);
     m_budget = std::make_unique<channels::marketplace::EbayCallBudget>();
     channels::marketplace::EbayTradingClient::Config config;

@@ -19,6 +19,7 @@
 #include "storage/TransactionGuard.h"
 
 #include <QCoreApplication>
+#include <QTimeZone>
 #include <QLoggingCategory>
 
 namespace waybill::engine {

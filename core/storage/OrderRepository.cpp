@@ -225,8 +225,14 @@ void OrderRepository::appendLines(qint64 id, const QList<domain::OrderLine> &lin
 {
     for (const domain::OrderLine &line : lines) {
         SqlQuery &l = m_database.prepared(QStringLiteral("INSERT INTO order_lines (order_id, sku, title, quantity, "
-                                                         "unit_price_cents) VALUES (?, ?, ?, ?, ?)"));
-        l.bind(id).bind(line.sku).bind(line.title).bind(line.quantity).bind(line.unitPriceCents).exec();
+                                                         "unit_price_cents, external_id) VALUES (?, ?, ?, ?, ?, ?)"));
+        l.bind(id)
+            .bind(line.sku)
+            .bind(line.title)
+            .bind(line.quantity)
+            .bind(line.unitPriceCents)
+            .bind(line.externalId)
+            .exec();
     }
 }
 
