@@ -127,10 +127,11 @@ void StoreConnectionTester::testEbay(
     m_running = true;
     m_ebayCheck = std::make_unique<engine::EbayAccountCheck>(m_network, account, refreshToken, certId, m_timeoutMs);
     connect(m_ebayCheck.get(), &engine::EbayAccountCheck::succeeded, this, [this, account](const QString &time) {
+        const QDateTime at = QDateTime::fromString(time, Qt::ISODate);
         finish(true,
-            tr("Signed in to eBay as %1's application, and the Trading API answers (eBay's time: %2): buyers' "
-               "messages can be read and answered.")
-                .arg(account.sellerUserId, time));
+            tr("Signed in to eBay for %1, and the Trading API answers (eBay's clock: %2 UTC): buyers' messages can "
+               "be read and answered.")
+                .arg(account.sellerUserId, at.isValid() ? at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : time));
     });
     connect(m_ebayCheck.get(), &engine::EbayAccountCheck::failed, this,
         [this](const QString &message) { finish(false, message); });
