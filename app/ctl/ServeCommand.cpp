@@ -85,8 +85,11 @@ void ServeCommand::configure(QCommandLineParser &parser) const
     parser.addOption({ QStringLiteral("max-body"), QStringLiteral("Largest request body in bytes (default 1048576)."),
         QStringLiteral("BYTES") });
     parser.addOption({ QStringLiteral("chat-offline"),
-        QStringLiteral("Tell chat visitors that no one answers live now: replies come later, by e-mail when they "
-                       "gave an address.") });
+        QStringLiteral("Close the live chat: visitors are always told that no one answers live now (replies come "
+                       "later, by e-mail when they gave an address), whichever agent is available. Without it, "
+                       "visitors are told someone answers live only while some agent's desktop says \"Available "
+                       "for live chat\" (read every few seconds); with no agent available they are told replies "
+                       "come later.") });
 }
 
 int ServeCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
@@ -138,7 +141,10 @@ int ServeCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     engine::Engine engine(directory, std::make_unique<security::KeychainCredentialStore>());
     engine.setSmsWebhooks(true); // Twilio calls us: no polling
     engine.setHostChat(true); // the chat accounts' widgets talk to this process
-    engine.setAgentsOnline(!parser.isSet(QStringLiteral("chat-offline")));
+    // No agent works at this process: visitors hear that someone answers live only while some agent's desktop
+    // says so in the workspace, and never with --chat-offline.
+    engine.setAgentsOnline(false);
+    engine.setChatClosed(parser.isSet(QStringLiteral("chat-offline")));
     WebhookServer server(engine, config);
     int failures = 0;
     bool started = false;

@@ -83,6 +83,7 @@ int main(int argc, char **argv)
         // its changes through queued signals and tells it about new replies and changed accounts.
         engine::EngineThread engineThread(workspace.directory(), std::make_unique<security::KeychainCredentialStore>());
         engine::Engine *engine = engineThread.engine();
+        engine->setChatAgent(agentId); // before start(): its availability for live chat is kept in the workspace
         QObject::connect(engine, &engine::Engine::conversationsChanged, &window, &ui::MainWindow::refreshConversations);
         QObject::connect(engine, &engine::Engine::accountStatus, &window, &ui::MainWindow::showAccountStatus);
         QObject::connect(engine, &engine::Engine::startFailed, &window, [&window](const QString &message) {

@@ -87,7 +87,7 @@ void Engine::start()
 {
     try {
         const storage::Workspace workspace(m_directory);
-        m_database = workspace.openDatabase(QStringLiteral("engine"));
+        m_database = workspace.openDatabase(m_connectionName);
         m_attachments = std::make_unique<storage::AttachmentStore>(workspace.attachmentsDirectory());
     } catch (const storage::StorageError &error) {
         Q_EMIT startFailed(error.userMessage());
@@ -99,6 +99,17 @@ void Engine::start()
     m_transports = std::make_unique<channels::SslTransportFactory>();
     m_network = std::make_unique<QNetworkAccessManager>();
     m_orderActions = std::make_unique<OrderActionRunner>(*m_database, &now);
+    m_presence = std::make_unique<ChatPresence>(*m_database, &now, m_presenceTiming);
+    m_presence->setLocalAgent(m_chatAgent);
+    m_presence->setWatching(m_hostChat);
+    m_presence->setClosed(m_chatClosed);
+    m_presence->setLocalAvailable(m_agentsOnline);
+    connect(m_presence.get(), &ChatPresence::onlineChanged, this, [this](bool online) {
+        for (const auto &chat : m_chat) {
+            chat->setAgentsOnline(online);
+        }
+    });
+    m_presence->start(); // before the chat gateways: their first visitors are told the truth
     connect(m_orderActions.get(), &OrderActionRunner::ended, this,
         [this](qint64 actionId, qint64 conversationId, domain::OrderAction::State state, const QString &message) {
             Q_EMIT orderActionEnded(actionId, conversationId, int(state), message);
@@ -172,6 +183,10 @@ void Engine::stop()
         m_rulesTimer->stop();
     }
     stopAccounts();
+    if (m_presence) {
+        m_presence->stop(); // a clean quit: this agent is no longer available for live chat
+        m_presence.reset();
+    }
     m_orderActions.reset();
     m_sms.reset();
     m_ingest.reset();
@@ -222,8 +237,8 @@ void Engine::setAgentTyping(qint64 conversationId, bool typing)
 void Engine::setAgentsOnline(bool online)
 {
     m_agentsOnline = online;
-    for (const auto &chat : m_chat) {
-        chat->setAgentsOnline(online);
+    if (m_presence) {
+        m_presence->setLocalAvailable(online); // writes or removes the agent's row; tells the visitors on a change
     }
 }
 
@@ -240,7 +255,7 @@ void Engine::startChatAccount(const domain::ChatAccount &account)
     connect(chat.get(), &ChatChannel::refused, this, [](const QString &code, const QString &message) {
         qCInfo(lcEngine).noquote() << "chat refused" << code << message;
     });
-    chat->setAgentsOnline(m_agentsOnline);
+    chat->setAgentsOnline(m_presence ? m_presence->online() : (m_agentsOnline && !m_chatClosed));
     if (!chat->start()) {
         Q_EMIT accountStatus(account.id, QStringLiteral("failed"), chat->health().reason);
         return;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ChatPresence.h"
 #include "domain/AmazonAccount.h"
 #include "domain/EbayAccount.h"
 #include "domain/ChatAccount.h"
@@ -64,8 +65,8 @@ class TrackingRefresher;
 /// refresh (a pass at start and every TrackingRefreshIntervalMs, followed by delivery estimates and the rules when it
 /// changed a shipment), the proactive rules (a pass at start, every RulesIntervalMs and after each order sync, each
 /// followed by the Amazon accounts' pending review requests through the Solicitations API and their queued messages
-/// through the Messaging API), and
-/// publishes change notices. Lives on its own thread
+/// through the Messaging API), the agents' availability for live chat (ChatPresence: this engine's agent's, kept in
+/// the workspace, and the others', told to the chat visitors), and publishes change notices. Lives on its own thread
 /// (EngineThread) in the desktop app and on the main thread in `waybillctl sync`; every slot must be called on that
 /// thread (queued connections). start() opens the database and the accounts; stop() ends all network work and closes
 /// the database.
@@ -79,6 +80,9 @@ public:
         QString workspaceDirectory, std::unique_ptr<security::CredentialStore> credentials, QObject *parent = nullptr);
     ~Engine() override;
 
+    /// Names the write connection (default "engine"); a second engine in one process needs another name. Call
+    /// before start().
+    void setConnectionName(const QString &name) { m_connectionName = name; }
     /// Limits the engine to one account (waybillctl sync ACCOUNT); call before start().
     void setOnlyAccount(const QString &accountId) { m_onlyAccount = accountId; }
     /// Twilio's webhooks reach this engine (`waybillctl serve`): incoming SMS and status reports are not polled.
@@ -87,6 +91,15 @@ public:
     /// This engine hosts the chat accounts' gateways (the desktop, `waybillctl serve`); one-off runs (`waybillctl
     /// sync`) do not, so they never compete for the gateway's port. Call before start().
     void setHostChat(bool host) { m_hostChat = host; }
+    /// The agent working at this engine (the desktop's): while setAgentsOnline() says they are available, their
+    /// availability for live chat is kept in the workspace for the other engines (ChatPresence). 0 (serve, sync):
+    /// none. Call before start().
+    void setChatAgent(qint64 agentId) { m_chatAgent = agentId; }
+    /// The chat is closed (`waybillctl serve --chat-offline`): visitors are told no one answers live, whichever agent
+    /// is available. Call before start().
+    void setChatClosed(bool closed) { m_chatClosed = closed; }
+    /// How often the agents' availability is read and renewed (tests make it fast). Call before start().
+    void setChatPresenceTiming(ChatPresence::Timing timing) { m_presenceTiming = timing; }
     /// Every account has fetched what its server had and has nothing left to send, and every store account has
     /// finished (or failed) its first order sync pass, and every tracking account its first refresh pass (for one-off
     /// runs).
@@ -105,6 +118,9 @@ public:
     QList<const channels::Channel *> channels() const;
     /// The chat account's channel (its gateway's port, its visitors); null when it is not running. Engine thread only.
     ChatChannel *chatChannel(const QString &accountId) const;
+    /// What chat visitors are told about agents answering live; null before start() and after stop(). Engine thread
+    /// only.
+    const ChatPresence *chatPresence() const { return m_presence.get(); }
     /// The write connection; null before start() and after stop(). Engine thread only.
     const storage::Database *database() const { return m_database.get(); }
 
@@ -137,7 +153,9 @@ public Q_SLOTS:
 
     /// An agent started or stopped typing a reply in a conversation: a chat visitor sees "typing…".
     void setAgentTyping(qint64 conversationId, bool typing);
-    /// Whether an agent is there to answer chats now; chat visitors are told when no one is (default: online).
+    /// Whether the agent at this engine answers chats now (default: yes). Chat visitors are told someone answers
+    /// live when the chat is not closed and this says yes or another agent of the workspace is available
+    /// (ChatPresence); the change reaches open widgets at once.
     void setAgentsOnline(bool online);
 
 Q_SIGNALS:
@@ -204,6 +222,7 @@ private:
 
     QString m_directory;
     QString m_onlyAccount;
+    QString m_connectionName = QStringLiteral("engine");
     std::unique_ptr<security::CredentialStore> m_credentials;
     std::unique_ptr<storage::Database> m_database;
     std::unique_ptr<storage::AttachmentStore> m_attachments;
@@ -229,6 +248,10 @@ private:
     std::vector<std::unique_ptr<EbayChannel>> m_ebay;
     bool m_agentsOnline = true;
     bool m_hostChat = false;
+    bool m_chatClosed = false;
+    qint64 m_chatAgent = 0;
+    ChatPresence::Timing m_presenceTiming;
+    std::unique_ptr<ChatPresence> m_presence; ///< uses m_database
     std::vector<std::unique_ptr<SmsPoller>> m_smsPollers;
     std::vector<std::unique_ptr<SmsMediaFetcher>> m_smsMedia;
     bool m_smsWebhooks = false;

@@ -1,12 +1,16 @@
 // SPDX-FileCopyrightText: 2026 The Waybill authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "FakeCredentialStore.h"
 #include "FakeDialogService.h"
 #include "Screenshot.h"
 #include "TestWorkspace.h"
 #include "demo/DemoGenerator.h"
+#include "engine/Engine.h"
+#include "engine/EngineThread.h"
 #include "models/ConversationListModel.h"
 #include "models/ViewListModel.h"
 #include "settings/Settings.h"
+#include "storage/AgentPresenceRepository.h"
 #include "storage/AuditLogRepository.h"
 #include "storage/CustomerRepository.h"
 #include "storage/OutboxRepository.h"
@@ -182,6 +186,39 @@ TEST_F(MainWindowTest, TheAgentSaysWhetherTheyAnswerLiveChats)
     action->trigger();
     ASSERT_EQ(availability.count(), 1);
     EXPECT_FALSE(availability.at(0).at(0).toBool());
+}
+
+TEST_F(MainWindowTest, TheAgentsChatAvailabilityIsKeptInTheWorkspaceByTheEngineUntilTheAppQuits)
+{
+    // Wired as the desktop app wires them: the engine on its own thread with its own write connection.
+    auto engineThread = std::make_unique<engine::EngineThread>(
+        workspace.directory(), std::make_unique<waybill::testing::FakeCredentialStore>());
+    engineThread->engine()->setChatAgent(AgentId);
+    QObject::connect(window.get(), &ui::MainWindow::chatAvailabilityChanged, engineThread->engine(),
+        &engine::Engine::setAgentsOnline);
+    engineThread->start();
+    const auto available = [this] {
+        const storage::AgentPresenceRepository presence(workspace.db());
+        return !presence.available(storage::AgentPresenceRepository::chat(), QDateTime::currentSecsSinceEpoch())
+                    .isEmpty();
+    };
+    auto *action = find<QAction>("chatAvailableAction");
+    ASSERT_TRUE(action->isChecked());
+    ASSERT_TRUE(waitUntil(available)) << "the app opened available, but the workspace does not say so";
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const auto rows
+        = storage::AgentPresenceRepository(workspace.db()).available(storage::AgentPresenceRepository::chat(), now);
+    ASSERT_EQ(rows.size(), 1);
+    EXPECT_EQ(rows.at(0).agentId, AgentId);
+    EXPECT_GT(rows.at(0).availableUntil - now, 60) << "a renewal holds long enough to be renewed before it ends";
+
+    action->trigger(); // unchecked: the row goes at once, not when it expires
+    ASSERT_TRUE(waitUntil([&] { return !available(); }));
+    action->trigger();
+    ASSERT_TRUE(waitUntil(available));
+
+    engineThread.reset(); // the app quits cleanly
+    EXPECT_FALSE(available());
 }
 
 TEST_F(MainWindowTest, NoteIsShownButNeverQueued)
