@@ -419,9 +419,8 @@ void StoreAccountForm::setEditing(bool editing)
 
 void StoreAccountForm::clearSecrets()
 {
-    for (QLineEdit *edit :
-        { m_shopifyToken, m_wooKey, m_wooSecret, m_refreshToken, m_clientSecret, m_trackingKey, m_authToken,
-            m_ebayCertId, m_ebayRefreshToken }) {
+    for (QLineEdit *edit : { m_shopifyToken, m_wooKey, m_wooSecret, m_refreshToken, m_clientSecret, m_trackingKey,
+             m_authToken, m_ebayCertId, m_ebayRefreshToken }) {
         edit->clear();
     }
 }

@@ -19,10 +19,10 @@ namespace waybill::ui {
 
 /// The fields of one account in Settings → Stores, tracking and SMS: a kind (Shopify, WooCommerce, Amazon, a tracking
 /// provider, a Twilio SMS number, a live chat, an eBay seller) and, per kind, the same fields as `waybillctl account
-/// add shopify|woocommerce|amazon|tracking|twilio|chat|ebay`, with the secrets in password fields. It only reads and checks what
-/// was typed (draft()); the dialog stores it. While an existing account is edited the kind and the field its id comes
-/// from (shop, site, marketplaces, provider, number, chat name, eBay user id) are locked, and empty secret fields mean "keep the
-/// stored one". Lives on the UI thread in its dialog.
+/// add shopify|woocommerce|amazon|tracking|twilio|chat|ebay`, with the secrets in password fields. It only reads and
+/// checks what was typed (draft()); the dialog stores it. While an existing account is edited the kind and the field
+/// its id comes from (shop, site, marketplaces, provider, number, chat name, eBay user id) are locked, and empty secret
+/// fields mean "keep the stored one". Lives on the UI thread in its dialog.
 class StoreAccountForm final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StoreAccountForm)

@@ -105,11 +105,12 @@ StoreAccountsDialog::StoreAccountsDialog(Context context, QWidget *parent)
     m_list->setObjectName(QStringLiteral("storeList"));
     m_list->setMinimumWidth(280);
     m_list->setWordWrap(true);
-    m_emptyLabel = new QLabel(tr("No accounts yet. Add a Shopify, WooCommerce or Amazon account to see each "
-                                 "conversation's orders, an EasyPost, AfterShip or Shippo account to follow their "
-                                 "parcels, a Twilio number to text with customers, and an eBay seller account to answer buyers' "
-                                 "messages."),
-        this);
+    m_emptyLabel
+        = new QLabel(tr("No accounts yet. Add a Shopify, WooCommerce or Amazon account to see each "
+                        "conversation's orders, an EasyPost, AfterShip or Shippo account to follow their "
+                        "parcels, a Twilio number to text with customers, and an eBay seller account to answer buyers' "
+                        "messages."),
+            this);
     m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
     m_emptyLabel->setWordWrap(true);
     m_emptyLabel->setStyleSheet(QStringLiteral("color:#6b7280"));

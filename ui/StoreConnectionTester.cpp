@@ -131,7 +131,8 @@ void StoreConnectionTester::testEbay(
         finish(true,
             tr("Signed in to eBay for %1, and the Trading API answers (eBay's clock: %2 UTC): buyers' messages can "
                "be read and answered.")
-                .arg(account.sellerUserId, at.isValid() ? at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : time));
+                .arg(account.sellerUserId,
+                    at.isValid() ? at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : time));
     });
     connect(m_ebayCheck.get(), &engine::EbayAccountCheck::failed, this,
         [this](const QString &message) { finish(false, message); });

@@ -4,8 +4,8 @@
 
 #include "commerce/HttpJsonClient.h"
 #include "domain/AmazonAccount.h"
-#include "domain/EbayAccount.h"
 #include "domain/ChatAccount.h"
+#include "domain/EbayAccount.h"
 #include "domain/ShopifyAccount.h"
 #include "domain/TrackingAccount.h"
 #include "domain/TwilioAccount.h"
@@ -41,11 +41,11 @@ namespace waybill::ui {
 /// with Amazon refresh_token grant at the LWA endpoint (what every sync pass starts with), then with that access token
 /// GET /orders/v0/orders for the last day of the account's marketplaces (the endpoint and the application's Orders
 /// role; a refusal there is named as such). Tracking providers: a page of one from a list the API key may
-/// read. Twilio: the account resource. eBay: an access token, then eBay's official time. Live chat: its widget from the running gateway. Asynchronous (no
-/// waitFor*): a test*() call returns at once and finished() follows exactly once with a sentence for people that
-/// names the problem — credentials refused, TLS failure, host unknown or unreachable, timeout, or an answer that is
-/// not what the service sends. abort() (or destroying the tester, or starting another test) ends a running test
-/// without a signal. Lives on the UI thread; the network manager must outlive it.
+/// read. Twilio: the account resource. eBay: an access token, then eBay's official time. Live chat: its widget from the
+/// running gateway. Asynchronous (no waitFor*): a test*() call returns at once and finished() follows exactly once with
+/// a sentence for people that names the problem — credentials refused, TLS failure, host unknown or unreachable,
+/// timeout, or an answer that is not what the service sends. abort() (or destroying the tester, or starting another
+/// test) ends a running test without a signal. Lives on the UI thread; the network manager must outlive it.
 class StoreConnectionTester final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StoreConnectionTester)

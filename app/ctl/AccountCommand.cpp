@@ -65,7 +65,8 @@ QString AccountCommand::summary() const
         "--base-url URL --consumer-key-env VAR --consumer-secret-env VAR | account add amazon --base-url URL "
         "[--lwa-url URL] --client-id ID --marketplace ID[,ID] --refresh-token-env VAR --client-secret-env VAR "
         "[--since DATE] | account add ebay --user SELLER --app-id ID --cert-id-env VAR --refresh-token-env VAR "
-        "[--site-id N] [--base-url URL] [--token-url URL] [--since DATE] | account add twilio --account-sid AC… --from +E164 --auth-token-env VAR [--base-url URL] "
+        "[--site-id N] [--base-url URL] [--token-url URL] [--since DATE] | account add twilio --account-sid AC… --from "
+        "+E164 --auth-token-env VAR [--base-url URL] "
         "[--help-reply TEXT] "
         "| account add chat --name NAME --origin URL[,URL] --listen HOST:PORT [--cert FILE --key FILE] [--public-url "
         "URL] [--email-account ID [--fallback-after SECONDS]] | account add tracking --provider "
@@ -78,8 +79,8 @@ void AccountCommand::configure(QCommandLineParser &parser) const
 {
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add, list or remove."));
     parser.addPositionalArgument(QStringLiteral("kind"),
-        QStringLiteral(
-            "For add: email, shopify, woocommerce, amazon, ebay, twilio, chat or tracking. For remove: the account id."));
+        QStringLiteral("For add: email, shopify, woocommerce, amazon, ebay, twilio, chat or tracking. For remove: the "
+                       "account id."));
     parser.addOptions({
         { QStringLiteral("address"), QStringLiteral("The address replies come from (default: --user when it is one)."),
             QStringLiteral("ADDRESS") },
@@ -155,8 +156,8 @@ void AccountCommand::configure(QCommandLineParser &parser) const
             QStringLiteral("eBay: the environment variable holding your application's Cert ID (client secret); it is "
                            "stored in the system keychain."),
             QStringLiteral("VAR") },
-        { QStringLiteral("site-id"), QStringLiteral("eBay: the site id of the calls (default 0, eBay US; 3 UK, 77 DE)."),
-            QStringLiteral("N") },
+        { QStringLiteral("site-id"),
+            QStringLiteral("eBay: the site id of the calls (default 0, eBay US; 3 UK, 77 DE)."), QStringLiteral("N") },
         { QStringLiteral("token-url"),
             QStringLiteral("eBay: the OAuth token endpoint (default %1).")
                 .arg(QString::fromLatin1(domain::EbayAccount::DefaultTokenUrl)),

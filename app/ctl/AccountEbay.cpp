@@ -1,7 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Waybill authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AccountCommand.h"
-
 #include "CredentialWait.h"
 #include "SecretOptions.h"
 #include "commerce/HttpJsonClient.h"
@@ -28,14 +27,14 @@ int AccountCommand::addEbay(const QCommandLineParser &parser, QTextStream &out, 
     domain::EbayAccount account;
     account.sellerUserId = parser.value(QStringLiteral("user")).trimmed();
     if (!domain::EbayAccount::isValidUserId(account.sellerUserId)) {
-        err << command << ": give the seller's eBay user id with --user (as buyers see it, without spaces)"
-            << Qt::endl;
+        err << command << ": give the seller's eBay user id with --user (as buyers see it, without spaces)" << Qt::endl;
         return 2;
     }
     account.appId = parser.value(QStringLiteral("app-id")).trimmed();
     if (account.appId.isEmpty()) {
-        err << command << ": give your eBay application's App ID with --app-id (developer.ebay.com → Application "
-                          "Keys)"
+        err << command
+            << ": give your eBay application's App ID with --app-id (developer.ebay.com → Application "
+               "Keys)"
             << Qt::endl;
         return 2;
     }
@@ -68,9 +67,10 @@ int AccountCommand::addEbay(const QCommandLineParser &parser, QTextStream &out, 
     const QString refreshToken = secretFromEnvironment(parser, QStringLiteral("refresh-token-env"));
     const QString certId = secretFromEnvironment(parser, QStringLiteral("cert-id-env"));
     if (refreshToken.isEmpty() || certId.isEmpty()) {
-        err << command << ": give --refresh-token-env VAR and --cert-id-env VAR naming environment variables that "
-                          "hold the seller's OAuth refresh token and your application's Cert ID (they are stored in "
-                          "the system keychain, never in the workspace)"
+        err << command
+            << ": give --refresh-token-env VAR and --cert-id-env VAR naming environment variables that "
+               "hold the seller's OAuth refresh token and your application's Cert ID (they are stored in "
+               "the system keychain, never in the workspace)"
             << Qt::endl;
         return 2;
     }
@@ -119,8 +119,8 @@ int AccountCommand::testEbay(
     engine::EbayAccountCheck check(network, *account, *refreshToken, *certId, timeoutSeconds * 1000);
     int result = 1;
     QObject::connect(&check, &engine::EbayAccountCheck::succeeded, &check, [&](const QString &officialTime) {
-        out << "Connected: " << account->label() << " (site " << account->siteId << "), eBay's time "
-            << officialTime << Qt::endl;
+        out << "Connected: " << account->label() << " (site " << account->siteId << "), eBay's time " << officialTime
+            << Qt::endl;
         result = 0;
         QCoreApplication::quit();
     });

@@ -11,8 +11,8 @@ QList<OrderField> allOrderFields()
     return { OrderField::Number, OrderField::PlacedAt, OrderField::Status, OrderField::CustomerEmail,
         OrderField::CustomerName, OrderField::BuyerUserId, OrderField::Currency, OrderField::Subtotal,
         OrderField::Shipping, OrderField::Tax, OrderField::Total, OrderField::LineSku, OrderField::LineItemId,
-        OrderField::LineTitle, OrderField::LineQuantity, OrderField::LinePrice,
-        OrderField::LineTotal, OrderField::TrackingNumber, OrderField::Carrier, OrderField::ShippingService };
+        OrderField::LineTitle, OrderField::LineQuantity, OrderField::LinePrice, OrderField::LineTotal,
+        OrderField::TrackingNumber, OrderField::Carrier, OrderField::ShippingService };
 }
 
 QString orderFieldKey(OrderField field)

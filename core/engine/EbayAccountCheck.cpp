@@ -20,11 +20,12 @@ EbayAccountCheck::EbayAccountCheck(QNetworkAccessManager &network, domain::EbayA
     const QString &refreshToken, const QString &certId, int timeoutMs, QObject *parent)
     : QObject(parent)
     , m_account(std::move(account))
-    , m_secrets(std::make_unique<security::MemoryCredentialStore>(QHash<QString, QString> { { m_account.id, refreshToken } }))
+    , m_secrets(
+          std::make_unique<security::MemoryCredentialStore>(QHash<QString, QString> { { m_account.id, refreshToken } }))
 {
     m_tokens = std::make_unique<security::OAuthTokenSource>(
-        security::OAuthProvider::ebay(m_account.tokenEndpoint(), m_account.appId, certId, QString()), m_account.id, *m_secrets,
-        network);
+        security::OAuthProvider::ebay(m_account.tokenEndpoint(), m_account.appId, certId, QString()), m_account.id,
+        *m_secrets, network);
     m_budget = std::make_unique<channels::marketplace::EbayCallBudget>();
     channels::marketplace::EbayTradingClient::Config config;
     config.tradingUrl = m_account.tradingEndpoint();

@@ -21,8 +21,8 @@ EbayChannel::EbayChannel(const storage::Database &database, Ingest &ingest, QNet
     , m_account(std::move(account))
 {
     m_tokens = std::make_unique<security::OAuthTokenSource>(
-        security::OAuthProvider::ebay(m_account.tokenEndpoint(), m_account.appId, certId, QString()), m_account.id, credentials,
-        network);
+        security::OAuthProvider::ebay(m_account.tokenEndpoint(), m_account.appId, certId, QString()), m_account.id,
+        credentials, network);
     m_budget = std::make_unique<channels::marketplace::EbayCallBudget>();
     channels::marketplace::EbayTradingClient::Config config;
     config.tradingUrl = m_account.tradingEndpoint();

@@ -19,8 +19,8 @@
 #include "storage/TransactionGuard.h"
 
 #include <QCoreApplication>
-#include <QTimeZone>
 #include <QLoggingCategory>
+#include <QTimeZone>
 
 namespace waybill::engine {
 
@@ -117,7 +117,8 @@ void EbayInbound::pass()
 
 void EbayInbound::requestPage()
 {
-    const QByteArray body = channels::marketplace::EbayTradingRequest::getMemberMessages(m_windowStart, m_windowEnd, m_page);
+    const QByteArray body
+        = channels::marketplace::EbayTradingRequest::getMemberMessages(m_windowStart, m_windowEnd, m_page);
     std::unique_ptr<channels::marketplace::EbayTradingCall> call = m_client.call(CallName, body);
     connect(call.get(), &channels::marketplace::EbayTradingCall::finished, this, &EbayInbound::onPage);
     connect(call.get(), &channels::marketplace::EbayTradingCall::failed, this, &EbayInbound::onFailed);

@@ -316,9 +316,9 @@ bool Engine::isIdle() const
     const bool smsDone = std::all_of(m_smsOutbound.cbegin(), m_smsOutbound.cend(), [](const auto &o) {
         return o->isIdle();
     }) && std::all_of(m_chat.cbegin(), m_chat.cend(), [](const auto &c) { return c->isIdle(); });
-    const bool amazonDone
-        = std::all_of(m_amazonOutbound.cbegin(), m_amazonOutbound.cend(), [](const auto &o) { return o->isIdle(); })
-        && std::all_of(m_ebay.cbegin(), m_ebay.cend(), [](const auto &e) { return e->isIdle(); });
+    const bool amazonDone = std::all_of(m_amazonOutbound.cbegin(), m_amazonOutbound.cend(), [](const auto &o) {
+        return o->isIdle();
+    }) && std::all_of(m_ebay.cbegin(), m_ebay.cend(), [](const auto &e) { return e->isIdle(); });
     const bool pollsDone = std::all_of(m_smsPollers.cbegin(), m_smsPollers.cend(), [](const auto &p) {
         return p->isIdle();
     }) && std::all_of(m_smsMedia.cbegin(), m_smsMedia.cend(), [](const auto &m) { return m->isIdle(); });
@@ -656,7 +656,8 @@ void Engine::startEbayAccount(const domain::EbayAccount &account, const QString 
                 .arg(account.label()));
         return;
     }
-    auto ebay = std::make_unique<EbayChannel>(*m_database, *m_ingest, *m_network, *m_credentials, account, certId, &now);
+    auto ebay
+        = std::make_unique<EbayChannel>(*m_database, *m_ingest, *m_network, *m_credentials, account, certId, &now);
     connect(ebay.get(), &EbayChannel::conversationsChanged, this, &Engine::conversationsChanged);
     connect(ebay.get(), &EbayChannel::problem, this, [this, id = account.id](const QString &message) {
         Q_EMIT accountStatus(id, QStringLiteral("retrying"), message);

@@ -4,8 +4,8 @@
 
 #include "ChatPresence.h"
 #include "domain/AmazonAccount.h"
-#include "domain/EbayAccount.h"
 #include "domain/ChatAccount.h"
+#include "domain/EbayAccount.h"
 #include "domain/EmailAccount.h"
 #include "domain/ShopifyAccount.h"
 #include "domain/TrackingAccount.h"

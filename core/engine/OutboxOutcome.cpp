@@ -33,13 +33,15 @@ void OutboxOutcome::failed(qint64 outboxId, qint64 messageId, const QString &rea
     transaction.commit();
 }
 
-void OutboxOutcome::retryOrFail(qint64 outboxId, qint64 messageId, int attempts, const QString &reason, qint64 now) const
+void OutboxOutcome::retryOrFail(
+    qint64 outboxId, qint64 messageId, int attempts, const QString &reason, qint64 now) const
 {
     if (attempts >= EmailOutbound::MaxAttempts) {
         failed(outboxId, messageId, reason);
         return;
     }
-    storage::OutboxRepository(m_database).retryLater(outboxId, now + EmailOutbound::retryDelaySeconds(attempts), reason);
+    storage::OutboxRepository(m_database)
+        .retryLater(outboxId, now + EmailOutbound::retryDelaySeconds(attempts), reason);
 }
 
 } // namespace waybill::engine

@@ -14,8 +14,9 @@ EbayMessageRepository::EbayMessageRepository(const Database &database)
 void EbayMessageRepository::record(const EbayMessageRecord &record) const
 {
     SqlQuery q(m_database,
-        QStringLiteral("INSERT OR IGNORE INTO ebay_messages (message_id, account, ebay_message_id, item_id, item_title, "
-                       "sender_id, message_type, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        QStringLiteral(
+            "INSERT OR IGNORE INTO ebay_messages (message_id, account, ebay_message_id, item_id, item_title, "
+            "sender_id, message_type, answered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     q.bind(record.messageId)
         .bind(record.account)
         .bind(record.ebayMessageId)

@@ -77,7 +77,8 @@ protected:
 TEST_F(WaybillctlEbayTest, SecretsInKeychainTestThenSyncStoresTheBuyersQuestion)
 {
     ebay.route("POST", Token,
-        ReplayHttpServer::json(R"({"access_token":"v^1.1#i^1#ctl","expires_in":7200,"token_type":"User Access Token"})"));
+        ReplayHttpServer::json(
+            R"({"access_token":"v^1.1#i^1#ctl","expires_in":7200,"token_type":"User Access Token"})"));
     ebay.route("POST", Trading, xml(recorded(QStringLiteral("responses/official_time_success.xml"))));
     ebay.route("POST", Trading, xml(recorded(QStringLiteral("notifications/ask_seller_question.xml"))));
     const SessionRun run = session(add()
@@ -85,7 +86,8 @@ TEST_F(WaybillctlEbayTest, SecretsInKeychainTestThenSyncStoresTheBuyersQuestion)
                          "\"$W\" sync --once ebay:massapparel --workspace \"$WS\"; "
                          "\"$W\" search --workspace \"$WS\" \"cool boots\""));
     ASSERT_EQ(run.exitCode, 0) << run.output.toStdString();
-    EXPECT_TRUE(run.output.contains(QStringLiteral("Added ebay:massapparel (Trading API at "))) << run.output.toStdString();
+    EXPECT_TRUE(run.output.contains(QStringLiteral("Added ebay:massapparel (Trading API at ")))
+        << run.output.toStdString();
     EXPECT_TRUE(run.output.contains(QStringLiteral("ebay:massapparel  Mass Apparel  ebay seller massapparel  site 0")))
         << run.output.toStdString();
     EXPECT_TRUE(run.output.contains(QStringLiteral("Connected: eBay Mass Apparel (site 0), eBay's time ")))

@@ -576,9 +576,11 @@ TEST_F(StoreAccountsDialogTest, AnEbaySellerIsTestedThroughTheTradingApiAndSaved
                                R"(token is invalid or was issued to another client"})",
             400));
     server.route("POST", token,
-        ReplayHttpServer::json(R"({"access_token":"v^1.1#i^1#ui","expires_in":7200,"token_type":"User Access Token"})"));
+        ReplayHttpServer::json(
+            R"({"access_token":"v^1.1#i^1#ui","expires_in":7200,"token_type":"User Access Token"})"));
     // eBay's recorded answer to GeteBayOfficialTime.
-    QFile time(QStringLiteral(WAYBILL_TEST_DATA_DIR "/third_party/codyfauser-ebay/responses/official_time_success.xml"));
+    QFile time(
+        QStringLiteral(WAYBILL_TEST_DATA_DIR "/third_party/codyfauser-ebay/responses/official_time_success.xml"));
     ASSERT_TRUE(time.open(QIODevice::ReadOnly));
     server.route("POST", trading, ReplayHttpServer::Answer { 200, time.readAll(), { { "Content-Type", "text/xml" } } });
 
@@ -601,7 +603,8 @@ TEST_F(StoreAccountsDialogTest, AnEbaySellerIsTestedThroughTheTradingApiAndSaved
     text = testConnection();
     EXPECT_TRUE(text.contains(QStringLiteral("Signed in to eBay"))) << qPrintable(text);
     ASSERT_EQ(server.requestsFor(trading).size(), 1);
-    EXPECT_EQ(server.requestsFor(trading).at(0).headers.value("x-ebay-api-call-name"), QByteArray("GeteBayOfficialTime"));
+    EXPECT_EQ(
+        server.requestsFor(trading).at(0).headers.value("x-ebay-api-call-name"), QByteArray("GeteBayOfficialTime"));
     EXPECT_EQ(server.requestsFor(token).at(1).headers.value("authorization"),
         "Basic " + QByteArray("MassAppa-Waybill-PRD-0a1b2c3d:PRD-cert-secret").toBase64());
     waybill::testing::saveScreenshot(dialog.get(), QStringLiteral("store-accounts-ebay-connected"));

@@ -72,7 +72,8 @@ protected:
     void SetUp() override
     {
         ebay.route("POST", Token,
-            ReplayHttpServer::json(R"({"access_token":"v^1.1#i^1#engine","expires_in":7200,"token_type":"User Access Token"})"));
+            ReplayHttpServer::json(
+                R"({"access_token":"v^1.1#i^1#engine","expires_in":7200,"token_type":"User Access Token"})"));
         seller.id = domain::EbayAccount::idFor(QStringLiteral("massapparel"));
         seller.name = QStringLiteral("Mass Apparel");
         seller.sellerUserId = QStringLiteral("massapparel");
@@ -121,14 +122,15 @@ protected:
 TEST_F(EngineEbayTest, ABuyersQuestionIsAnsweredOnEbay)
 {
     ebay.route("POST", Trading, xml(recorded(QStringLiteral("notifications/ask_seller_question.xml"))));
-    ebay.route("POST", Trading, xml(abstractAnswer(QStringLiteral("responses/official_time_success.xml"), "AddMemberMessageRTQ")));
+    ebay.route("POST", Trading,
+        xml(abstractAnswer(QStringLiteral("responses/official_time_success.xml"), "AddMemberMessageRTQ")));
     auto running = startEngine();
     ASSERT_TRUE(waitUntil([&] { return running->isIdle() && !callsOf("GetMemberMessages").isEmpty(); }, 20000));
 
     // The question is an eBay conversation with the buyer, about the listing.
     ASSERT_EQ(scalar(QStringLiteral("SELECT count(*) FROM conversations")), 1);
-    const auto found = storage::ConversationRepository(workspace.db())
-                           .find(scalar(QStringLiteral("SELECT id FROM conversations")));
+    const auto found
+        = storage::ConversationRepository(workspace.db()).find(scalar(QStringLiteral("SELECT id FROM conversations")));
     ASSERT_TRUE(found);
     const domain::ConversationSummary conversation = *found;
     EXPECT_EQ(conversation.channel, domain::Channel::Ebay);
@@ -170,7 +172,8 @@ TEST_F(EngineEbayTest, ABuyersQuestionIsAnsweredOnEbay)
     // The next reply goes to the buyer as the listing's trading partner.
     ebay.clearRoutes();
     ebay.route("POST", Token,
-        ReplayHttpServer::json(R"({"access_token":"v^1.1#i^1#engine","expires_in":7200,"token_type":"User Access Token"})"));
+        ReplayHttpServer::json(
+            R"({"access_token":"v^1.1#i^1#engine","expires_in":7200,"token_type":"User Access Token"})"));
     ebay.route("POST", Trading,
         xml(abstractAnswer(QStringLiteral("responses/official_time_success.xml"), "AddMemberMessageAAQToPartner")));
     const auto again = storage::ConversationRepository(workspace.db()).find(conversation.id);
@@ -197,7 +200,8 @@ TEST_F(EngineEbayTest, ABuyersQuestionIsAnsweredOnEbay)
 TEST_F(EngineEbayTest, EbaysRefusalFailsTheReplyWithItsWords)
 {
     ebay.route("POST", Trading, xml(recorded(QStringLiteral("notifications/ask_seller_question.xml"))));
-    ebay.route("POST", Trading, xml(abstractAnswer(QStringLiteral("responses/official_time_failure.xml"), "AddMemberMessageRTQ")));
+    ebay.route("POST", Trading,
+        xml(abstractAnswer(QStringLiteral("responses/official_time_failure.xml"), "AddMemberMessageRTQ")));
     auto running = startEngine();
     ASSERT_TRUE(waitUntil([&] { return running->isIdle() && !callsOf("GetMemberMessages").isEmpty(); }, 20000));
     const auto conversation
@@ -207,8 +211,8 @@ TEST_F(EngineEbayTest, EbaysRefusalFailsTheReplyWithItsWords)
     actions.reply(conversation.id, conversation.version, QStringLiteral("Yes, still available."));
     running->pokeOutbox();
     ASSERT_TRUE(waitUntil([&] { return callsOf("AddMemberMessageRTQ").size() == 1 && running->isIdle(); }, 10000));
-    storage::SqlQuery failed(workspace.db(),
-        QStringLiteral("SELECT delivery, error FROM messages WHERE direction = 'out'"));
+    storage::SqlQuery failed(
+        workspace.db(), QStringLiteral("SELECT delivery, error FROM messages WHERE direction = 'out'"));
     failed.exec();
     ASSERT_TRUE(failed.next());
     EXPECT_EQ(failed.text(0), QStringLiteral("failed"));
@@ -230,9 +234,8 @@ TEST_F(EngineEbayTest, AnAnswerCutShortIsNamedAndTheNextPassReadsTheWindowAgain)
             });
         },
         20000));
-    const auto retrying = std::find_if(status.cbegin(), status.cend(), [&](const QList<QVariant> &args) {
-        return args.at(1).toString() == QLatin1String("retrying");
-    });
+    const auto retrying = std::find_if(status.cbegin(), status.cend(),
+        [&](const QList<QVariant> &args) { return args.at(1).toString() == QLatin1String("retrying"); });
     EXPECT_TRUE(retrying->at(2).toString().startsWith(QStringLiteral("eBay Mass Apparel: ")))
         << retrying->at(2).toString().toStdString();
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM messages")), 0);
@@ -242,13 +245,14 @@ TEST_F(EngineEbayTest, AnAnswerCutShortIsNamedAndTheNextPassReadsTheWindowAgain)
     // Restarted with eBay answering in full: the message arrives once, however often it is read.
     ebay.clearRoutes();
     ebay.route("POST", Token,
-        ReplayHttpServer::json(R"({"access_token":"v^1.1#i^1#engine","expires_in":7200,"token_type":"User Access Token"})"));
+        ReplayHttpServer::json(
+            R"({"access_token":"v^1.1#i^1#engine","expires_in":7200,"token_type":"User Access Token"})"));
     ebay.route("POST", Trading, xml(question));
     for (int run = 0; run < 2; ++run) {
         const qsizetype before = callsOf("GetMemberMessages").size();
         auto restarted = startEngine();
-        ASSERT_TRUE(waitUntil(
-            [&] { return restarted->isIdle() && callsOf("GetMemberMessages").size() > before; }, 20000));
+        ASSERT_TRUE(
+            waitUntil([&] { return restarted->isIdle() && callsOf("GetMemberMessages").size() > before; }, 20000));
         restarted->stop();
     }
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM messages")), 1);
