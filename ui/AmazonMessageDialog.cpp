@@ -7,6 +7,7 @@
 #include "channels/marketplace/AmazonMessagePolicy.h"
 #include "channels/marketplace/AmazonMessagingClient.h"
 
+#include <QLayout>
 #include <QPushButton>
 
 namespace waybill::ui {
@@ -17,6 +18,8 @@ using channels::marketplace::AmazonMessagePolicy;
 using channels::marketplace::AmazonMessagingClient;
 
 constexpr int TypeRole = Qt::UserRole + 1;
+/// The dialog's height once the form shows.
+constexpr int FormHeight = 560;
 
 /// Amazon's Messaging actions that are not messages at all (getAttributes reads the buyer's locale).
 bool isMessage(const QString &type)
@@ -224,6 +227,21 @@ void AmazonMessageDialog::update()
     const QString type = messageType();
     const qsizetype limit = AmazonMessagingClient::maxTextLength(type);
     const QString body = text();
+    // The form shows once Amazon has listed something: nothing to choose from while waiting or after a problem.
+    const bool form = m_loaded && m_ui->typeList->count() > 0;
+    for (QWidget *part : { static_cast<QWidget *>(m_ui->typeLabel), static_cast<QWidget *>(m_ui->typeList),
+             static_cast<QWidget *>(m_ui->textLabel), static_cast<QWidget *>(m_ui->textEdit),
+             static_cast<QWidget *>(m_ui->countLabel) }) {
+        part->setVisible(form);
+    }
+    if (form != m_formShown) {
+        // Compact while there is only a line to read; room to write once there is a form.
+        m_formShown = form;
+        layout()->activate();
+        const int compact
+            = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
+        resize(width(), form ? qMax(height(), FormHeight) : compact);
+    }
     m_ui->typeLabel->setEnabled(m_loaded);
     m_ui->typeList->setEnabled(m_loaded);
     m_ui->textEdit->setEnabled(m_loaded && !type.isEmpty());

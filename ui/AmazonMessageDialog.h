@@ -74,6 +74,7 @@ private:
     QPushButton *m_sendButton = nullptr; ///< in the button box
     bool m_loaded = false; ///< Amazon's types are shown
     bool m_sending = false;
+    bool m_formShown = true; ///< the types and the text box are shown (the size follows)
 };
 
 } // namespace waybill::ui

@@ -145,13 +145,16 @@ TEST(AmazonMessageDialogTest, ItWaitsForAmazonThenListsTheTypesByName)
     ASSERT_TRUE(ui.types && ui.text && ui.send && ui.count && ui.warning && ui.problem && ui.busy && ui.retry);
     dialog.show();
     EXPECT_TRUE(ui.busy->isVisible());
-    EXPECT_FALSE(ui.types->isEnabled());
-    EXPECT_FALSE(ui.text->isEnabled());
+    EXPECT_FALSE(ui.types->isVisible()) << "nothing to choose from yet";
+    EXPECT_FALSE(ui.text->isVisible());
     EXPECT_FALSE(ui.send->isEnabled());
+    waybill::testing::saveScreenshot(&dialog, QStringLiteral("amazon-message-busy"));
 
     dialog.showTypes(sandboxTypes());
     EXPECT_FALSE(ui.busy->isVisible());
     EXPECT_FALSE(ui.problem->isVisible());
+    EXPECT_TRUE(ui.types->isVisible());
+    EXPECT_TRUE(ui.text->isVisible());
     EXPECT_EQ(itemTexts(*ui.types, true),
         QStringList({ QStringLiteral("Confirm customization details"), QStringLiteral("Confirm delivery details"),
             QStringLiteral("Confirm order details"), QStringLiteral("Confirm service details"),
@@ -186,6 +189,8 @@ TEST(AmazonMessageDialogTest, AmazonsPolicyAndTheLimitDecideWhetherSendWorks)
 
     ui.text->setPlainText(QStringLiteral("Please book a slot at https://slots.example.com/harbor-tea"));
     EXPECT_FALSE(ui.send->isEnabled());
+    dialog.resize(580, 560);
+    waybill::testing::saveScreenshot(&dialog, QStringLiteral("amazon-message-link-blocked"));
     EXPECT_TRUE(ui.warning->isVisible());
     EXPECT_TRUE(ui.warning->text().startsWith(QStringLiteral("Cannot send: "))) << ui.warning->text().toStdString();
     EXPECT_TRUE(ui.warning->text().contains(QStringLiteral("slots.example.com")));
@@ -219,7 +224,10 @@ TEST(AmazonMessageDialogTest, WhenAmazonCannotBeAskedItSaysSoAndAsksAgainOnReque
     EXPECT_TRUE(ui.problem->text().contains(QStringLiteral("Nothing was sent")));
     EXPECT_FALSE(ui.busy->isVisible());
     EXPECT_EQ(ui.types->count(), 0);
+    EXPECT_FALSE(ui.types->isVisible());
+    EXPECT_FALSE(ui.text->isVisible());
     EXPECT_FALSE(ui.send->isEnabled());
+    waybill::testing::saveScreenshot(&dialog, QStringLiteral("amazon-message-problem"));
 
     ui.retry->click();
     ASSERT_EQ(again.count(), 1);
