@@ -87,6 +87,14 @@ qint64 ConversationActionController::reply(const Target &target, const QString &
     return messageId;
 }
 
+qint64 ConversationActionController::messageOnAmazon(const Target &target, const QString &type, const QString &text)
+{
+    qint64 messageId = 0;
+    run(tr("Could not queue the message"), Effect::Content, { target },
+        [&](const Target &one) { messageId = m_actions.messageOnAmazon(one.id, one.version, type, text); });
+    return messageId;
+}
+
 qint64 ConversationActionController::addNote(const Target &target, const QString &text)
 {
     qint64 messageId = 0;

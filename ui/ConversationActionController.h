@@ -55,6 +55,9 @@ public:
     /// Writes a queued reply and its outbox row; returns the message id, or 0 after a failure.
     qint64 reply(const Target &target, const QString &text);
     qint64 addNote(const Target &target, const QString &text);
+    /// Writes a queued message to the buyer of the conversation's Amazon order, sent as Amazon's `type`; returns
+    /// the message id, or 0 after a failure (shown).
+    qint64 messageOnAmazon(const Target &target, const QString &type, const QString &text);
     /// Records the conversation's customer's SMS consent and preferred channel ("" for the last one they wrote on),
     /// audited on the conversation; false after a failure.
     bool setContactPreferences(const Target &target, qint64 customerId, bool smsConsent, const QString &channel);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "AmazonMessageController.h"
 #include "ConversationHeaderWidget.h"
 #include "ConversationWidget.h"
 #include "DialogService.h"
@@ -177,6 +178,15 @@ MainWindow::MainWindow(Context context, QWidget *parent)
     connect(m_orderActions, &OrderActionController::requested, this, &MainWindow::orderActionRequested);
     connect(m_orderActions, &OrderActionController::statusMessage, this,
         [this](const QString &text) { statusBar()->showMessage(text, 15'000); });
+    m_amazonMessages = new AmazonMessageController(
+        *m_controller, [this] { return currentTarget(); }, this);
+    connect(m_orderPanel, &OrderPanelWidget::amazonMessageRequested, this, [this] {
+        if (const auto &detail = m_conversation->detail()) {
+            m_amazonMessages->open(*detail);
+        }
+    });
+    connect(m_amazonMessages, &AmazonMessageController::typesRequested, this, &MainWindow::amazonMessageTypesRequested);
+    connect(m_amazonMessages, &AmazonMessageController::queued, this, &MainWindow::replyQueued);
     connect(m_orderPanel, &OrderPanelWidget::contactPreferencesRequested, this,
         [this](bool smsConsent, const QString &channel) {
             const auto &detail = m_conversation->detail();
@@ -464,6 +474,11 @@ void MainWindow::showVisitorTyping(qint64 conversationId, bool typing)
 void MainWindow::showOrderActionResult(qint64 actionId, qint64 conversationId, int state, const QString &message)
 {
     m_orderActions->showResult(actionId, conversationId, state, message);
+}
+
+void MainWindow::showAmazonMessageTypes(qint64 conversationId, const QStringList &types, const QString &problem)
+{
+    m_amazonMessages->showTypes(conversationId, types, problem);
 }
 
 void MainWindow::showShipmentRefreshResult(qint64 shipmentId, bool changed, const QString &message)

@@ -40,6 +40,7 @@ class Database;
 
 namespace waybill::ui {
 
+class AmazonMessageController;
 class ConversationWidget;
 class OrderActionController;
 class InboxListWidget;
@@ -108,6 +109,8 @@ Q_SIGNALS:
     /// The agent confirmed a refund, cancellation or resend (for engine::Engine::requestOrderAction).
     void orderActionRequested(
         qint64 orderId, qint64 conversationId, qint64 agentId, int kind, qint64 amountCents, const QString &note);
+    /// The agent is writing through Amazon (for engine::Engine::listAmazonMessageTypes).
+    void amazonMessageTypesRequested(qint64 conversationId);
 
 public Q_SLOTS:
     /// Conversations changed outside this window (new mail, a reply sent or failed): loaded rows are read again,
@@ -120,6 +123,9 @@ public Q_SLOTS:
     void showShipmentRefreshResult(qint64 shipmentId, bool changed, const QString &message);
     /// The engine's answer to an order action (engine::Engine::orderActionEnded).
     void showOrderActionResult(qint64 actionId, qint64 conversationId, int state, const QString &message);
+    /// The engine's answer about the message types Amazon allows (engine::Engine::amazonMessageTypesListed), for the
+    /// "Message through Amazon" dialog.
+    void showAmazonMessageTypes(qint64 conversationId, const QStringList &types, const QString &problem);
     /// A live chat visitor started or stopped typing (engine::Engine::visitorTyping): shown under the composer when
     /// their conversation is open.
     void showVisitorTyping(qint64 conversationId, bool typing);
@@ -190,6 +196,7 @@ private:
     LateShipmentsWidget *m_lateShipments = nullptr;
     QByteArray m_inboxSplitterState; ///< the splitter's inbox layout, kept while the late shipments are shown
     OrderActionController *m_orderActions = nullptr; ///< a child
+    AmazonMessageController *m_amazonMessages = nullptr; ///< a child
     QTimer m_refreshTimer;
     qint64 m_shownId = 0;
     bool m_selectFirstPending = false;

@@ -187,6 +187,8 @@ void OrderPanelWidget::onLink(const QUrl &url)
     } else if (what == QLatin1String("order-action")) {
         const QString kind = QUrlQuery(url).queryItemValue(QStringLiteral("kind"));
         Q_EMIT orderActionRequested(domain::OrderAction::kindFromName(kind));
+    } else if (what == QLatin1String("amazon-message")) {
+        Q_EMIT amazonMessageRequested();
     } else if (what == QLatin1String("refresh-tracking") && id > 0) {
         Q_EMIT trackingRefreshRequested(id);
     } else if (what == QLatin1String("copy-link")) {
@@ -270,6 +272,11 @@ QString OrderPanelWidget::orderHtml(const domain::ConversationDetail &detail, bo
 
 QString OrderPanelWidget::orderActionsHtml(const domain::Order &order, bool actionsAllowed)
 {
+    // Amazon delivers proactive messages about the orders of a connected seller account (Messaging API).
+    if (order.source == QLatin1String("amazon") && !order.account.isEmpty() && !order.externalId.isEmpty()) {
+        return QStringLiteral("<p style=\"margin-top:8px\"><a href=\"waybill:amazon-message\">%1</a></p>")
+            .arg(esc(tr("Message through Amazon…")));
+    }
     // Only orders synchronised from a Shopify store can be changed there.
     if (order.source != QLatin1String("shopify") || order.account.isEmpty() || order.externalId.isEmpty()) {
         return {};

@@ -25,7 +25,8 @@ class SafeTextBrowser;
 /// consent and preferred channel can be changed. "Link order…", "Unlink" and those changes are only requests
 /// (linkRequested(), unlinkRequested(), contactPreferencesRequested()); the owner performs them and shows the
 /// detail again. A Shopify order offers "Refund…", "Cancel order…" and "Resend…" (orderActionRequested()) to agents
-/// whose role allows order actions, and says who may to the others. Shows what it is given: no storage.
+/// whose role allows order actions, and says who may to the others. An order synchronised from Amazon offers
+/// "Message through Amazon…" (amazonMessageRequested()) to every agent. Shows what it is given: no storage.
 class OrderPanelWidget final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OrderPanelWidget)
@@ -58,6 +59,8 @@ Q_SIGNALS:
     void trackingRefreshRequested(qint64 shipmentId);
     /// The agent chose "Refund…", "Cancel order…" or "Resend…" for the linked order; the owner confirms and sends it.
     void orderActionRequested(waybill::domain::OrderAction::Kind kind);
+    /// The agent chose "Message through Amazon…" for the linked Amazon order; the owner opens the message dialog.
+    void amazonMessageRequested();
 
 private:
     void onLink(const QUrl &url);

@@ -100,6 +100,10 @@ int main(int argc, char **argv)
         QObject::connect(&window, &ui::MainWindow::shipmentRefreshRequested, engine, &engine::Engine::refreshShipment);
         QObject::connect(
             engine, &engine::Engine::shipmentRefreshEnded, &window, &ui::MainWindow::showShipmentRefreshResult);
+        QObject::connect(
+            &window, &ui::MainWindow::amazonMessageTypesRequested, engine, &engine::Engine::listAmazonMessageTypes);
+        QObject::connect(
+            engine, &engine::Engine::amazonMessageTypesListed, &window, &ui::MainWindow::showAmazonMessageTypes);
         QObject::connect(engine, &engine::Engine::visitorTyping, &window, &ui::MainWindow::showVisitorTyping);
         engineThread.start();
         window.show();

@@ -25,9 +25,9 @@ using channels::marketplace::AmazonMessagingClient;
 using channels::marketplace::SpApiOrderActionTask;
 using domain::Message;
 
-QString messageType()
+QString defaultMessageType()
 {
-    return QString::fromLatin1(AmazonOutbound::MessageType);
+    return QString::fromLatin1(AmazonOutbound::DefaultMessageType);
 }
 
 } // namespace
@@ -53,7 +53,7 @@ AmazonOutbound::~AmazonOutbound()
 channels::ChannelCapabilities AmazonOutbound::capabilities() const
 {
     channels::ChannelCapabilities capabilities;
-    capabilities.maxLength = int(AmazonMessagingClient::maxTextLength(messageType()));
+    capabilities.maxLength = int(AmazonMessagingClient::maxTextLength(defaultMessageType()));
     capabilities.links = false; // AmazonMessagePolicy holds back messages with links
     return capabilities;
 }
@@ -74,10 +74,37 @@ void AmazonOutbound::stop()
 {
     m_running = false;
     m_poll.stop();
+    for (auto &[conversationId, lookup] : m_listing) {
+        lookup->abort();
+    }
+    m_listing.clear();
     if (m_sending) {
         m_sending->abort(); // now, while the client and the token source it uses still exist
     }
     m_sending.reset();
+}
+
+void AmazonOutbound::listMessageTypes(qint64 conversationId, const QString &amazonOrderId)
+{
+    std::unique_ptr<SpApiOrderActionTask> task = m_client->actions(amazonOrderId);
+    const auto ended = [this, conversationId](const QStringList &types, const QString &problem) {
+        const auto found = m_listing.find(conversationId);
+        if (found != m_listing.end()) {
+            m_listing.erase(found); // deleted later: this runs inside the task's own signal
+        }
+        Q_EMIT messageTypesListed(conversationId, types, problem);
+    };
+    SpApiOrderActionTask *started = task.get();
+    connect(started, &SpApiOrderActionTask::finished, this,
+        [ended, started](SpApiOrderActionTask::Outcome, const QString &) { ended(started->offered(), QString()); });
+    connect(started, &SpApiOrderActionTask::failed, this, [this, ended](const commerce::HttpJsonError &error) {
+        ended({}, QStringLiteral("%1: %2").arg(m_account.label(), error.message));
+    });
+    if (const auto previous = m_listing.find(conversationId); previous != m_listing.end()) {
+        previous->second->abort(); // the agent asked again: only the newest answer counts
+    }
+    m_listing[conversationId].reset(task.release());
+    started->start();
 }
 
 void AmazonOutbound::poke()
@@ -136,9 +163,9 @@ void AmazonOutbound::sendNext()
                     .arg(m_account.label()));
             return;
         }
+        const QString type = item.messageType.isEmpty() ? defaultMessageType() : item.messageType;
         QString problem;
-        std::unique_ptr<SpApiOrderActionTask> task
-            = m_client->send(amazonOrderId, messageType(), message->bodyText, &problem);
+        std::unique_ptr<SpApiOrderActionTask> task = m_client->send(amazonOrderId, type, message->bodyText, &problem);
         if (!task) {
             refuse(item.id, item.messageId, message->conversationId, problem);
             return;
@@ -167,7 +194,7 @@ void AmazonOutbound::onFinished(
     m_sending.reset(); // deleted later: this runs inside the task's own signal
     m_health = {}; // Amazon answered for the account
     if (!done) {
-        refuse(outboxId, messageId, conversationId, reason); // Amazon did not list unexpectedProblem for the order
+        refuse(outboxId, messageId, conversationId, reason); // Amazon did not list the row's type for the order
         return;
     }
     try {

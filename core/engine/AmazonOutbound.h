@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <map>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -30,23 +31,26 @@ class Database;
 
 namespace waybill::engine {
 
-/// Delivers one Amazon account's queued messages (outbox rows of channel "amazon" whose account is this one, which
-/// the rules write: RuleExecutor) to the buyer through the Selling Partner API Messaging, one at a time, as
-/// Amazon's unexpectedProblem message (MessageType). The Amazon order id is the external id of the order the
-/// message's conversation is about. AmazonMessagingClient asks Amazon for the message types it allows for the
-/// order first and posts only when unexpectedProblem is among them:
+/// Delivers one Amazon account's queued messages (outbox rows of channel "amazon" whose account is this one: the
+/// rules' messages, RuleExecutor, and the agents' "Message through Amazon…", ConversationActions::messageOnAmazon)
+/// to the buyer through the Selling Partner API Messaging, one at a time, each as the message type its row carries
+/// (OutboxItem::messageType; a row without one is sent as DefaultMessageType, the rules' unexpectedProblem). The
+/// Amazon order id is the external id of the order the message's conversation is about. AmazonMessagingClient asks
+/// Amazon for the message types it allows for the order first and posts only when the row's type is among them,
+/// never guessing:
 /// - accepted (201): the message is Sent;
-/// - not listed, refused (401/403 after a fresh token) or rejected (another 4xx), or a text Amazon cannot take
-///   (empty, too long), or no Amazon order for the conversation: the message is Failed with the reason (Amazon's
-///   listed types, or its error) and never sent again;
+/// - not listed, refused (401/403 after a fresh token) or rejected (another 4xx), or a type or text Amazon cannot
+///   take as text (not a text type, empty, too long for the type), or no Amazon order for the conversation: the
+///   message is Failed with the reason (the types Amazon listed, or its error) and never sent again;
 /// - no answer, a 5xx or a 429 left after the client's retries, no access token from Login with Amazon, or an answer
 ///   that is not what the API documents: the row is tried again later with the same growing delays as e-mail, up to
 ///   EmailOutbound::MaxAttempts, then Failed.
 /// Amazon offers no idempotency key, so a row left "sending" by a process that stopped mid-request is sent again.
+/// listMessageTypes() asks, for an agent about to write, which types Amazon allows for an order now.
 /// Lives on the engine thread with the write connection; owned by the engine (one per Amazon account); stop() (or
-/// destroying it) ends the work. As a channels::Channel: plain text up to the model's 2,000 characters, no links
-/// (Amazon's policy), no attachments, no typing or read state; failing, with the reason naming the account, while
-/// Amazon cannot be reached, refuses the account's access or a request.
+/// destroying it) ends the work, lookups included. As a channels::Channel: plain text up to the model's 2,000
+/// characters, no links (Amazon's policy), no attachments, no typing or read state; failing, with the reason naming
+/// the account, while Amazon cannot be reached, refuses the account's access or a request.
 class AmazonOutbound final : public QObject, public channels::Channel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AmazonOutbound)
@@ -54,8 +58,8 @@ class AmazonOutbound final : public QObject, public channels::Channel {
 public:
     using Clock = std::function<qint64()>;
 
-    /// The Messaging API type every message is sent as.
-    static constexpr const char *MessageType = "unexpectedProblem";
+    /// The Messaging API type of a row that names none (the rules' messages, rows queued before types were kept).
+    static constexpr const char *DefaultMessageType = "unexpectedProblem";
 
     /// `tokens` reads the LWA refresh token under the account id; `network` must outlive this object.
     AmazonOutbound(const storage::Database &database, QNetworkAccessManager &network,
@@ -72,11 +76,19 @@ public:
     channels::ChannelCapabilities capabilities() const override;
     channels::ChannelHealth health() const override { return m_health; }
 
+    /// Asks Amazon which message types it allows for the order now (getMessagingActionsForOrder); ends with exactly
+    /// one messageTypesListed() for `conversationId`, unless a newer lookup for the same conversation replaces it or
+    /// stop() ends it first.
+    void listMessageTypes(qint64 conversationId, const QString &amazonOrderId);
+
 Q_SIGNALS:
     /// Conversations whose messages changed state (sent, retrying, failed).
     void conversationsChanged(const QList<qint64> &conversationIds);
     /// A problem it is retrying by itself, or Amazon refusing the account or a message; names the account.
     void problem(const QString &message);
+    /// The answer to listMessageTypes(): the types Amazon listed in its order, or `problem` (for people, naming the
+    /// account) when Amazon could not be asked or refused.
+    void messageTypesListed(qint64 conversationId, const QStringList &types, const QString &problem);
 
 private:
     void sendNext();
@@ -94,6 +106,8 @@ private:
     domain::AmazonAccount m_account;
     Clock m_now;
     channels::TaskPtr<channels::marketplace::SpApiOrderActionTask> m_sending;
+    /// Lookups of listMessageTypes(), by conversation.
+    std::map<qint64, channels::TaskPtr<channels::marketplace::SpApiOrderActionTask>> m_listing;
     QTimer m_poll;
     bool m_running = false;
     channels::ChannelHealth m_health;

@@ -3,6 +3,8 @@
 #include "ConversationActions.h"
 
 #include "SlaClock.h"
+#include "channels/marketplace/AmazonMessagePolicy.h"
+#include "channels/marketplace/AmazonMessagingClient.h"
 #include "domain/Channel.h"
 #include "storage/AgentRepository.h"
 #include "storage/AuditLogRepository.h"
@@ -169,7 +171,7 @@ bool ConversationActions::setContactPreferences(
 }
 
 qint64 ConversationActions::writeMessage(
-    qint64 conversationId, domain::Message::Direction direction, const QString &text)
+    qint64 conversationId, domain::Message::Direction direction, const QString &text, const QString &account)
 {
     domain::Message message;
     message.conversationId = conversationId;
@@ -179,6 +181,7 @@ qint64 ConversationActions::writeMessage(
         message.author = agent->name;
     }
     message.bodyText = text;
+    message.account = account;
     message.createdAt = m_now();
     message.delivery = direction == domain::Message::Direction::Outbound ? domain::Message::Delivery::Queued
                                                                          : domain::Message::Delivery::Received;
@@ -232,6 +235,61 @@ qint64 ConversationActions::reply(qint64 conversationId, int version, const QStr
     }
     audit(conversationId, QStringLiteral("reply"),
         tr("replied (queued for %1)").arg(domain::channelDisplayName(conversation->channel)));
+    transaction.commit();
+    return messageId;
+}
+
+qint64 ConversationActions::messageOnAmazon(
+    qint64 conversationId, int version, const QString &type, const QString &text)
+{
+    using channels::marketplace::AmazonMessagePolicy;
+    using channels::marketplace::AmazonMessagingClient;
+    const qsizetype maxLength = AmazonMessagingClient::maxTextLength(type);
+    if (maxLength == 0) {
+        throw StorageError(StorageError::Kind::Invalid,
+            tr("Amazon's %1 message cannot be written from Waybill; send it from Seller Central.").arg(type));
+    }
+    if (text.trimmed().isEmpty()) {
+        throw StorageError(StorageError::Kind::Invalid, tr("The message is empty."));
+    }
+    if (text.size() > maxLength) {
+        throw StorageError(StorageError::Kind::Invalid,
+            tr("Amazon accepts at most %1 characters in this message; it has %2.").arg(maxLength).arg(text.size()));
+    }
+    const QList<AmazonMessagePolicy::Finding> findings = AmazonMessagePolicy::check(text);
+    if (AmazonMessagePolicy::blocksSending(findings)) {
+        throw StorageError(StorageError::Kind::Invalid, AmazonMessagePolicy::messages(findings).join(QLatin1Char(' ')));
+    }
+    const storage::ConversationRepository conversations(m_database);
+    TransactionGuard transaction(m_database);
+    const auto conversation = conversations.find(conversationId);
+    if (!conversation) {
+        throw StorageError(StorageError::Kind::NotFound, tr("This conversation no longer exists."));
+    }
+    if (conversation->version != version) {
+        throw StorageError(StorageError::Kind::Conflict,
+            tr("Someone else changed this conversation a moment ago. It has been reloaded; write your message "
+               "again."));
+    }
+    storage::SqlQuery order(m_database,
+        QStringLiteral("SELECT o.number, o.account, o.external_id FROM orders o WHERE o.id = ? AND o.source = "
+                       "'amazon'"));
+    order.bind(conversation->orderId).exec();
+    if (!order.next() || order.text(1).isEmpty() || order.text(2).isEmpty()) {
+        throw StorageError(StorageError::Kind::Invalid,
+            tr("This conversation is not linked to an order synchronised from Amazon, so Amazon cannot deliver "
+               "the message."));
+    }
+    const QString number = order.text(0);
+    const QString account = order.text(1);
+    const qint64 messageId = writeMessage(conversationId, domain::Message::Direction::Outbound, text, account);
+    storage::OutboxRepository(m_database).enqueue(messageId, QStringLiteral("amazon"), account, m_now(), type);
+    conversations.recordActivity(conversationId, m_now(), text.simplified(), 0, 0);
+    if (conversation->status == domain::ConversationStatus::Open) {
+        conversations.setStatus(conversationId, domain::ConversationStatus::Waiting, 0, version + 1);
+    }
+    audit(conversationId, QStringLiteral("amazon_message"),
+        tr("wrote to the buyer of Amazon order %1 as %2 (queued)").arg(number, type));
     transaction.commit();
     return messageId;
 }

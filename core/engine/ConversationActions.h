@@ -37,6 +37,14 @@ public:
     /// Writes an outbound message as queued plus its outbox row; the conversation waits on the customer and its
     /// deadlines are met. Returns the message id. Nothing is sent here: the channel's outbox worker does that.
     qint64 reply(qint64 conversationId, int version, const QString &text);
+    /// Writes a message to the buyer of the conversation's Amazon order, sent through the Selling Partner API
+    /// Messaging as `type` (one of AmazonMessagingClient::textMessageTypes(), which the agent chose among those
+    /// Amazon allows for the order): queued plus an outbox row of channel "amazon" for the order's account, which
+    /// that account's AmazonOutbound sends after asking Amazon again. Like reply() the conversation then waits on
+    /// the customer. Throws StorageError Invalid when the conversation has no Amazon order, the type cannot carry
+    /// text, the text is empty or too long for the type, or AmazonMessagePolicy blocks it (an external link).
+    /// Returns the message id.
+    qint64 messageOnAmazon(qint64 conversationId, int version, const QString &type, const QString &text);
     /// Writes an internal note (never sent). Returns the message id.
     qint64 addNote(qint64 conversationId, const QString &text);
     /// Records, from this conversation, whether its customer agreed to SMS and the channel they prefer (a channel
@@ -62,7 +70,8 @@ private:
     QString receivingAccount(qint64 conversationId) const;
     /// Bumps the version if it is still `version`; throws Conflict (or NotFound) otherwise.
     void touch(qint64 conversationId, int version) const;
-    qint64 writeMessage(qint64 conversationId, domain::Message::Direction direction, const QString &text);
+    qint64 writeMessage(
+        qint64 conversationId, domain::Message::Direction direction, const QString &text, const QString &account = {});
 
     const storage::Database &m_database;
     const SlaClock &m_sla;

@@ -34,6 +34,7 @@
 #include "storage/Database.h"
 #include "storage/OrderActionRepository.h"
 #include "storage/OrderRepository.h"
+#include "storage/SqlQuery.h"
 #include "storage/StorageError.h"
 #include "storage/TrackingRefreshRepository.h"
 #include "storage/Workspace.h"
@@ -643,6 +644,7 @@ void Engine::startAmazonAccount(const domain::AmazonAccount &account, const QStr
     connect(outbound.get(), &AmazonOutbound::problem, this, [this, id = account.id](const QString &message) {
         Q_EMIT accountStatus(id, QStringLiteral("retrying"), message);
     });
+    connect(outbound.get(), &AmazonOutbound::messageTypesListed, this, &Engine::amazonMessageTypesListed);
     outbound->start();
     m_amazonOutbound.push_back(std::move(outbound));
 }
@@ -790,6 +792,43 @@ void Engine::refreshShipment(qint64 shipmentId)
     const auto ready = std::find_if(m_trackingRefreshers.cbegin(), m_trackingRefreshers.cend(),
         [nowMs](const auto &refresher) { return !refresher->budget().isPaused(nowMs); });
     (ready != m_trackingRefreshers.cend() ? *ready : m_trackingRefreshers.front())->refreshNow(*shipment);
+}
+
+void Engine::listAmazonMessageTypes(qint64 conversationId)
+{
+    QString account;
+    QString amazonOrderId;
+    try {
+        if (m_database) {
+            storage::SqlQuery q(*m_database,
+                QStringLiteral(
+                    "SELECT o.account, o.external_id FROM conversations c JOIN orders o ON o.id = c.order_id "
+                    "WHERE c.id = ? AND o.source = 'amazon'"));
+            q.bind(conversationId).exec();
+            if (q.next()) {
+                account = q.text(0);
+                amazonOrderId = q.text(1);
+            }
+        }
+    } catch (const storage::StorageError &error) {
+        Q_EMIT amazonMessageTypesListed(conversationId, {}, error.userMessage());
+        return;
+    }
+    if (account.isEmpty() || amazonOrderId.isEmpty()) {
+        Q_EMIT amazonMessageTypesListed(conversationId, {},
+            tr("This conversation is not linked to an order synchronised from Amazon, so Amazon cannot be asked."));
+        return;
+    }
+    const auto outbound = std::find_if(m_amazonOutbound.cbegin(), m_amazonOutbound.cend(),
+        [&account](const auto &o) { return o->accountId() == account; });
+    if (outbound == m_amazonOutbound.cend()) {
+        Q_EMIT amazonMessageTypesListed(conversationId, {},
+            tr("The Amazon seller account of this order (%1) is not connected: add it, or its LWA secrets, under "
+               "Settings → Stores, tracking and SMS.")
+                .arg(account));
+        return;
+    }
+    (*outbound)->listMessageTypes(conversationId, amazonOrderId);
 }
 
 void Engine::refreshTracking()

@@ -150,6 +150,10 @@ public Q_SLOTS:
     /// same key, when the engine starts.
     void requestOrderAction(
         qint64 orderId, qint64 conversationId, qint64 agentId, int kind, qint64 amountCents, const QString &note);
+    /// An agent is about to write to the buyer of the conversation's Amazon order ("Message through Amazon…"): asks
+    /// Amazon, through the order's account, which message types it allows for the order now. Ends with exactly one
+    /// amazonMessageTypesListed(), also when the conversation has no Amazon order or the account is not running.
+    void listAmazonMessageTypes(qint64 conversationId);
 
     /// An agent started or stopped typing a reply in a conversation: a chat visitor sees "typing…".
     void setAgentTyping(qint64 conversationId, bool typing);
@@ -173,6 +177,9 @@ Q_SIGNALS:
     /// An order action's attempt ended; `state` is a domain::OrderAction::State as int (Pending after a timeout or
     /// a server error: it will be sent again with the same key).
     void orderActionEnded(qint64 actionId, qint64 conversationId, int state, const QString &message);
+    /// The answer to listAmazonMessageTypes(): the message types Amazon lists for the order, or `problem` (for
+    /// people) when it could not be asked.
+    void amazonMessageTypesListed(qint64 conversationId, const QStringList &types, const QString &problem);
     void started();
     /// start() could not open the workspace; the message says why.
     void startFailed(const QString &message);

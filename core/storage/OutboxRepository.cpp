@@ -12,12 +12,13 @@ namespace waybill::storage {
 namespace {
 
 const QString Columns = QStringLiteral(
-    "id, message_id, channel, state, attempts, next_attempt_at, last_error, account, email_message_id");
+    "id, message_id, channel, state, attempts, next_attempt_at, last_error, account, email_message_id, "
+    "coalesce(message_type, '')");
 
 OutboxItem readRow(const SqlQuery &q)
 {
-    return { q.int64(0), q.int64(1), q.text(2), q.text(3), int(q.int64(4)), q.int64(5), q.text(6), q.text(7),
-        q.text(8) };
+    return { q.int64(0), q.int64(1), q.text(2), q.text(3), int(q.int64(4)), q.int64(5), q.text(6), q.text(7), q.text(8),
+        q.text(9) };
 }
 
 } // namespace
@@ -27,11 +28,13 @@ OutboxRepository::OutboxRepository(const Database &database)
 {
 }
 
-qint64 OutboxRepository::enqueue(qint64 messageId, const QString &channel, const QString &account, qint64 now) const
+qint64 OutboxRepository::enqueue(
+    qint64 messageId, const QString &channel, const QString &account, qint64 now, const QString &messageType) const
 {
-    SqlQuery &q = m_database.prepared(QStringLiteral("INSERT INTO outbox (message_id, channel, account, state, "
-                                                     "next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', ?, ?)"));
-    q.bind(messageId).bind(channel).bind(account).bind(now).bind(now).exec();
+    SqlQuery &q = m_database.prepared(
+        QStringLiteral("INSERT INTO outbox (message_id, channel, account, state, next_attempt_at, created_at, "
+                       "message_type) VALUES (?, ?, ?, 'pending', ?, ?, nullif(?, ''))"));
+    q.bind(messageId).bind(channel).bind(account).bind(now).bind(now).bind(messageType).exec();
     return q.lastInsertId();
 }
 

@@ -22,6 +22,8 @@ struct OutboxItem {
     QString lastError;
     QString account; ///< the account that sends it; empty when no account receives the conversation
     QString emailMessageId; ///< chosen before the first attempt and kept for every retry
+    /// Channel "amazon": the Messaging API type it is sent as; empty (NULL) means unexpectedProblem.
+    QString messageType;
 };
 
 /// The outbox: replies written together with their message row, delivered later by the engine. A row is claimed
@@ -30,7 +32,9 @@ class OutboxRepository final {
 public:
     explicit OutboxRepository(const Database &database);
 
-    qint64 enqueue(qint64 messageId, const QString &channel, const QString &account, qint64 now) const;
+    /// `messageType` (channel "amazon" only): the Messaging API type; empty stores NULL (unexpectedProblem).
+    qint64 enqueue(qint64 messageId, const QString &channel, const QString &account, qint64 now,
+        const QString &messageType = {}) const;
     /// Writes `text` as a queued outbound message of the conversation from `author`, sent on `channel` by
     /// `account`, and its outbox row; returns the message id. Call inside the caller's transaction.
     qint64 queueText(qint64 conversationId, const QString &channel, const QString &account, const QString &author,

@@ -16,6 +16,7 @@
 #include "storage/OutboxRepository.h"
 #include "storage/SqlQuery.h"
 #include "storage/TagRepository.h"
+#include "ui/AmazonMessageDialog.h"
 #include "ui/ComposerWidget.h"
 #include "ui/ConversationHeaderWidget.h"
 #include "ui/MainWindow.h"
@@ -130,6 +131,49 @@ TEST_F(MainWindowTest, ReplyIsStoredWithAnOutboxRowAndShownAsQueued)
     EXPECT_TRUE(editor->toPlainText().isEmpty());
     EXPECT_TRUE(dialogs.errors.isEmpty()) << qPrintable(dialogs.errors.join(QLatin1Char('\n')));
     Q_UNUSED(summary)
+}
+
+TEST_F(MainWindowTest, MessageThroughAmazonAsksTheEngineAndQueuesTheMessageWithItsType)
+{
+    const qint64 id = openFirst().id;
+    // The conversation is about an order synchronised from an Amazon seller account.
+    storage::SqlQuery order(workspace.db(),
+        QStringLiteral("INSERT INTO orders (source, number, placed_at, currency, subtotal_cents, shipping_cents, "
+                       "tax_cents, total_cents, status, account, external_id) VALUES ('amazon', "
+                       "'123-1234567-1234567', 0, 'USD', 2500, 0, 0, 2500, 'Shipped', 'amazon:ATVPDKIKX0DER', "
+                       "'123-1234567-1234567')"));
+    order.exec();
+    storage::SqlQuery link(workspace.db(), QStringLiteral("UPDATE conversations SET order_id = ? WHERE id = ?"));
+    link.bind(order.lastInsertId()).bind(id).exec();
+    window->refreshConversations({ id });
+    auto *panel = find<ui::OrderPanelWidget>("orderPanel");
+    ASSERT_TRUE(waitUntil([&] { return panel->plainText().contains(QStringLiteral("Message through Amazon…")); }))
+        << qPrintable(panel->plainText());
+
+    QSignalSpy asked(window.get(), &ui::MainWindow::amazonMessageTypesRequested);
+    QSignalSpy queued(window.get(), &ui::MainWindow::replyQueued);
+    Q_EMIT panel->amazonMessageRequested();
+    ASSERT_EQ(asked.count(), 1);
+    EXPECT_EQ(asked.at(0).at(0).toLongLong(), id);
+    QPointer<ui::AmazonMessageDialog> dialog = window->findChild<ui::AmazonMessageDialog *>();
+    ASSERT_TRUE(dialog);
+    window->showAmazonMessageTypes(
+        id, { QStringLiteral("confirmDeliveryDetails"), QStringLiteral("unexpectedProblem") }, {});
+    ASSERT_TRUE(dialog->chooseType(QStringLiteral("confirmDeliveryDetails")));
+    dialog->findChild<QPlainTextEdit *>(QStringLiteral("textEdit"))
+        ->setPlainText(QStringLiteral("Could you send us the gate code for the delivery?"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
+
+    ASSERT_EQ(queued.count(), 1);
+    const auto row = storage::OutboxRepository(workspace.db()).forMessage(queued.at(0).at(0).toLongLong());
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->channel, QStringLiteral("amazon"));
+    EXPECT_EQ(row->messageType, QStringLiteral("confirmDeliveryDetails"));
+    auto *thread = find<ui::ThreadView>("threadView");
+    ASSERT_TRUE(waitUntil([&] { return thread->toPlainText().contains(QStringLiteral("gate code")); }));
+    EXPECT_TRUE(thread->toPlainText().contains(QStringLiteral("Queued")));
+    EXPECT_TRUE(waitUntil([&] { return dialog.isNull(); }));
+    EXPECT_TRUE(dialogs.errors.isEmpty()) << qPrintable(dialogs.errors.join(QLatin1Char('\n')));
 }
 
 TEST_F(MainWindowTest, RefreshTrackingAsksTheEngineAndShowsItsAnswer)

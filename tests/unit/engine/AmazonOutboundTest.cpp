@@ -14,16 +14,20 @@
 #include "domain/Order.h"
 #include "domain/Shipment.h"
 #include "engine/AmazonOutbound.h"
+#include "engine/ConversationActions.h"
 #include "engine/RulesPass.h"
+#include "engine/SlaClock.h"
 #include "security/OAuthProvider.h"
 #include "security/OAuthTokenSource.h"
 #include "storage/AccountRepository.h"
 #include "storage/AuditLogRepository.h"
+#include "storage/ConversationRepository.h"
 #include "storage/MessageRepository.h"
 #include "storage/OrderRepository.h"
 #include "storage/OutboxRepository.h"
 #include "storage/RuleRepository.h"
 #include "storage/SqlQuery.h"
+#include "storage/StorageError.h"
 #include "storage/TagRepository.h"
 
 #include <QJsonArray>
@@ -197,7 +201,35 @@ protected:
         return ReplayHttpServer::json(
             sandbox.response(ProblemOperation, QStringLiteral("post"), QStringLiteral("201")), 201);
     }
+    /// The sandbox's 201 for posting a message of `type`.
+    ReplayHttpServer::Answer createdAs(const QString &type) const
+    {
+        return ReplayHttpServer::json(
+            sandbox.response(QStringLiteral("/messaging/v1/orders/{amazonOrderId}/messages/") + type,
+                QStringLiteral("post"), QStringLiteral("201")),
+            201);
+    }
+    /// A conversation about the order `orderId`, as an agent sees it.
+    qint64 addConversation(qint64 orderId)
+    {
+        domain::ConversationSummary c;
+        c.channel = domain::Channel::Amazon;
+        c.subject = QStringLiteral("Delivery instructions");
+        c.orderId = orderId;
+        c.createdAt = now - 3600;
+        c.lastActivity = now - 3600;
+        return storage::ConversationRepository(db()).insert(c);
+    }
+    /// An agent writes `text` to the buyer as `type` (ConversationActions, as the desktop does).
+    qint64 agentMessage(qint64 conversationId, const QString &type, const QString &text)
+    {
+        const engine::SlaClock sla;
+        engine::ConversationActions actions(db(), sla, 0, [this] { return now; });
+        const int version = storage::ConversationRepository(db()).find(conversationId)->version;
+        return actions.messageOnAmazon(conversationId, version, type, text);
+    }
     static QString listPath() { return QStringLiteral("/messaging/v1/orders/") + SandboxOrder; }
+    static QString typePath(const QString &type) { return listPath() + QStringLiteral("/messages/") + type; }
     static QString problemPath() { return listPath() + QStringLiteral("/messages/unexpectedProblem"); }
 
     waybill::testing::TestWorkspace workspace;
@@ -422,4 +454,106 @@ TEST_F(AmazonOutboundTest, WithoutAConnectedAccountNothingIsQueued)
     EXPECT_TRUE(report.results.at(0).outcome.contains(QStringLiteral("Amazon messaging is not connected")))
         << report.results.at(0).outcome.toStdString();
     EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM outbox")), 0);
+}
+
+TEST_F(AmazonOutboundTest, AnAgentsMessageIsSentAsItsOwnType)
+{
+    const qint64 conversation = addConversation(addLateOrder());
+    replay.route("GET", listPath() + Query, actions());
+    replay.route("POST", typePath(QStringLiteral("confirmDeliveryDetails")) + Query,
+        createdAs(QStringLiteral("confirmDeliveryDetails")));
+    const QString text = QStringLiteral("Hello, could you confirm the gate code for the delivery of your order?");
+    const qint64 messageId = agentMessage(conversation, QStringLiteral("confirmDeliveryDetails"), text);
+    const auto row = storage::OutboxRepository(db()).forMessage(messageId);
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->channel, QStringLiteral("amazon"));
+    EXPECT_EQ(row->account, account.id);
+    EXPECT_EQ(row->messageType, QStringLiteral("confirmDeliveryDetails"));
+    EXPECT_EQ(storage::MessageRepository(db()).find(messageId)->delivery, Message::Delivery::Queued);
+
+    auto outbound = makeOutbound();
+    drain(*outbound);
+    EXPECT_EQ(storage::MessageRepository(db()).find(messageId)->delivery, Message::Delivery::Sent)
+        << storage::MessageRepository(db()).find(messageId)->error.toStdString();
+    ASSERT_EQ(replay.requestsFor(listPath()).size(), 1);
+    const QList<ReplayHttpServer::Request> posts
+        = replay.requestsFor(typePath(QStringLiteral("confirmDeliveryDetails")));
+    ASSERT_EQ(posts.size(), 1);
+    EXPECT_EQ(QJsonDocument::fromJson(posts.at(0).body).object(), QJsonObject({ { QStringLiteral("text"), text } }));
+    EXPECT_TRUE(replay.requestsFor(problemPath()).isEmpty());
+    EXPECT_TRUE(audit().join(u'\n').contains(QStringLiteral("as confirmDeliveryDetails")))
+        << audit().join(u'\n').toStdString();
+}
+
+TEST_F(AmazonOutboundTest, AnAgentsTypeAmazonDoesNotListFailsWithTheListedTypes)
+{
+    const qint64 conversation = addConversation(addLateOrder());
+    replay.route("GET", listPath() + Query, actions(QStringList { QStringLiteral("unexpectedProblem") }));
+    replay.route("POST", typePath(QStringLiteral("confirmOrderDetails")) + Query,
+        createdAs(QStringLiteral("confirmOrderDetails")));
+    const qint64 messageId = agentMessage(
+        conversation, QStringLiteral("confirmOrderDetails"), QStringLiteral("Which colour would you like?"));
+
+    auto outbound = makeOutbound();
+    drain(*outbound);
+    const auto failed = storage::MessageRepository(db()).find(messageId);
+    ASSERT_TRUE(failed);
+    EXPECT_EQ(failed->delivery, Message::Delivery::Failed);
+    EXPECT_TRUE(failed->error.contains(QStringLiteral("confirmOrderDetails"))) << failed->error.toStdString();
+    EXPECT_TRUE(failed->error.contains(QStringLiteral("unexpectedProblem"))) << "says what Amazon offers";
+    EXPECT_TRUE(replay.requestsFor(typePath(QStringLiteral("confirmOrderDetails"))).isEmpty());
+    EXPECT_EQ(storage::OutboxRepository(db()).forMessage(messageId)->state, QStringLiteral("failed"));
+}
+
+TEST_F(AmazonOutboundTest, AnAgentsMessageIsCheckedBeforeAnythingIsQueued)
+{
+    const qint64 conversation = addConversation(addLateOrder());
+    const auto refused = [&](const QString &type, const QString &text) {
+        try {
+            agentMessage(conversation, type, text);
+        } catch (const storage::StorageError &error) {
+            return error.userMessage();
+        }
+        return QString();
+    };
+    EXPECT_TRUE(
+        refused(QStringLiteral("confirmDeliveryDetails"), QStringLiteral("Track it at https://track.example.com/1"))
+            .contains(QStringLiteral("track.example.com")));
+    EXPECT_FALSE(refused(QStringLiteral("warranty"), QStringLiteral("Two years")).isEmpty());
+    EXPECT_FALSE(refused(QStringLiteral("confirmCustomizationDetails"), QString(801, u'a')).isEmpty());
+    EXPECT_FALSE(refused(QStringLiteral("confirmDeliveryDetails"), QStringLiteral("  ")).isEmpty());
+    EXPECT_TRUE(refused(QStringLiteral("confirmDeliveryDetails"), QStringLiteral("Hello")).isEmpty())
+        << "this one is fine";
+    // A conversation without an Amazon order.
+    const qint64 without = addConversation(0);
+    try {
+        agentMessage(without, QStringLiteral("confirmDeliveryDetails"), QStringLiteral("Hello"));
+        ADD_FAILURE() << "queued without an Amazon order";
+    } catch (const storage::StorageError &error) {
+        EXPECT_TRUE(error.userMessage().contains(QStringLiteral("not linked to an order"))) << error.what();
+    }
+    EXPECT_EQ(count(QStringLiteral("SELECT count(*) FROM outbox")), 1); // the one that was fine
+}
+
+TEST_F(AmazonOutboundTest, TheTypesAmazonAllowsAreListedForAnAgent)
+{
+    replay.route("GET", listPath() + Query, actions());
+    replay.route("GET", listPath() + Query, ReplayHttpServer::status(403));
+    replay.route("GET", listPath() + Query, ReplayHttpServer::status(403));
+    auto outbound = makeOutbound();
+    QSignalSpy listed(outbound.get(), &AmazonOutbound::messageTypesListed);
+    outbound->listMessageTypes(42, SandboxOrder);
+    ASSERT_TRUE(listed.wait(10000));
+    EXPECT_EQ(listed.at(0).at(0).toLongLong(), 42);
+    const QStringList types = listed.at(0).at(1).toStringList();
+    EXPECT_TRUE(types.contains(QStringLiteral("confirmDeliveryDetails"))) << types.join(u',').toStdString();
+    EXPECT_TRUE(types.contains(QStringLiteral("unexpectedProblem")));
+    EXPECT_TRUE(listed.at(0).at(2).toString().isEmpty());
+
+    // Amazon refusing the account: no types, and the reason names the account.
+    outbound->listMessageTypes(42, SandboxOrder);
+    ASSERT_TRUE(listed.wait(10000));
+    EXPECT_TRUE(listed.at(1).at(1).toStringList().isEmpty());
+    EXPECT_TRUE(listed.at(1).at(2).toString().startsWith(QStringLiteral("Amazon Harbor Tea US: ")))
+        << listed.at(1).at(2).toString().toStdString();
 }

@@ -15,6 +15,7 @@
 #include "domain/Shipment.h"
 #include "engine/Engine.h"
 #include "storage/AccountRepository.h"
+#include "storage/ConversationRepository.h"
 #include "storage/OrderRepository.h"
 #include "storage/RuleRepository.h"
 #include "storage/SqlQuery.h"
@@ -24,6 +25,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 
 #include <algorithm>
 #include <gtest/gtest.h>
@@ -109,5 +111,64 @@ TEST(EngineAmazonMessagingTest, ALateAmazonOrderGetsOneUnexpectedProblemMessage)
     engine.runRules();
     EXPECT_FALSE(waitUntil([&] { return amazon.requestsFor(ProblemPath).size() > 1; }, 1000));
     EXPECT_TRUE(waitUntil([&] { return engine.isIdle(); }, 5000));
+    engine.stop();
+}
+
+TEST(EngineAmazonMessagingTest, AnAgentAsksWhichMessagesAmazonAllowsForTheConversationsOrder)
+{
+    TestWorkspace workspace(TestWorkspace::Kind::OnDisk);
+    const waybill::testing::SwaggerSandbox messaging(QStringLiteral(
+        WAYBILL_TEST_DATA_DIR "/third_party/amazon-sp-api-messaging/models/messaging-api-model/messaging.json"));
+    ReplayHttpServer amazon;
+    amazon.route("GET", ListPath + Query,
+        ReplayHttpServer::json(messaging.response(
+            QStringLiteral("/messaging/v1/orders/{amazonOrderId}"), QStringLiteral("get"), QStringLiteral("200"))));
+    const domain::AmazonAccount seller = waybill::testing::AmazonSellerReplay::setUp(amazon, workspace.db());
+    workspace.db().execute(QStringLiteral("DELETE FROM rules"));
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    domain::Shipment shipment;
+    shipment.carrier = QStringLiteral("ups");
+    shipment.trackingNumber = QStringLiteral("1Z999AA10123456784");
+    shipment.status = domain::TrackingStatus::InTransit;
+    shipment.shippedAt = now - Day;
+    const qint64 orderId
+        = waybill::testing::AmazonSellerReplay::addOrder(workspace.db(), seller, Order, now - 2 * Day, shipment);
+    const storage::ConversationRepository conversations(workspace.db());
+    domain::ConversationSummary about;
+    about.channel = domain::Channel::Amazon;
+    about.orderId = orderId;
+    const qint64 linked = conversations.insert(about);
+    const qint64 unlinked = conversations.insert({});
+
+    auto credentials = std::make_unique<FakeCredentialStore>();
+    credentials->setSecret(seller.id, QStringLiteral("Atzr|engine"));
+    credentials->setSecret(domain::AmazonAccount::clientSecretKey(seller.id), QStringLiteral("lwa-secret"));
+    Engine engine(workspace.directory(), std::move(credentials));
+    QSignalSpy listed(&engine, &Engine::amazonMessageTypesListed);
+    engine.start();
+    ASSERT_TRUE(waitUntil([&] { return engine.isIdle(); }, 20000));
+
+    engine.listAmazonMessageTypes(linked);
+    ASSERT_TRUE(waitUntil([&] { return listed.count() == 1; }, 10000));
+    EXPECT_EQ(listed.at(0).at(0).toLongLong(), linked);
+    EXPECT_TRUE(listed.at(0).at(1).toStringList().contains(QStringLiteral("confirmDeliveryDetails")))
+        << listed.at(0).at(1).toStringList().join(u',').toStdString();
+    EXPECT_TRUE(listed.at(0).at(2).toString().isEmpty()) << listed.at(0).at(2).toString().toStdString();
+    EXPECT_EQ(amazon.requestsFor(ListPath).size(), 1);
+
+    // No Amazon order: answered at once, nothing asked of Amazon.
+    engine.listAmazonMessageTypes(unlinked);
+    ASSERT_EQ(listed.count(), 2);
+    EXPECT_TRUE(listed.at(1).at(1).toStringList().isEmpty());
+    EXPECT_TRUE(listed.at(1).at(2).toString().contains(QStringLiteral("not linked to an order")));
+
+    // The seller's account is gone: the agent is told, nothing is asked.
+    storage::AccountRepository(workspace.db()).remove(seller.id);
+    engine.reloadAccounts();
+    engine.listAmazonMessageTypes(linked);
+    ASSERT_TRUE(waitUntil([&] { return listed.count() == 3; }, 5000));
+    EXPECT_TRUE(listed.at(2).at(2).toString().contains(QStringLiteral("is not connected")))
+        << listed.at(2).at(2).toString().toStdString();
+    EXPECT_EQ(amazon.requestsFor(ListPath).size(), 1);
     engine.stop();
 }

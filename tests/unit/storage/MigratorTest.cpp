@@ -10,6 +10,7 @@
 #include "storage/Database.h"
 #include "storage/MessageRepository.h"
 #include "storage/Migrator.h"
+#include "storage/OutboxRepository.h"
 #include "storage/SearchIndex.h"
 #include "storage/SqlQuery.h"
 #include "storage/StorageError.h"
@@ -79,6 +80,29 @@ TEST(MigratorTest, AppliesEveryMigrationInMemory)
     EXPECT_EQ(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")), 3);
     // The pragmas of Database::open are in force.
     EXPECT_EQ(scalar(db, QStringLiteral("PRAGMA foreign_keys")), 1);
+}
+
+TEST(MigratorTest, AmazonOutboxRowsCarryTheirMessageTypeAndOlderRowsNone)
+{
+    TestWorkspace workspace;
+    const Database &db = workspace.db();
+    const qint64 conversation = waybill::storage::ConversationRepository(db).insert({});
+    waybill::domain::Message message;
+    message.conversationId = conversation;
+    message.direction = waybill::domain::Message::Direction::Outbound;
+    const qint64 first = waybill::storage::MessageRepository(db).insert(message);
+    const qint64 second = waybill::storage::MessageRepository(db).insert(message);
+    // A row written as before 0019 (no type: the rules' unexpectedProblem) and one an agent chose the type of.
+    SqlQuery old(db,
+        QStringLiteral("INSERT INTO outbox (message_id, channel, account, state, next_attempt_at, created_at) "
+                       "VALUES (?, 'amazon', 'amazon:ATVPDKIKX0DER', 'pending', 0, 0)"));
+    old.bind(first).exec();
+    const waybill::storage::OutboxRepository outbox(db);
+    outbox.enqueue(second, QStringLiteral("amazon"), QStringLiteral("amazon:ATVPDKIKX0DER"), 0,
+        QStringLiteral("confirmDeliveryDetails"));
+    EXPECT_EQ(outbox.forMessage(first)->messageType, QString());
+    EXPECT_EQ(scalar(db, QStringLiteral("SELECT count(*) FROM outbox WHERE message_type IS NULL")), 1);
+    EXPECT_EQ(outbox.forMessage(second)->messageType, QStringLiteral("confirmDeliveryDetails"));
 }
 
 TEST(MigratorTest, ReopeningIsIdempotent)
