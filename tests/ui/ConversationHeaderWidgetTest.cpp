@@ -57,6 +57,19 @@ TEST(ConversationHeaderWidgetTest, AmazonConversationShowsItsDeadlineCountingDow
     EXPECT_TRUE(label->text().contains(QStringLiteral("overdue"))) << label->text().toStdString();
 }
 
+TEST(ConversationHeaderWidgetTest, EbayConversationShowsEbaysDeadline)
+{
+    ConversationHeaderWidget header;
+    header.setClock([] { return Received + 2 * 3600; });
+    domain::ConversationSummary ebay = amazonConversation();
+    ebay.channel = domain::Channel::Ebay;
+    ebay.subject = QStringLiteral("Question for item #110001567511 - Cowboy Boots");
+    header.setSummary(ebay, 1);
+    ASSERT_TRUE(deadline(header));
+    EXPECT_FALSE(deadline(header)->isHidden());
+    EXPECT_EQ(deadline(header)->text(), QStringLiteral("eBay deadline: 22h 0m left"));
+}
+
 TEST(ConversationHeaderWidgetTest, NoClockForEmailOrClosedConversations)
 {
     ConversationHeaderWidget header;

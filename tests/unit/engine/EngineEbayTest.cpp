@@ -135,6 +135,9 @@ TEST_F(EngineEbayTest, ABuyersQuestionIsAnsweredOnEbay)
     const domain::ConversationSummary conversation = *found;
     EXPECT_EQ(conversation.channel, domain::Channel::Ebay);
     EXPECT_EQ(conversation.subject, QStringLiteral("Question for item #110001567511 - Cowboy Boots"));
+    EXPECT_EQ(conversation.marketDueAt,
+        QDateTime::fromString(QStringLiteral("2006-07-17T01:41:13Z"), Qt::ISODate).toSecsSinceEpoch() + 24 * 3600)
+        << "eBay's 24 hours from the buyer's message";
     {
         storage::SqlQuery body(workspace.db(), QStringLiteral("SELECT body_text, account FROM messages"));
         body.exec();
