@@ -40,9 +40,9 @@ AmazonOutbound::AmazonOutbound(const storage::Database &database, QNetworkAccess
     , m_tokens(std::move(tokens))
     , m_account(std::move(account))
     , m_now(std::move(now))
+    , m_loop(database, m_account.id, m_now, [this] { sendNext(); })
 {
     m_client = std::make_unique<AmazonMessagingClient>(network, config, *m_tokens, m_account.marketplaceIds.value(0));
-    connect(&m_poll, &QTimer::timeout, this, &AmazonOutbound::sendNext);
 }
 
 AmazonOutbound::~AmazonOutbound()
@@ -60,20 +60,14 @@ channels::ChannelCapabilities AmazonOutbound::capabilities() const
 
 void AmazonOutbound::start(int pollMs)
 {
-    m_running = true;
-    try {
-        storage::OutboxRepository(m_database).recoverInterrupted(m_account.id);
-    } catch (const storage::StorageError &error) {
-        failing(error.userMessage());
+    if (const QString problem = m_loop.start(pollMs); !problem.isEmpty()) {
+        failing(problem);
     }
-    m_poll.start(pollMs);
-    poke();
 }
 
 void AmazonOutbound::stop()
 {
-    m_running = false;
-    m_poll.stop();
+    m_loop.stop();
     for (auto &[conversationId, lookup] : m_listing) {
         lookup->abort();
     }
@@ -109,19 +103,12 @@ void AmazonOutbound::listMessageTypes(qint64 conversationId, const QString &amaz
 
 void AmazonOutbound::poke()
 {
-    QTimer::singleShot(0, this, &AmazonOutbound::sendNext);
+    m_loop.poke();
 }
 
 bool AmazonOutbound::isIdle() const
 {
-    if (m_sending) {
-        return false;
-    }
-    try {
-        return storage::OutboxRepository(m_database).dueFor(m_account.id, m_now(), 1).isEmpty();
-    } catch (const storage::StorageError &) {
-        return true;
-    }
+    return !m_sending && !m_loop.hasDue();
 }
 
 void AmazonOutbound::failing(const QString &reason)
@@ -134,7 +121,7 @@ void AmazonOutbound::failing(const QString &reason)
 
 void AmazonOutbound::sendNext()
 {
-    if (!m_running || m_sending) {
+    if (!m_loop.isRunning() || m_sending) {
         return;
     }
     const storage::OutboxRepository outbox(m_database);

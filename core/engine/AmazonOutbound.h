@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "OutboxLoop.h"
 #include "channels/Channel.h"
 #include "channels/TaskPtr.h"
 #include "commerce/HttpJsonClient.h"
@@ -10,7 +11,6 @@
 
 #include <QList>
 #include <QObject>
-#include <QTimer>
 
 #include <functional>
 #include <map>
@@ -108,8 +108,7 @@ private:
     channels::TaskPtr<channels::marketplace::SpApiOrderActionTask> m_sending;
     /// Lookups of listMessageTypes(), by conversation.
     std::map<qint64, channels::TaskPtr<channels::marketplace::SpApiOrderActionTask>> m_listing;
-    QTimer m_poll;
-    bool m_running = false;
+    OutboxLoop m_loop;
     channels::ChannelHealth m_health;
 };
 

@@ -203,17 +203,10 @@ qint64 ConversationActions::reply(qint64 conversationId, int version, const QStr
     if (text.trimmed().isEmpty()) {
         throw StorageError(StorageError::Kind::Invalid, tr("The reply is empty."));
     }
-    const storage::ConversationRepository conversations(m_database);
     TransactionGuard transaction(m_database);
-    const auto conversation = conversations.find(conversationId);
-    if (!conversation) {
-        throw StorageError(StorageError::Kind::NotFound, tr("This conversation no longer exists."));
-    }
-    if (conversation->version != version) {
-        throw StorageError(StorageError::Kind::Conflict,
-            tr("Someone else changed this conversation a moment ago. It has been reloaded; your reply "
-               "is still in the composer."));
-    }
+    const domain::ConversationSummary current
+        = atVersion(conversationId, version, tr("your reply is still in the composer."));
+    const domain::ConversationSummary *conversation = &current;
     if (conversation->channel == domain::Channel::Sms) {
         // Carriers require it: a number that texted STOP gets nothing from us until it texts START.
         const storage::SmsOptOutRepository optOuts(m_database);
@@ -225,14 +218,8 @@ qint64 ConversationActions::reply(qint64 conversationId, int version, const QStr
                         QDateTime::fromSecsSinceEpoch(optOut->optedOutAt).toString(Qt::ISODate)));
         }
     }
-    const qint64 messageId = writeMessage(conversationId, domain::Message::Direction::Outbound, text);
-    storage::OutboxRepository(m_database)
-        .enqueue(messageId, domain::channelKey(conversation->channel), receivingAccount(conversationId), m_now());
-    // The reply answers the customer: both clocks stop, and the conversation waits on the customer.
-    conversations.recordActivity(conversationId, m_now(), text.simplified(), 0, 0);
-    if (conversation->status == domain::ConversationStatus::Open) {
-        conversations.setStatus(conversationId, domain::ConversationStatus::Waiting, 0, version + 1);
-    }
+    const qint64 messageId = queueReply(
+        current, version, text, domain::channelKey(conversation->channel), receivingAccount(conversationId));
     audit(conversationId, QStringLiteral("reply"),
         tr("replied (queued for %1)").arg(domain::channelDisplayName(conversation->channel)));
     transaction.commit();
@@ -260,17 +247,9 @@ qint64 ConversationActions::messageOnAmazon(
     if (AmazonMessagePolicy::blocksSending(findings)) {
         throw StorageError(StorageError::Kind::Invalid, AmazonMessagePolicy::messages(findings).join(QLatin1Char(' ')));
     }
-    const storage::ConversationRepository conversations(m_database);
     TransactionGuard transaction(m_database);
-    const auto conversation = conversations.find(conversationId);
-    if (!conversation) {
-        throw StorageError(StorageError::Kind::NotFound, tr("This conversation no longer exists."));
-    }
-    if (conversation->version != version) {
-        throw StorageError(StorageError::Kind::Conflict,
-            tr("Someone else changed this conversation a moment ago. It has been reloaded; write your message "
-               "again."));
-    }
+    const domain::ConversationSummary current = atVersion(conversationId, version, tr("write your message again."));
+    const domain::ConversationSummary *conversation = &current;
     storage::SqlQuery order(m_database,
         QStringLiteral("SELECT o.number, o.account, o.external_id FROM orders o WHERE o.id = ? AND o.source = "
                        "'amazon'"));
@@ -282,15 +261,40 @@ qint64 ConversationActions::messageOnAmazon(
     }
     const QString number = order.text(0);
     const QString account = order.text(1);
-    const qint64 messageId = writeMessage(conversationId, domain::Message::Direction::Outbound, text, account);
-    storage::OutboxRepository(m_database).enqueue(messageId, QStringLiteral("amazon"), account, m_now(), type);
-    conversations.recordActivity(conversationId, m_now(), text.simplified(), 0, 0);
-    if (conversation->status == domain::ConversationStatus::Open) {
-        conversations.setStatus(conversationId, domain::ConversationStatus::Waiting, 0, version + 1);
-    }
+    const qint64 messageId = queueReply(current, version, text, QStringLiteral("amazon"), account, type);
     audit(conversationId, QStringLiteral("amazon_message"),
         tr("wrote to the buyer of Amazon order %1 as %2 (queued)").arg(number, type));
     transaction.commit();
+    return messageId;
+}
+
+domain::ConversationSummary ConversationActions::atVersion(
+    qint64 conversationId, int version, const QString &kept) const
+{
+    const auto conversation = storage::ConversationRepository(m_database).find(conversationId);
+    if (!conversation) {
+        throw StorageError(StorageError::Kind::NotFound, tr("This conversation no longer exists."));
+    }
+    if (conversation->version != version) {
+        throw StorageError(StorageError::Kind::Conflict,
+            tr("Someone else changed this conversation a moment ago. It has been reloaded; %1").arg(kept));
+    }
+    return *conversation;
+}
+
+qint64 ConversationActions::queueReply(const domain::ConversationSummary &conversation, int version,
+    const QString &text, const QString &channel, const QString &account, const QString &type)
+{
+    // A message of a type of its own goes out through the order's account, which the message records; a plain
+    // reply's account is the one the customer wrote to, found again from the outbox row.
+    const qint64 messageId = writeMessage(
+        conversation.id, domain::Message::Direction::Outbound, text, type.isEmpty() ? QString() : account);
+    storage::OutboxRepository(m_database).enqueue(messageId, channel, account, m_now(), type);
+    const storage::ConversationRepository conversations(m_database);
+    conversations.recordActivity(conversation.id, m_now(), text.simplified(), 0, 0);
+    if (conversation.status == domain::ConversationStatus::Open) {
+        conversations.setStatus(conversation.id, domain::ConversationStatus::Waiting, 0, version + 1);
+    }
     return messageId;
 }
 

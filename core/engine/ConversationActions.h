@@ -3,6 +3,7 @@
 #pragma once
 
 #include "domain/ConversationStatus.h"
+#include "domain/ConversationSummary.h"
 #include "domain/Message.h"
 
 #include <QString>
@@ -72,6 +73,12 @@ private:
     void touch(qint64 conversationId, int version) const;
     qint64 writeMessage(
         qint64 conversationId, domain::Message::Direction direction, const QString &text, const QString &account = {});
+    /// The conversation, still at `version`; throws NotFound, or Conflict saying "…; `kept`" (what the agent keeps).
+    domain::ConversationSummary atVersion(qint64 conversationId, int version, const QString &kept) const;
+    /// Writes `text` as a queued reply with its outbox row (`type`: the message type the channel sends it as, empty
+    /// for its default); the reply answers the customer: both clocks stop, and an open conversation waits on them.
+    qint64 queueReply(const domain::ConversationSummary &conversation, int version, const QString &text,
+        const QString &channel, const QString &account, const QString &type = {});
 
     const storage::Database &m_database;
     const SlaClock &m_sla;

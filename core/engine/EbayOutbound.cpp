@@ -33,8 +33,8 @@ EbayOutbound::EbayOutbound(const storage::Database &database, channels::marketpl
     , m_client(client)
     , m_account(std::move(account))
     , m_now(std::move(now))
+    , m_loop(database, m_account.id, m_now, [this] { sendNext(); })
 {
-    connect(&m_poll, &QTimer::timeout, this, &EbayOutbound::sendNext);
 }
 
 EbayOutbound::~EbayOutbound()
@@ -44,20 +44,14 @@ EbayOutbound::~EbayOutbound()
 
 void EbayOutbound::start(int pollMs)
 {
-    m_running = true;
-    try {
-        storage::OutboxRepository(m_database).recoverInterrupted(m_account.id);
-    } catch (const storage::StorageError &error) {
-        failing(error.userMessage());
+    if (const QString problem = m_loop.start(pollMs); !problem.isEmpty()) {
+        failing(problem);
     }
-    m_poll.start(pollMs);
-    poke();
 }
 
 void EbayOutbound::stop()
 {
-    m_running = false;
-    m_poll.stop();
+    m_loop.stop();
     if (m_sending) {
         m_sending->abort(); // now, while the client it uses still exists
     }
@@ -66,19 +60,12 @@ void EbayOutbound::stop()
 
 void EbayOutbound::poke()
 {
-    QTimer::singleShot(0, this, &EbayOutbound::sendNext);
+    m_loop.poke();
 }
 
 bool EbayOutbound::isIdle() const
 {
-    if (m_sending) {
-        return false;
-    }
-    try {
-        return storage::OutboxRepository(m_database).dueFor(m_account.id, m_now(), 1).isEmpty();
-    } catch (const storage::StorageError &) {
-        return true;
-    }
+    return !m_sending && !m_loop.hasDue();
 }
 
 void EbayOutbound::failing(const QString &reason)
@@ -91,7 +78,7 @@ void EbayOutbound::failing(const QString &reason)
 
 void EbayOutbound::sendNext()
 {
-    if (!m_running || m_sending) {
+    if (!m_loop.isRunning() || m_sending) {
         return;
     }
     try {

@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "OutboxLoop.h"
 #include "channels/ChannelHealth.h"
 #include "channels/TaskPtr.h"
 #include "domain/EbayAccount.h"
 
 #include <QList>
 #include <QObject>
-#include <QTimer>
 
 #include <functional>
 
@@ -75,8 +75,7 @@ private:
     domain::EbayAccount m_account;
     Clock m_now;
     channels::TaskPtr<channels::marketplace::EbayTradingCall> m_sending;
-    QTimer m_poll;
-    bool m_running = false;
+    OutboxLoop m_loop;
     channels::ChannelHealth m_health;
 };
 

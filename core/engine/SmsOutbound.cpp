@@ -52,8 +52,8 @@ SmsOutbound::SmsOutbound(const storage::Database &database, QNetworkAccessManage
     , m_account(std::move(account))
     , m_client(network, clientConfig(m_account, authToken))
     , m_now(std::move(now))
+    , m_loop(database, m_account.id, m_now, [this] { sendNext(); })
 {
-    connect(&m_poll, &QTimer::timeout, this, &SmsOutbound::sendNext);
     auto failing = [this](const QString &reason) { m_health = { channels::ChannelHealth::State::Failing, reason }; };
     connect(this, &SmsOutbound::failed, this, failing);
     connect(this, &SmsOutbound::problem, this, failing);
@@ -86,45 +86,32 @@ commerce::HttpJsonClient::Config SmsOutbound::clientConfig(
 
 void SmsOutbound::start(int pollMs)
 {
-    m_running = true;
-    try {
-        // A request cut short by a stop may or may not have reached Twilio, which has no idempotency key: send
-        // again rather than leave the reply stuck.
-        storage::OutboxRepository(m_database).recoverInterrupted(m_account.id);
-    } catch (const storage::StorageError &error) {
-        Q_EMIT failed(m_account.name + QStringLiteral(": ") + error.userMessage());
+    // A request cut short by a stop may or may not have reached Twilio, which has no idempotency key: send again
+    // rather than leave the reply stuck.
+    if (const QString problem = m_loop.start(pollMs); !problem.isEmpty()) {
+        Q_EMIT failed(m_account.name + QStringLiteral(": ") + problem);
     }
-    m_poll.start(pollMs);
-    poke();
 }
 
 void SmsOutbound::stop()
 {
-    m_running = false;
-    m_poll.stop();
+    m_loop.stop();
     m_sending.reset();
 }
 
 void SmsOutbound::poke()
 {
-    QTimer::singleShot(0, this, &SmsOutbound::sendNext);
+    m_loop.poke();
 }
 
 bool SmsOutbound::isIdle() const
 {
-    if (m_sending) {
-        return false;
-    }
-    try {
-        return storage::OutboxRepository(m_database).dueFor(m_account.id, m_now(), 1).isEmpty();
-    } catch (const storage::StorageError &) {
-        return true;
-    }
+    return !m_sending && !m_loop.hasDue();
 }
 
 void SmsOutbound::sendNext()
 {
-    if (!m_running || m_sending) {
+    if (!m_loop.isRunning() || m_sending) {
         return;
     }
     const storage::OutboxRepository outbox(m_database);

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "OutboxLoop.h"
 #include "channels/Channel.h"
 #include "commerce/HttpJsonClient.h"
 #include "domain/TwilioAccount.h"
 
 #include <QObject>
-#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -86,8 +86,7 @@ private:
     commerce::HttpJsonClient m_client;
     std::function<qint64()> m_now;
     std::unique_ptr<commerce::HttpJsonTask> m_sending;
-    QTimer m_poll;
-    bool m_running = false;
+    OutboxLoop m_loop;
     channels::ChannelHealth m_health;
 };
 

@@ -144,17 +144,7 @@ std::optional<qint64> OrderRepository::upsert(const Order &o) const
     q.finish();
     SqlQuery &clear = m_database.prepared(QStringLiteral("DELETE FROM order_lines WHERE order_id = ?"));
     clear.bind(id).exec();
-    for (const domain::OrderLine &line : o.lines) {
-        SqlQuery &l = m_database.prepared(QStringLiteral("INSERT INTO order_lines (order_id, sku, title, quantity, "
-                                                         "unit_price_cents, external_id) VALUES (?, ?, ?, ?, ?, ?)"));
-        l.bind(id)
-            .bind(line.sku)
-            .bind(line.title)
-            .bind(line.quantity)
-            .bind(line.unitPriceCents)
-            .bind(line.externalId)
-            .exec();
-    }
+    appendLines(id, o.lines);
     return id;
 }
 

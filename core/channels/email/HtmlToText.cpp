@@ -22,7 +22,9 @@ bool isBlockTag(QStringView name)
     return false;
 }
 
-QString entity(QStringView name)
+} // namespace
+
+QString HtmlToText::decodeEntity(QStringView name)
 {
     static const QHash<QString, QString> named = {
         { QStringLiteral("amp"), QStringLiteral("&") },
@@ -58,6 +60,8 @@ QString entity(QStringView name)
     }
     return named.value(name.toString().toLower());
 }
+
+namespace {
 
 /// Appends `text`, collapsing white space; `pendingSpace` carries a space over between calls.
 void appendCollapsed(QString &out, QStringView text, bool &pendingSpace)
@@ -143,7 +147,7 @@ QString HtmlToText::convert(const QString &html)
         if (ch == u'&') {
             const qsizetype semicolon = view.indexOf(u';', i + 1);
             if (semicolon > i + 1 && semicolon - i <= 10) {
-                const QString decoded = entity(view.mid(i + 1, semicolon - i - 1));
+                const QString decoded = HtmlToText::decodeEntity(view.mid(i + 1, semicolon - i - 1));
                 if (!decoded.isEmpty()) {
                     appendCollapsed(
                         out, decoded == QLatin1String(" ") ? QStringView(u"\u00a0") : decoded, pendingSpace);

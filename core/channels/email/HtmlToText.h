@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringView>
 
 namespace waybill::channels::email {
 
@@ -12,6 +13,9 @@ namespace waybill::channels::email {
 class HtmlToText final {
 public:
     static QString convert(const QString &html);
+    /// The text an HTML character reference names without its & and ; ("amp", "#39", "#x27", "nbsp" gives a plain
+    /// space), or an empty string for one it does not know.
+    static QString decodeEntity(QStringView name);
 };
 
 } // namespace waybill::channels::email

@@ -3,6 +3,7 @@
 #include "EbayMemberMessagesParser.h"
 
 #include "EbayTradingResponse.h"
+#include "channels/email/HtmlToText.h"
 
 #include <QHash>
 
@@ -17,30 +18,6 @@ QString text(const XmlElement &element, const char *path)
     return element.textAt(QString::fromLatin1(path)).trimmed();
 }
 
-/// The character an HTML character reference names ("amp", "#39", "#x27"), or an empty string.
-QString reference(QStringView name)
-{
-    static const QHash<QString, QString> named = {
-        { QStringLiteral("amp"), QStringLiteral("&") },
-        { QStringLiteral("lt"), QStringLiteral("<") },
-        { QStringLiteral("gt"), QStringLiteral(">") },
-        { QStringLiteral("quot"), QStringLiteral("\"") },
-        { QStringLiteral("apos"), QStringLiteral("'") },
-        { QStringLiteral("nbsp"), QString(QChar(0xA0)) },
-    };
-    if (name.startsWith(u'#')) {
-        bool ok = false;
-        const bool hex = name.size() > 1 && (name.at(1) == u'x' || name.at(1) == u'X');
-        const uint code = hex ? name.mid(2).toUInt(&ok, 16) : name.mid(1).toUInt(&ok, 10);
-        if (!ok || code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-            return {};
-        }
-        const char32_t c = code;
-        return QString::fromUcs4(&c, 1);
-    }
-    return named.value(name.toString().toLower());
-}
-
 } // namespace
 
 QString EbayMemberMessagesParser::plainBody(const QString &text)
@@ -52,7 +29,7 @@ QString EbayMemberMessagesParser::plainBody(const QString &text)
         if (ch == u'&') {
             const qsizetype end = text.indexOf(u';', i + 1);
             if (end > i + 1 && end - i <= 12) {
-                const QString decoded = reference(QStringView(text).mid(i + 1, end - i - 1));
+                const QString decoded = email::HtmlToText::decodeEntity(QStringView(text).mid(i + 1, end - i - 1));
                 if (!decoded.isEmpty()) {
                     out += decoded;
                     i = end;
@@ -75,14 +52,7 @@ QString EbayMemberMessagesParser::plainBody(const QString &text)
 std::optional<EbayMemberMessagesPage> EbayMemberMessagesParser::parse(
     const EbayTradingResponse &response, QString *problem)
 {
-    if (response.callName() != QLatin1String("GetMemberMessages")) {
-        *problem = QStringLiteral("an answer to %1 is not a GetMemberMessages answer").arg(response.callName());
-        return std::nullopt;
-    }
-    if (response.ack() == EbayTradingResponse::Ack::Failure) {
-        *problem = response.errorSummary().isEmpty()
-            ? QStringLiteral("eBay refused GetMemberMessages without giving a reason")
-            : response.errorSummary();
+    if (*problem = response.problemAsAnswerTo(QStringLiteral("GetMemberMessages")); !problem->isEmpty()) {
         return std::nullopt;
     }
     const XmlElement &root = response.root();

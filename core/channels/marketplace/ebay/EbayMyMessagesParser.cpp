@@ -25,14 +25,7 @@ bool looksLikeHtml(const QString &body)
 
 std::optional<EbayMyMessagesPage> EbayMyMessagesParser::parse(const EbayTradingResponse &response, QString *problem)
 {
-    if (response.callName() != QLatin1String("GetMyMessages")) {
-        *problem = QStringLiteral("an answer to %1 is not a GetMyMessages answer").arg(response.callName());
-        return std::nullopt;
-    }
-    if (response.ack() == EbayTradingResponse::Ack::Failure) {
-        *problem = response.errorSummary().isEmpty()
-            ? QStringLiteral("eBay refused GetMyMessages without giving a reason")
-            : response.errorSummary();
+    if (*problem = response.problemAsAnswerTo(QStringLiteral("GetMyMessages")); !problem->isEmpty()) {
         return std::nullopt;
     }
     const XmlElement &root = response.root();

@@ -184,4 +184,16 @@ bool EbayTradingResponse::flag(const QString &value)
     return text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 || text == QLatin1String("1");
 }
 
+QString EbayTradingResponse::problemAsAnswerTo(const QString &callName) const
+{
+    if (m_callName != callName) {
+        return QStringLiteral("an answer to %1 is not a %2 answer").arg(m_callName, callName);
+    }
+    if (m_ack == Ack::Failure) {
+        return errorSummary().isEmpty() ? QStringLiteral("eBay refused %1 without giving a reason").arg(callName)
+                                        : errorSummary();
+    }
+    return {};
+}
+
 } // namespace waybill::channels::marketplace

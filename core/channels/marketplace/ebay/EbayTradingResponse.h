@@ -59,6 +59,9 @@ public:
     /// For people: "eBay refused GetMemberMessages: <LongMessage> (error 37)"; the first error's text (long, else
     /// short, else its classification); every further error as "; …". Empty when there is no error.
     QString errorSummary() const;
+    /// Why this is not a usable answer to `callName` (an answer to another call, or Ack Failure with eBay's words),
+    /// for people; an empty string when it is one.
+    QString problemAsAnswerTo(const QString &callName) const;
     /// The `<{CallName}Response>` element.
     const commerce::XmlElement &root() const { return m_root; }
 
