@@ -5,6 +5,7 @@
 // workspace; `account test` signs in at eBay's token endpoint (Basic auth with the App ID and Cert ID) and asks the
 // Trading API for eBay's time; `sync --once` stores the buyer's question that eBay's recorded GetMemberMessages answer
 // holds. A refused sign-in is named. ReplayHttpServer stands in for eBay with eBay's recorded answers.
+#include "EbayRecorded.h"
 #include "KeyringShell.h"
 #include "ReplayHttpServer.h"
 
@@ -14,6 +15,7 @@
 
 #include <gtest/gtest.h>
 
+using waybill::testing::EbayRecorded;
 using waybill::testing::ReplayHttpServer;
 
 namespace {
@@ -24,18 +26,6 @@ const QString Trading = QStringLiteral("/ws/api.dll");
 const QString Token = QStringLiteral("/identity/v1/oauth2/token");
 
 using SessionRun = waybill::testing::KeyringShell::Run;
-
-QByteArray recorded(const QString &name)
-{
-    QFile file(QStringLiteral(WAYBILL_TEST_DATA_DIR "/third_party/codyfauser-ebay/") + name);
-    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << name.toStdString();
-    return file.readAll();
-}
-
-ReplayHttpServer::Answer xml(const QByteArray &body)
-{
-    return ReplayHttpServer::Answer { 200, body, { { "Content-Type", "text/xml;charset=utf-8" } } };
-}
 
 class WaybillctlEbayTest : public ::testing::Test {
 protected:
@@ -79,8 +69,10 @@ TEST_F(WaybillctlEbayTest, SecretsInKeychainTestThenSyncStoresTheBuyersQuestion)
     ebay.route("POST", Token,
         ReplayHttpServer::json(
             R"({"access_token":"v^1.1#i^1#ctl","expires_in":7200,"token_type":"User Access Token"})"));
-    ebay.route("POST", Trading, xml(recorded(QStringLiteral("responses/official_time_success.xml"))));
-    ebay.route("POST", Trading, xml(recorded(QStringLiteral("notifications/ask_seller_question.xml"))));
+    ebay.route("POST", Trading,
+        EbayRecorded::answer(EbayRecorded::file(QStringLiteral("responses/official_time_success.xml"))));
+    ebay.route("POST", Trading,
+        EbayRecorded::answer(EbayRecorded::file(QStringLiteral("notifications/ask_seller_question.xml"))));
     const SessionRun run = session(add()
         + QStringLiteral("\"$W\" account test ebay:massapparel --workspace \"$WS\"; "
                          "\"$W\" sync --once ebay:massapparel --workspace \"$WS\"; "

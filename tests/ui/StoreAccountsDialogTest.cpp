@@ -4,6 +4,7 @@
 // added, edited and removed from the desktop, their secrets in the keychain only, "Test connection" making one real
 // request to a loopback server that replays the service's answers (and naming wrong credentials, TLS failures,
 // unreachable hosts and timeouts), and the engine's last sync state shown per account.
+#include "EbayRecorded.h"
 #include "FakeCredentialStore.h"
 #include "FakeDialogService.h"
 #include "ReplayHttpServer.h"

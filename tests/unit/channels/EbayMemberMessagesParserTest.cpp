@@ -4,6 +4,7 @@
 // envelope, tests/data/third_party/codyfauser-ebay). Two tests edit that recorded answer, and say how: copies of its
 // exchange without MessageID or SenderID (skipped with a reason, never the page), and a body with line breaks and
 // character references (kept and decoded).
+#include "EbayRecorded.h"
 #include "QtPrinters.h"
 #include "channels/marketplace/ebay/EbayMemberMessagesParser.h"
 #include "channels/marketplace/ebay/EbayTradingResponse.h"
@@ -14,14 +15,9 @@
 
 using namespace waybill::channels::marketplace;
 
-namespace {
+using waybill::testing::EbayRecorded;
 
-QByteArray fixture(const char *name)
-{
-    QFile file(QStringLiteral(WAYBILL_TEST_DATA_DIR "/third_party/codyfauser-ebay/") + QString::fromLatin1(name));
-    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << name;
-    return file.readAll();
-}
+namespace {
 
 std::optional<EbayMemberMessagesPage> page(const QByteArray &xml, QString *problem)
 {
@@ -35,7 +31,7 @@ std::optional<EbayMemberMessagesPage> page(const QByteArray &xml, QString *probl
 TEST(EbayMemberMessagesParserTest, ReadsTheBuyersQuestion)
 {
     QString problem;
-    const auto result = page(fixture("notifications/ask_seller_question.xml"), &problem);
+    const auto result = page(EbayRecorded::file("notifications/ask_seller_question.xml"), &problem);
     ASSERT_TRUE(result) << problem.toStdString();
     EXPECT_EQ(result->totalPages, 1);
     EXPECT_EQ(result->totalEntries, 1);
@@ -66,7 +62,7 @@ TEST(EbayMemberMessagesParserTest, ReadsTheBuyersQuestion)
 
 TEST(EbayMemberMessagesParserTest, SkipsAnExchangeWithoutMessageIdOrSender)
 {
-    const QByteArray recorded = fixture("notifications/ask_seller_question.xml");
+    const QByteArray recorded = EbayRecorded::file("notifications/ask_seller_question.xml");
     const qsizetype start = recorded.indexOf("    <MemberMessageExchange>");
     const qsizetype end = recorded.indexOf("    </MemberMessageExchange>\n") + 29;
     const QByteArray exchange = recorded.mid(start, end - start);
@@ -89,7 +85,7 @@ TEST(EbayMemberMessagesParserTest, SkipsAnExchangeWithoutMessageIdOrSender)
 
 TEST(EbayMemberMessagesParserTest, KeepsLineBreaksAndDecodesHtmlReferences)
 {
-    QByteArray xml = fixture("notifications/ask_seller_question.xml");
+    QByteArray xml = EbayRecorded::file("notifications/ask_seller_question.xml");
     xml.replace("<Body>Hey, cool boots!</Body>",
         "<Body>Hey, cool boots!\r\nDo they come in size 11 &amp;amp; in brown?\n\nIt&amp;#39;s for my dad</Body>");
     QString problem;
@@ -104,7 +100,7 @@ TEST(EbayMemberMessagesParserTest, RefusesAnswersToOtherCalls)
 {
     QString problem;
     const auto response = EbayTradingResponse::parse(
-        fixture("notifications/m2m_message1.xml"), QStringLiteral("GetMyMessages"), &problem);
+        EbayRecorded::file("notifications/m2m_message1.xml"), QStringLiteral("GetMyMessages"), &problem);
     ASSERT_TRUE(response);
     EXPECT_FALSE(EbayMemberMessagesParser::parse(*response, &problem));
     EXPECT_EQ(problem, QStringLiteral("an answer to GetMyMessages is not a GetMemberMessages answer"));

@@ -3,6 +3,7 @@
 // EbayMyMessagesParser on the MyMessagesM2MMessage notification eBay sent (a GetMyMessagesResponse with eBay's HTML
 // message page escaped in <Text>, tests/data/third_party/codyfauser-ebay): the header fields, the page kept as
 // received, and readable plain text without eBay's styles.
+#include "EbayRecorded.h"
 #include "QtPrinters.h"
 #include "channels/marketplace/ebay/EbayMyMessagesParser.h"
 #include "channels/marketplace/ebay/EbayTradingResponse.h"
@@ -13,14 +14,9 @@
 
 using namespace waybill::channels::marketplace;
 
-namespace {
+using waybill::testing::EbayRecorded;
 
-QByteArray fixture(const char *name)
-{
-    QFile file(QStringLiteral(WAYBILL_TEST_DATA_DIR "/third_party/codyfauser-ebay/") + QString::fromLatin1(name));
-    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << name;
-    return file.readAll();
-}
+namespace {
 
 std::optional<EbayMyMessagesPage> page(const QByteArray &xml, QString *problem)
 {
@@ -34,7 +30,7 @@ std::optional<EbayMyMessagesPage> page(const QByteArray &xml, QString *problem)
 TEST(EbayMyMessagesParserTest, ReadsTheMessageHeader)
 {
     QString problem;
-    const auto result = page(fixture("notifications/m2m_message1.xml"), &problem);
+    const auto result = page(EbayRecorded::file("notifications/m2m_message1.xml"), &problem);
     ASSERT_TRUE(result) << problem.toStdString();
     EXPECT_FALSE(result->hasSummary);
     EXPECT_TRUE(result->skipped.isEmpty());
@@ -63,7 +59,7 @@ TEST(EbayMyMessagesParserTest, ReadsTheMessageHeader)
 TEST(EbayMyMessagesParserTest, KeepsThePageAndGivesReadableText)
 {
     QString problem;
-    const auto result = page(fixture("notifications/m2m_message1.xml"), &problem);
+    const auto result = page(EbayRecorded::file("notifications/m2m_message1.xml"), &problem);
     ASSERT_TRUE(result) << problem.toStdString();
     ASSERT_EQ(result->messages.size(), 1);
     const EbayMyMessage &message = result->messages.constFirst();
@@ -85,7 +81,7 @@ TEST(EbayMyMessagesParserTest, KeepsThePageAndGivesReadableText)
 
 TEST(EbayMyMessagesParserTest, SkipsAMessageWithoutId)
 {
-    QByteArray xml = fixture("notifications/m2m_message1.xml");
+    QByteArray xml = EbayRecorded::file("notifications/m2m_message1.xml");
     xml.replace("<MessageID>6278955061</MessageID>", "");
     QString problem;
     const auto result = page(xml, &problem);
@@ -98,7 +94,7 @@ TEST(EbayMyMessagesParserTest, SkipsAMessageWithoutId)
 TEST(EbayMyMessagesParserTest, AnEnvelopeWithoutBodyIsNoAnswer)
 {
     QString problem;
-    EXPECT_FALSE(page(fixture("notifications/no_soap_body.xml"), &problem));
+    EXPECT_FALSE(page(EbayRecorded::file("notifications/no_soap_body.xml"), &problem));
     EXPECT_TRUE(problem.contains(QStringLiteral("has no GetMyMessagesResponse")));
 }
 
@@ -106,7 +102,7 @@ TEST(EbayMyMessagesParserTest, RefusesAnswersToOtherCalls)
 {
     QString problem;
     const auto response = EbayTradingResponse::parse(
-        fixture("notifications/ask_seller_question.xml"), QStringLiteral("GetMemberMessages"), &problem);
+        EbayRecorded::file("notifications/ask_seller_question.xml"), QStringLiteral("GetMemberMessages"), &problem);
     ASSERT_TRUE(response);
     EXPECT_FALSE(EbayMyMessagesParser::parse(*response, &problem));
     EXPECT_EQ(problem, QStringLiteral("an answer to GetMemberMessages is not a GetMyMessages answer"));

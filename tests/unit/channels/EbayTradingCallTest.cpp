@@ -5,6 +5,7 @@
 // a connection closed mid-answer); FakeAuthorizationServer is eBay's token endpoint (Basic auth). There is no
 // recorded answer to AddMemberMessageRTQ or AddMemberMessageAAQToPartner: their tests check what is posted and
 // that another call's answer is refused, never read as theirs.
+#include "EbayRecorded.h"
 #include "FakeAuthorizationServer.h"
 #include "FakeCredentialStore.h"
 #include "QtPrinters.h"
@@ -36,25 +37,12 @@ using waybill::testing::FakeAuthorizationServer;
 using waybill::testing::ReplayHttpServer;
 using waybill::testing::waitUntil;
 
+using waybill::testing::EbayRecorded;
+
 namespace {
 
 const QString TradingPath = QStringLiteral("/ws/api.dll");
 const QString AccountId = QStringLiteral("ebay:massapparel");
-
-QByteArray fixture(const char *name)
-{
-    QFile file(QStringLiteral(WAYBILL_TEST_DATA_DIR "/third_party/codyfauser-ebay/") + QString::fromLatin1(name));
-    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << name;
-    return file.readAll();
-}
-
-ReplayHttpServer::Answer xml(const QByteArray &body)
-{
-    ReplayHttpServer::Answer answer;
-    answer.body = body;
-    answer.header("Content-Type", "text/xml;charset=utf-8");
-    return answer;
-}
 
 struct Outcome {
     std::optional<EbayTradingResponse> response;
@@ -126,7 +114,8 @@ protected:
 
 TEST_F(EbayTradingCallTest, PostsTheBodyWithEbaysHeaders)
 {
-    replay.route("POST", TradingPath, xml(fixture("notifications/ask_seller_question.xml")));
+    replay.route(
+        "POST", TradingPath, EbayRecorded::answer(EbayRecorded::file("notifications/ask_seller_question.xml")));
     const QByteArray body = EbayTradingRequest::getMemberMessages(
         QDateTime::currentDateTimeUtc().addSecs(-3600), QDateTime::currentDateTimeUtc(), 1);
     const std::unique_ptr<EbayTradingCall> call = client->call(QStringLiteral("GetMemberMessages"), body);
@@ -155,7 +144,7 @@ TEST_F(EbayTradingCallTest, PostsTheBodyWithEbaysHeaders)
 
 TEST_F(EbayTradingCallTest, AWarningIsASuccess)
 {
-    replay.route("POST", TradingPath, xml(fixture("responses/official_time_warning.xml")));
+    replay.route("POST", TradingPath, EbayRecorded::answer(EbayRecorded::file("responses/official_time_warning.xml")));
     const Outcome outcome = officialTime();
     ASSERT_TRUE(outcome.response);
     EXPECT_EQ(outcome.response->ack(), EbayTradingResponse::Ack::Warning);
@@ -164,7 +153,7 @@ TEST_F(EbayTradingCallTest, AWarningIsASuccess)
 
 TEST_F(EbayTradingCallTest, AckFailureFailsWithEbaysMessage)
 {
-    replay.route("POST", TradingPath, xml(fixture("responses/official_time_failure.xml")));
+    replay.route("POST", TradingPath, EbayRecorded::answer(EbayRecorded::file("responses/official_time_failure.xml")));
     const std::unique_ptr<EbayTradingCall> call
         = client->call(QStringLiteral("GeteBayOfficialTime"), EbayTradingRequest::geteBayOfficialTime());
     const Outcome outcome = run(*call);
@@ -179,7 +168,8 @@ TEST_F(EbayTradingCallTest, AckFailureFailsWithEbaysMessage)
 
 TEST_F(EbayTradingCallTest, TheUsageLimitPausesTheBudget)
 {
-    replay.route("POST", TradingPath, xml(fixture("responses/verify_add_item_request_limit_exceeded_failure.xml")));
+    replay.route("POST", TradingPath,
+        EbayRecorded::answer(EbayRecorded::file("responses/verify_add_item_request_limit_exceeded_failure.xml")));
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
     const std::unique_ptr<EbayTradingCall> call
         = client->call(QStringLiteral("VerifyAddItem"), EbayTradingRequest::geteBayOfficialTime());
@@ -199,7 +189,7 @@ TEST_F(EbayTradingCallTest, TheUsageLimitPausesTheBudget)
 TEST_F(EbayTradingCallTest, ARefusedTokenIsRefreshedOnce)
 {
     replay.route("POST", TradingPath, ReplayHttpServer::status(401));
-    replay.route("POST", TradingPath, xml(fixture("responses/official_time_success.xml")));
+    replay.route("POST", TradingPath, EbayRecorded::answer(EbayRecorded::file("responses/official_time_success.xml")));
     const Outcome outcome = officialTime();
     ASSERT_TRUE(outcome.response) << (outcome.error ? outcome.error->message.toStdString() : std::string());
     const QList<ReplayHttpServer::Request> sent = replay.requestsFor(TradingPath);
@@ -236,7 +226,7 @@ TEST_F(EbayTradingCallTest, NoTokenNoCall)
 TEST_F(EbayTradingCallTest, AServerErrorIsRetried)
 {
     replay.route("POST", TradingPath, ReplayHttpServer::status(503));
-    replay.route("POST", TradingPath, xml(fixture("responses/official_time_success.xml")));
+    replay.route("POST", TradingPath, EbayRecorded::answer(EbayRecorded::file("responses/official_time_success.xml")));
     const Outcome outcome = officialTime();
     ASSERT_TRUE(outcome.response);
     EXPECT_EQ(outcome.response->ack(), EbayTradingResponse::Ack::Success);
@@ -257,9 +247,9 @@ TEST_F(EbayTradingCallTest, AServerThatKeepsFailingNamesTheCall)
 
 TEST_F(EbayTradingCallTest, AConnectionClosedMidAnswerIsRetried)
 {
-    const QByteArray recorded = fixture("responses/official_time_success.xml");
+    const QByteArray recorded = EbayRecorded::file("responses/official_time_success.xml");
     replay.route("POST", TradingPath, ReplayHttpServer::truncated(recorded, 100));
-    replay.route("POST", TradingPath, xml(recorded));
+    replay.route("POST", TradingPath, EbayRecorded::answer(recorded));
     const Outcome outcome = officialTime();
     ASSERT_TRUE(outcome.response) << (outcome.error ? outcome.error->message.toStdString() : std::string());
     EXPECT_EQ(replay.requestsFor(TradingPath).size(), 2);
@@ -267,7 +257,8 @@ TEST_F(EbayTradingCallTest, AConnectionClosedMidAnswerIsRetried)
 
 TEST_F(EbayTradingCallTest, AConnectionThatKeepsClosingFails)
 {
-    replay.route("POST", TradingPath, ReplayHttpServer::truncated(fixture("responses/official_time_success.xml"), 100));
+    replay.route("POST", TradingPath,
+        ReplayHttpServer::truncated(EbayRecorded::file("responses/official_time_success.xml"), 100));
     const Outcome outcome = officialTime();
     ASSERT_TRUE(outcome.error);
     EXPECT_EQ(outcome.error->kind, HttpJsonError::Kind::Network);
@@ -277,8 +268,8 @@ TEST_F(EbayTradingCallTest, AConnectionThatKeepsClosingFails)
 
 TEST_F(EbayTradingCallTest, ATruncatedFileIsNotXml)
 {
-    const QByteArray recorded = fixture("notifications/ask_seller_question.xml");
-    replay.route("POST", TradingPath, xml(recorded.left(recorded.indexOf("<Body>"))));
+    const QByteArray recorded = EbayRecorded::file("notifications/ask_seller_question.xml");
+    replay.route("POST", TradingPath, EbayRecorded::answer(recorded.left(recorded.indexOf("<Body>"))));
     const std::unique_ptr<EbayTradingCall> call = client->call(QStringLiteral("GetMemberMessages"), QByteArray("<x/>"));
     const Outcome outcome = run(*call);
     ASSERT_TRUE(outcome.error);
@@ -290,7 +281,8 @@ TEST_F(EbayTradingCallTest, ATruncatedFileIsNotXml)
 
 TEST_F(EbayTradingCallTest, MalformedXmlIsRefused)
 {
-    replay.route("POST", TradingPath, xml(fixture("responses/official_time_success.xml").replace("</Ack>", "</Ak>")));
+    replay.route("POST", TradingPath,
+        EbayRecorded::answer(EbayRecorded::file("responses/official_time_success.xml").replace("</Ack>", "</Ak>")));
     const Outcome outcome = officialTime();
     ASSERT_TRUE(outcome.error);
     EXPECT_EQ(outcome.error->kind, HttpJsonError::Kind::Malformed);
@@ -299,7 +291,7 @@ TEST_F(EbayTradingCallTest, MalformedXmlIsRefused)
 
 TEST_F(EbayTradingCallTest, AnAnswerToAQuestionPostsTheReplyAndRefusesAnotherCallsAnswer)
 {
-    replay.route("POST", TradingPath, xml(fixture("responses/official_time_failure.xml")));
+    replay.route("POST", TradingPath, EbayRecorded::answer(EbayRecorded::file("responses/official_time_failure.xml")));
     const QByteArray body = EbayTradingRequest::addMemberMessageRtq(QStringLiteral("110001567511"),
         QStringLiteral("148860"), QStringLiteral("fguser2"), QStringLiteral("Yes, size 11 too.\nMass Apparel"));
     const std::unique_ptr<EbayTradingCall> call = client->call(QStringLiteral("AddMemberMessageRTQ"), body);
@@ -317,7 +309,8 @@ TEST_F(EbayTradingCallTest, AnAnswerToAQuestionPostsTheReplyAndRefusesAnotherCal
 
 TEST_F(EbayTradingCallTest, AMessageToThePartnerIsNotReadFromAnotherCallsFailure)
 {
-    replay.route("POST", TradingPath, xml(fixture("responses/verify_add_item_request_limit_exceeded_failure.xml")));
+    replay.route("POST", TradingPath,
+        EbayRecorded::answer(EbayRecorded::file("responses/verify_add_item_request_limit_exceeded_failure.xml")));
     const QByteArray body = EbayTradingRequest::addMemberMessageAaqToPartner(QStringLiteral("140001153277"),
         QStringLiteral("caylon2006"), QStringLiteral("Your shirt"), QStringLiteral("It left today."));
     const std::unique_ptr<EbayTradingCall> call = client->call(QStringLiteral("AddMemberMessageAAQToPartner"), body);
@@ -332,7 +325,7 @@ TEST_F(EbayTradingCallTest, AMessageToThePartnerIsNotReadFromAnotherCallsFailure
 
 TEST_F(EbayTradingCallTest, WaitsForTheBudget)
 {
-    replay.route("POST", TradingPath, xml(fixture("responses/official_time_success.xml")));
+    replay.route("POST", TradingPath, EbayRecorded::answer(EbayRecorded::file("responses/official_time_success.xml")));
     EbayCallBudget tight(1, 400);
     EbayTradingClient::Config config;
     config.tradingUrl = QUrl(replay.baseUrl().toString() + TradingPath);
@@ -359,7 +352,7 @@ TEST_F(EbayTradingCallTest, PlainHttpOnlyToThisComputer)
 
 TEST_F(EbayTradingCallTest, AbortAndDestructionAreSilent)
 {
-    replay.route("POST", TradingPath, xml(fixture("responses/official_time_success.xml")));
+    replay.route("POST", TradingPath, EbayRecorded::answer(EbayRecorded::file("responses/official_time_success.xml")));
     int emitted = 0;
     {
         const std::unique_ptr<EbayTradingCall> call

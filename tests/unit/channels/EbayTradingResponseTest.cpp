@@ -3,6 +3,7 @@
 // EbayTradingResponse on answers eBay really sent (tests/data/third_party/codyfauser-ebay): Success, Warning and
 // Failure of GeteBayOfficialTime, the usage-limit failure, the answer inside a Platform Notification envelope, and
 // the refusals: not XML, a cut-off document, an envelope without a body, an answer to another call.
+#include "EbayRecorded.h"
 #include "QtPrinters.h"
 #include "channels/marketplace/ebay/EbayTradingResponse.h"
 
@@ -13,18 +14,13 @@
 using waybill::channels::marketplace::EbayTradingError;
 using waybill::channels::marketplace::EbayTradingResponse;
 
-namespace {
+using waybill::testing::EbayRecorded;
 
-QByteArray fixture(const char *name)
-{
-    QFile file(QStringLiteral(WAYBILL_TEST_DATA_DIR "/third_party/codyfauser-ebay/") + QString::fromLatin1(name));
-    EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << name;
-    return file.readAll();
-}
+namespace {
 
 std::optional<EbayTradingResponse> parse(const char *name, const QString &callName, QString *problem)
 {
-    return EbayTradingResponse::parse(fixture(name), callName, problem);
+    return EbayTradingResponse::parse(EbayRecorded::file(name), callName, problem);
 }
 
 TEST(EbayTradingResponseTest, ReadsASuccess)
@@ -133,7 +129,7 @@ TEST(EbayTradingResponseTest, RefusesAnEnvelopeWithoutABody)
 
 TEST(EbayTradingResponseTest, RefusesADocumentCutShort)
 {
-    const QByteArray whole = fixture("notifications/ask_seller_question.xml");
+    const QByteArray whole = EbayRecorded::file("notifications/ask_seller_question.xml");
     QString problem;
     EXPECT_FALSE(
         EbayTradingResponse::parse(whole.left(whole.indexOf("<Body>")), QStringLiteral("GetMemberMessages"), &problem));

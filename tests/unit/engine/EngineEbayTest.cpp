@@ -6,6 +6,7 @@
 // to that question; the next reply, the question being answered, goes as AddMemberMessageAAQToPartner. eBay's
 // failure answers and a server that hangs up mid-answer are named on the account and lose nothing. ReplayHttpServer
 // stands in for eBay's token endpoint and Trading API (one path for every call: answers are served in turn).
+#include "EbayRecorded.h"
 #include "FakeCredentialStore.h"
 #include "ReplayHttpServer.h"
 #include "TestWorkspace.h"
@@ -32,6 +33,7 @@
 namespace domain = waybill::domain;
 namespace engine = waybill::engine;
 namespace storage = waybill::storage;
+using waybill::testing::EbayRecorded;
 using waybill::testing::FakeCredentialStore;
 using waybill::testing::ReplayHttpServer;
 using waybill::testing::TestWorkspace;
@@ -41,31 +43,6 @@ namespace {
 
 const QString Trading = QStringLiteral("/ws/api.dll");
 const QString Token = QStringLiteral("/identity/v1/oauth2/token");
-
-QByteArray recorded(const QString &name)
-{
-    QFile file(QStringLiteral(WAYBILL_TEST_DATA_DIR "/third_party/codyfauser-ebay/") + name);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-/// eBay's answer to a call without fields of its own (AddMemberMessageRTQ, AddMemberMessageAAQToPartner: an
-/// AbstractResponseType, as eBay's schema documents) is the recorded GeteBayOfficialTime answer, which has none
-/// either, under the call's own root element.
-QByteArray abstractAnswer(const QString &file, const QByteArray &callName)
-{
-    QByteArray xml = recorded(file);
-    const QByteArray response = callName + "Response";
-    for (const QByteArray &root : { QByteArray("GeteBayOfficialTimeResponse"), QByteArray("VerifyAddItemResponse") }) {
-        xml.replace(QByteArray("<" + root), QByteArray("<" + response));
-        xml.replace(QByteArray("</" + root + ">"), QByteArray("</" + response + ">"));
-    }
-    return xml;
-}
-
-ReplayHttpServer::Answer xml(const QByteArray &body)
-{
-    return ReplayHttpServer::Answer { 200, body, { { "Content-Type", "text/xml;charset=utf-8" } } };
-}
 
 class EngineEbayTest : public ::testing::Test {
 protected:
@@ -121,9 +98,11 @@ protected:
 
 TEST_F(EngineEbayTest, ABuyersQuestionIsAnsweredOnEbay)
 {
-    ebay.route("POST", Trading, xml(recorded(QStringLiteral("notifications/ask_seller_question.xml"))));
     ebay.route("POST", Trading,
-        xml(abstractAnswer(QStringLiteral("responses/official_time_success.xml"), "AddMemberMessageRTQ")));
+        EbayRecorded::answer(EbayRecorded::file(QStringLiteral("notifications/ask_seller_question.xml"))));
+    ebay.route("POST", Trading,
+        EbayRecorded::answer(
+            EbayRecorded::asAnswerTo(QStringLiteral("responses/official_time_success.xml"), "AddMemberMessageRTQ")));
     auto running = startEngine();
     ASSERT_TRUE(waitUntil([&] { return running->isIdle() && !callsOf("GetMemberMessages").isEmpty(); }, 20000));
 
@@ -178,7 +157,8 @@ TEST_F(EngineEbayTest, ABuyersQuestionIsAnsweredOnEbay)
         ReplayHttpServer::json(
             R"({"access_token":"v^1.1#i^1#engine","expires_in":7200,"token_type":"User Access Token"})"));
     ebay.route("POST", Trading,
-        xml(abstractAnswer(QStringLiteral("responses/official_time_success.xml"), "AddMemberMessageAAQToPartner")));
+        EbayRecorded::answer(EbayRecorded::asAnswerTo(
+            QStringLiteral("responses/official_time_success.xml"), "AddMemberMessageAAQToPartner")));
     const auto again = storage::ConversationRepository(workspace.db()).find(conversation.id);
     actions.reply(conversation.id, again->version, QStringLiteral("Tracking: 1Z999AA10123456784"));
     running->pokeOutbox();
@@ -202,9 +182,11 @@ TEST_F(EngineEbayTest, ABuyersQuestionIsAnsweredOnEbay)
 
 TEST_F(EngineEbayTest, EbaysRefusalFailsTheReplyWithItsWords)
 {
-    ebay.route("POST", Trading, xml(recorded(QStringLiteral("notifications/ask_seller_question.xml"))));
     ebay.route("POST", Trading,
-        xml(abstractAnswer(QStringLiteral("responses/official_time_failure.xml"), "AddMemberMessageRTQ")));
+        EbayRecorded::answer(EbayRecorded::file(QStringLiteral("notifications/ask_seller_question.xml"))));
+    ebay.route("POST", Trading,
+        EbayRecorded::answer(
+            EbayRecorded::asAnswerTo(QStringLiteral("responses/official_time_failure.xml"), "AddMemberMessageRTQ")));
     auto running = startEngine();
     ASSERT_TRUE(waitUntil([&] { return running->isIdle() && !callsOf("GetMemberMessages").isEmpty(); }, 20000));
     const auto conversation
@@ -226,7 +208,7 @@ TEST_F(EngineEbayTest, EbaysRefusalFailsTheReplyWithItsWords)
 
 TEST_F(EngineEbayTest, AnAnswerCutShortIsNamedAndTheNextPassReadsTheWindowAgain)
 {
-    const QByteArray question = recorded(QStringLiteral("notifications/ask_seller_question.xml"));
+    const QByteArray question = EbayRecorded::file(QStringLiteral("notifications/ask_seller_question.xml"));
     ebay.route("POST", Trading, ReplayHttpServer::truncated(question, question.size() / 2));
     auto running = startEngine();
     QSignalSpy status(running.get(), &engine::Engine::accountStatus);
@@ -250,7 +232,7 @@ TEST_F(EngineEbayTest, AnAnswerCutShortIsNamedAndTheNextPassReadsTheWindowAgain)
     ebay.route("POST", Token,
         ReplayHttpServer::json(
             R"({"access_token":"v^1.1#i^1#engine","expires_in":7200,"token_type":"User Access Token"})"));
-    ebay.route("POST", Trading, xml(question));
+    ebay.route("POST", Trading, EbayRecorded::answer(question));
     for (int run = 0; run < 2; ++run) {
         const qsizetype before = callsOf("GetMemberMessages").size();
         auto restarted = startEngine();
@@ -286,7 +268,8 @@ TEST_F(EngineEbayTest, TheQuestionLinksToTheBuyersOrderOfThatListing)
     const qint64 boots = order(QStringLiteral("12-34567-89012"), now - 40 * 24 * 3600, QStringLiteral("110001567511"));
     order(QStringLiteral("12-34567-89013"), now - 24 * 3600, QStringLiteral("140001153277"));
 
-    ebay.route("POST", Trading, xml(recorded(QStringLiteral("notifications/ask_seller_question.xml"))));
+    ebay.route("POST", Trading,
+        EbayRecorded::answer(EbayRecorded::file(QStringLiteral("notifications/ask_seller_question.xml"))));
     auto running = startEngine();
     ASSERT_TRUE(waitUntil([&] { return running->isIdle() && !callsOf("GetMemberMessages").isEmpty(); }, 20000));
     const auto conversation
