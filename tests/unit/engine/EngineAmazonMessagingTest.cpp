@@ -46,17 +46,29 @@ const QString ListPath = QStringLiteral("/messaging/v1/orders/123-1234567-123456
 const QString ProblemPath = ListPath + QStringLiteral("/messages/unexpectedProblem");
 const QString Query = QStringLiteral("?marketplaceIds=ATVPDKIKX0DER");
 
+/// The sandbox examples of Amazon's Messaging model.
+waybill::testing::SwaggerSandbox messagingSandbox()
+{
+    return waybill::testing::SwaggerSandbox(QStringLiteral(
+        WAYBILL_TEST_DATA_DIR "/third_party/amazon-sp-api-messaging/models/messaging-api-model/messaging.json"));
+}
+
+/// Amazon's list of the message types it allows for the example order, at its real path.
+void routeAllowedTypes(ReplayHttpServer &amazon, const waybill::testing::SwaggerSandbox &messaging)
+{
+    amazon.route("GET", ListPath + Query,
+        ReplayHttpServer::json(messaging.response(
+            QStringLiteral("/messaging/v1/orders/{amazonOrderId}"), QStringLiteral("get"), QStringLiteral("200"))));
+}
+
 } // namespace
 
 TEST(EngineAmazonMessagingTest, ALateAmazonOrderGetsOneUnexpectedProblemMessage)
 {
     TestWorkspace workspace(TestWorkspace::Kind::OnDisk);
-    const waybill::testing::SwaggerSandbox messaging(QStringLiteral(
-        WAYBILL_TEST_DATA_DIR "/third_party/amazon-sp-api-messaging/models/messaging-api-model/messaging.json"));
+    const waybill::testing::SwaggerSandbox messaging = messagingSandbox();
     ReplayHttpServer amazon;
-    amazon.route("GET", ListPath + Query,
-        ReplayHttpServer::json(messaging.response(
-            QStringLiteral("/messaging/v1/orders/{amazonOrderId}"), QStringLiteral("get"), QStringLiteral("200"))));
+    routeAllowedTypes(amazon, messaging);
     amazon.route("POST", ProblemPath + Query,
         ReplayHttpServer::json(
             messaging.response(QStringLiteral("/messaging/v1/orders/{amazonOrderId}/messages/unexpectedProblem"),
@@ -117,12 +129,9 @@ TEST(EngineAmazonMessagingTest, ALateAmazonOrderGetsOneUnexpectedProblemMessage)
 TEST(EngineAmazonMessagingTest, AnAgentAsksWhichMessagesAmazonAllowsForTheConversationsOrder)
 {
     TestWorkspace workspace(TestWorkspace::Kind::OnDisk);
-    const waybill::testing::SwaggerSandbox messaging(QStringLiteral(
-        WAYBILL_TEST_DATA_DIR "/third_party/amazon-sp-api-messaging/models/messaging-api-model/messaging.json"));
+    const waybill::testing::SwaggerSandbox messaging = messagingSandbox();
     ReplayHttpServer amazon;
-    amazon.route("GET", ListPath + Query,
-        ReplayHttpServer::json(messaging.response(
-            QStringLiteral("/messaging/v1/orders/{amazonOrderId}"), QStringLiteral("get"), QStringLiteral("200"))));
+    routeAllowedTypes(amazon, messaging);
     const domain::AmazonAccount seller = waybill::testing::AmazonSellerReplay::setUp(amazon, workspace.db());
     workspace.db().execute(QStringLiteral("DELETE FROM rules"));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
