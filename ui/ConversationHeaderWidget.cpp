@@ -44,9 +44,11 @@ ConversationHeaderWidget::ConversationHeaderWidget(QWidget *parent)
     subjectFont.setBold(true);
     m_subjectLabel->setFont(subjectFont);
     m_subjectLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // Long subjects and tag lists are cut, never allowed to widen the window's columns.
+    // Long subjects are cut and the status line wraps (the assignee and tags stay readable beside the buttons); neither
+    // may widen the window's columns.
     m_subjectLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_metaLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_metaLabel->setWordWrap(true);
     m_metaLabel->setTextFormat(Qt::RichText);
     m_selectionLabel->setStyleSheet(QStringLiteral("color:#1d4ed8; font-weight:600"));
     m_selectionLabel->hide();
