@@ -98,6 +98,7 @@ void EbayInbound::pass()
     }
     m_changed.clear();
     m_received = 0;
+    m_skipped.clear();
     m_passEnd = QDateTime::fromSecsSinceEpoch(m_now(), QTimeZone::utc());
     QString since;
     try {
@@ -136,6 +137,7 @@ void EbayInbound::onPage(const channels::marketplace::EbayTradingResponse &respo
         return;
     }
     try {
+        m_skipped += page->skipped; // exchanges eBay sent without what identifies them: said, not dropped silently
         for (const EbayMemberMessage &message : page->messages) {
             if (const qint64 conversationId = store(message)) {
                 ++m_received;
@@ -168,7 +170,11 @@ void EbayInbound::onPage(const channels::marketplace::EbayTradingResponse &respo
         requestPage();
         return;
     }
-    endPass();
+    endPass(m_skipped.isEmpty() ? QString()
+                                : QStringLiteral("%1: eBay sent %2 message(s) that could not be stored: %3")
+                                      .arg(m_account.label())
+                                      .arg(m_skipped.size())
+                                      .arg(m_skipped.join(QStringLiteral("; "))));
 }
 
 void EbayInbound::onFailed(const commerce::HttpJsonError &error)

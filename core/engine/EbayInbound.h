@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QObject>
+#include <QStringList>
 #include <QTimer>
 
 #include <functional>
@@ -92,6 +93,7 @@ private:
     QDateTime m_passEnd; ///< now, when the pass started
     int m_page = 1;
     QList<qint64> m_changed;
+    QStringList m_skipped; ///< what the pass's pages left out, and why
     int m_received = 0;
     int m_passes = 0;
     QTimer m_timer;

@@ -282,3 +282,24 @@ TEST_F(EngineEbayTest, TheQuestionLinksToTheBuyersOrderOfThatListing)
         << conversation->linkReason.toStdString();
     running->stop();
 }
+
+TEST_F(EngineEbayTest, AnExchangeWithoutItsMessageIdIsNamedOnTheAccount)
+{
+    // The recorded question with its MessageID taken out (changed here, in memory): eBay's answer is stored as far as
+    // it can be, and what it left out is said on the account.
+    QByteArray broken = EbayRecorded::file("notifications/ask_seller_question.xml");
+    broken.replace("<MessageID>148860</MessageID>", "");
+    ebay.route("POST", Trading, EbayRecorded::answer(broken));
+    auto running = startEngine();
+    QSignalSpy status(running.get(), &engine::Engine::accountStatus);
+    ASSERT_TRUE(waitUntil([&] { return running->isIdle() && !callsOf("GetMemberMessages").isEmpty(); }, 20000));
+    const auto said = std::find_if(status.cbegin(), status.cend(), [&](const QList<QVariant> &args) {
+        return args.at(0).toString() == seller.id && args.at(1).toString() == QLatin1String("retrying");
+    });
+    ASSERT_NE(said, status.cend());
+    EXPECT_TRUE(said->at(2).toString().contains(QStringLiteral("could not be stored")))
+        << said->at(2).toString().toStdString();
+    EXPECT_TRUE(said->at(2).toString().contains(QStringLiteral("MessageID"))) << said->at(2).toString().toStdString();
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM messages")), 0);
+    running->stop();
+}
