@@ -44,6 +44,14 @@ QString chip(const QString &text, const StatusPalette::Colors &colors)
         .arg(esc(text), colors.foreground.name(), colors.background.name());
 }
 
+/// `text` linking to `url`, and a "Copy link" that puts the address on the clipboard.
+QString linkWithCopy(const QString &url, const QString &text)
+{
+    return QStringLiteral("<a href=\"%1\">%2</a> &nbsp;<a href=\"waybill:copy-link?url=%3\">%4</a>")
+        .arg(esc(url), esc(text), esc(QString::fromLatin1(QUrl::toPercentEncoding(url))),
+            esc(OrderPanelWidget::tr("Copy link")));
+}
+
 QString gray(const QString &text)
 {
     return QStringLiteral("<span style=\"color:#6b7280\">%1</span>").arg(esc(text));
@@ -209,7 +217,8 @@ void OrderPanelWidget::setDetail(const domain::ConversationDetail &detail, qint6
     m_linkButton->setText(detail.order ? tr("Change order…") : tr("Link order…"));
     m_unlinkButton->setEnabled(detail.order.has_value());
     showPreferences(detail.customer);
-    QString html = QStringLiteral("<html><body>") + customerHtml(detail) + orderHtml(detail, m_orderActionsAllowed);
+    QString html = QStringLiteral("<html><body>") + customerHtml(detail) + listingHtml(detail)
+        + orderHtml(detail, m_orderActionsAllowed);
     for (const domain::Shipment &shipment : detail.shipments) {
         html += shipmentHtml(shipment, now);
     }
@@ -232,6 +241,17 @@ QString OrderPanelWidget::customerHtml(const domain::ConversationDetail &detail)
         html += QStringLiteral("<br>") + gray(tr("Customer since %1").arg(Formatting::date(customer.createdAt)));
     }
     return html + QStringLiteral("</p>");
+}
+
+QString OrderPanelWidget::listingHtml(const domain::ConversationDetail &detail)
+{
+    if (!detail.listing) {
+        return {};
+    }
+    const domain::MarketplaceListing &listing = *detail.listing;
+    return heading(tr("eBay listing"))
+        + QStringLiteral("<p style=\"margin:0\">%1<br>%2 %3</p>")
+              .arg(esc(listing.title), gray(tr("Item")), linkWithCopy(listing.url().toString(), listing.itemId));
 }
 
 QString OrderPanelWidget::orderHtml(const domain::ConversationDetail &detail, bool actionsAllowed)
@@ -312,10 +332,7 @@ QString OrderPanelWidget::shipmentHtml(const domain::Shipment &shipment, qint64 
     }
     const QString url = commerce::CarrierDirectory::trackingUrl(shipment.carrier, shipment.trackingNumber);
     html += QStringLiteral("<br>%1 ").arg(gray(shipment.service.isEmpty() ? carrier : shipment.service));
-    html += url.isEmpty() ? esc(shipment.trackingNumber)
-                          : QStringLiteral("<a href=\"%1\">%2</a> &nbsp;<a href=\"waybill:copy-link?url=%3\">%4</a>")
-                                .arg(esc(url), esc(shipment.trackingNumber),
-                                    esc(QString::fromLatin1(QUrl::toPercentEncoding(url))), esc(tr("Copy link")));
+    html += url.isEmpty() ? esc(shipment.trackingNumber) : linkWithCopy(url, shipment.trackingNumber);
     if (!domain::isFinal(shipment.status) && shipment.id > 0 && !shipment.trackingNumber.isEmpty()) {
         html += QStringLiteral("&nbsp; <a href=\"waybill:refresh-tracking?id=%1\">%2</a>")
                     .arg(shipment.id)

@@ -68,6 +68,8 @@ private:
     void requestPreferences();
     static QString customerHtml(const domain::ConversationDetail &detail);
     static QString orderHtml(const domain::ConversationDetail &detail, bool actionsAllowed);
+    /// The marketplace listing the buyer wrote about (eBay), when there is one.
+    static QString listingHtml(const domain::ConversationDetail &detail);
     static QString orderActionsHtml(const domain::Order &order, bool actionsAllowed);
     static QString shipmentHtml(const domain::Shipment &shipment, qint64 now);
     static QString workflowHtml(const domain::ConversationDetail &detail);

@@ -6,6 +6,7 @@
 #include "domain/Claim.h"
 #include "domain/ConversationSummary.h"
 #include "domain/Customer.h"
+#include "domain/MarketplaceListing.h"
 #include "domain/Message.h"
 #include "domain/Order.h"
 #include "domain/ReturnRequest.h"
@@ -18,7 +19,8 @@
 namespace waybill::domain {
 
 /// Everything the conversation screen shows: the thread, the customer, the linked order with its shipments,
-/// returns and claims, the customer's other orders, and the audit trail.
+/// returns and claims, the customer's other orders, the marketplace listing the buyer wrote about, and the audit
+/// trail.
 struct ConversationDetail {
     ConversationSummary conversation;
     QList<Message> messages; ///< oldest first
@@ -28,6 +30,7 @@ struct ConversationDetail {
     QList<ReturnRequest> returns;
     QList<Claim> claims;
     QList<Order> customerOrders; ///< newest first, without lines
+    std::optional<MarketplaceListing> listing; ///< what the buyer's newest marketplace message is about
     QList<AuditEntry> audit;
 };
 

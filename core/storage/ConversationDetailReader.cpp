@@ -6,6 +6,7 @@
 #include "ConversationRepository.h"
 #include "CustomerRepository.h"
 #include "Database.h"
+#include "EbayMessageRepository.h"
 #include "MessageRepository.h"
 #include "OrderRepository.h"
 #include "TagRepository.h"
@@ -38,6 +39,9 @@ std::optional<domain::ConversationDetail> ConversationDetailReader::load(qint64 
     detail.conversation.tags = TagRepository(m_database).tagsOf(conversationId);
     detail.messages = MessageRepository(m_database).forConversation(conversationId);
     detail.audit = AuditLogRepository(m_database).forConversation(conversationId);
+    if (detail.conversation.channel == domain::Channel::Ebay) {
+        detail.listing = EbayMessageRepository(m_database).listingOf(conversationId);
+    }
     const OrderRepository orders(m_database);
     if (detail.conversation.customerId) {
         detail.customer = CustomerRepository(m_database).find(detail.conversation.customerId);

@@ -43,6 +43,19 @@ std::optional<EbayMessageRecord> EbayMessageRepository::newestInConversation(
         q.int64(7) != 0 };
 }
 
+std::optional<domain::MarketplaceListing> EbayMessageRepository::listingOf(qint64 conversationId) const
+{
+    SqlQuery q(m_database,
+        QStringLiteral(
+            "SELECT e.item_id, e.item_title FROM ebay_messages e JOIN messages m ON m.id = e.message_id "
+            "WHERE m.conversation_id = ? AND e.item_id <> '' ORDER BY m.created_at DESC, m.id DESC LIMIT 1"));
+    q.bind(conversationId).exec();
+    if (!q.next()) {
+        return std::nullopt;
+    }
+    return domain::MarketplaceListing { QStringLiteral("ebay"), q.text(0), q.text(1) };
+}
+
 void EbayMessageRepository::markAnswered(qint64 messageId) const
 {
     SqlQuery q(m_database, QStringLiteral("UPDATE ebay_messages SET answered = 1 WHERE message_id = ?"));

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/MarketplaceListing.h"
+
 #include <QString>
 
 #include <optional>
@@ -32,6 +34,8 @@ public:
     void record(const EbayMessageRecord &record) const;
     /// The newest buyer message of the conversation that came through `account`, if any.
     std::optional<EbayMessageRecord> newestInConversation(qint64 conversationId, const QString &account) const;
+    /// The listing the conversation's newest eBay buyer message is about, if any (any account).
+    std::optional<domain::MarketplaceListing> listingOf(qint64 conversationId) const;
     /// eBay accepted an answer to the buyer message `messageId`.
     void markAnswered(qint64 messageId) const;
 

@@ -18,6 +18,7 @@
 #include "engine/Engine.h"
 #include "engine/SlaClock.h"
 #include "storage/AccountRepository.h"
+#include "storage/ConversationDetailReader.h"
 #include "storage/ConversationRepository.h"
 #include "storage/CustomerRepository.h"
 #include "storage/OrderRepository.h"
@@ -131,6 +132,11 @@ TEST_F(EngineEbayTest, ABuyersQuestionIsAnsweredOnEbay)
     ASSERT_TRUE(byUser && byMail);
     EXPECT_EQ(byUser->customerId, byMail->customerId);
     EXPECT_EQ(byUser->customerId, conversation.customerId);
+    // The conversation screen shows the listing the buyer wrote about.
+    const auto detail = storage::ConversationDetailReader(workspace.db()).load(conversation.id);
+    ASSERT_TRUE(detail && detail->listing);
+    EXPECT_EQ(detail->listing->itemId, QStringLiteral("110001567511"));
+    EXPECT_EQ(detail->listing->title, QStringLiteral("UNC North Carolina Tarheels Fleece Jacket- Large L NWT"));
     // The request asked for the window since the account's start, with the seller's OAuth token.
     const ReplayHttpServer::Request list = callsOf("GetMemberMessages").at(0);
     EXPECT_EQ(list.headers.value("x-ebay-api-iaf-token"), QByteArray("v^1.1#i^1#engine"));
