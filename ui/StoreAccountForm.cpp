@@ -213,10 +213,12 @@ QWidget *StoreAccountForm::buildEbayPage()
     form->addRow(tr("&Trading API URL:"), m_ebayTradingUrl);
     form->addRow(tr("T&oken URL:"), m_ebayTokenUrl);
     form->addRow(tr("Messages &since:"), m_ebaySince);
-    auto *hint = new QLabel(tr("Buyers' questions and messages are read every few minutes and answered through eBay, "
-                               "within eBay's limit of 75 calls a minute. Leave the URLs empty for eBay itself; the "
-                               "sandbox's Trading API is https://api.sandbox.ebay.com/ws/api.dll."),
-        page);
+    auto *hint
+        = new QLabel(tr("Buyers' questions and messages are read every few minutes and answered through eBay, "
+                        "within eBay's limit of 75 calls a minute. Leave the URLs empty for eBay itself; for its "
+                        "sandbox give https://api.sandbox.ebay.com/ws/api.dll and "
+                        "https://api.sandbox.ebay.com/identity/v1/oauth2/token."),
+            page);
     hint->setWordWrap(true);
     hint->setStyleSheet(QStringLiteral("color:#6b7280"));
     form->addRow(hint);

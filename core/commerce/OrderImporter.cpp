@@ -121,12 +121,11 @@ qint64 OrderImporter::customerFor(const ImportedOrder &imported, Stats &stats)
     if (email.isEmpty() || !email.contains(u'@')) {
         return 0;
     }
-    if (const auto known = m_customerByEmail.constFind(email); known != m_customerByEmail.cend()) {
-        return known.value();
-    }
     const storage::CustomerRepository customers(m_database);
     qint64 id = 0;
-    if (const auto owner = customers.findByIdentity(QStringLiteral("email"), email)) {
+    if (const auto known = m_customerByEmail.constFind(email); known != m_customerByEmail.cend()) {
+        id = known.value();
+    } else if (const auto owner = customers.findByIdentity(QStringLiteral("email"), email)) {
         id = owner->customerId;
         ++stats.customersLinked;
     } else {

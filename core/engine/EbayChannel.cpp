@@ -27,10 +27,15 @@ EbayChannel::EbayChannel(const storage::Database &database, Ingest &ingest, QNet
     channels::marketplace::EbayTradingClient::Config config;
     config.tradingUrl = m_account.tradingEndpoint();
     config.siteId = m_account.siteId;
-    m_client = std::make_unique<channels::marketplace::EbayTradingClient>(
-        network, config, *m_tokens, *m_budget, [] { return QDateTime::currentMSecsSinceEpoch(); });
+    const auto clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
+    m_client = std::make_unique<channels::marketplace::EbayTradingClient>(network, config, *m_tokens, *m_budget, clock);
+    // A reply eBay may have taken is never posted again by the HTTP layer (eBay has no idempotency key): an
+    // unanswered one goes back to the outbox, which tries again minutes later.
+    config.maxServerRetries = 0;
+    m_sendClient
+        = std::make_unique<channels::marketplace::EbayTradingClient>(network, config, *m_tokens, *m_budget, clock);
     m_inbound = std::make_unique<EbayInbound>(database, ingest, *m_client, m_account, now);
-    m_outbound = std::make_unique<EbayOutbound>(database, *m_client, m_account, now);
+    m_outbound = std::make_unique<EbayOutbound>(database, *m_sendClient, m_account, now);
     connect(m_inbound.get(), &EbayInbound::conversationsChanged, this, &EbayChannel::conversationsChanged);
     connect(m_outbound.get(), &EbayOutbound::conversationsChanged, this, &EbayChannel::conversationsChanged);
     const auto failing = [this](const QString &message) {
@@ -43,9 +48,7 @@ EbayChannel::EbayChannel(const storage::Database &database, Ingest &ingest, QNet
         if (!ok) {
             return;
         }
-        if (m_outbound->health().isConnected()) {
-            m_health = {};
-        }
+        m_health = {}; // eBay answered with the account's token: a reply's earlier trouble is the outbox's to retry
         Q_EMIT connected();
         m_outbound->poke(); // a reply waiting for the sign-in may go now
     });
@@ -53,9 +56,11 @@ EbayChannel::EbayChannel(const storage::Database &database, Ingest &ingest, QNet
 
 EbayChannel::~EbayChannel()
 {
-    // The sides first: their calls use the client, which uses the token source and the budget.
+    // The sides first: their calls use the clients, which use the token source and the budget.
     m_outbound.reset();
     m_inbound.reset();
+    m_sendClient.reset();
+    m_client.reset();
 }
 
 void EbayChannel::start(int pollMs, int outboxPollMs)

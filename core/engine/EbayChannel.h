@@ -31,12 +31,14 @@ class EbayOutbound;
 class Ingest;
 
 /// One eBay seller account on the engine's side: its OAuth access tokens (refreshed from the seller's refresh token
-/// in the keychain under the account id, with the application's App ID and Cert ID), one Trading API client whose
-/// 75-calls-a-minute budget the buyer messages (EbayInbound) and the replies (EbayOutbound) share, and both of them.
+/// in the keychain under the account id, with the application's App ID and Cert ID), one 75-calls-a-minute budget
+/// that the buyer messages (EbayInbound) and the replies (EbayOutbound) share, a Trading API client for each (the
+/// replies' never re-posts by itself: eBay has no idempotency key), and both sides.
 /// Lives on the engine thread with the write connection; owned by the engine; destroying it ends the work. As a
 /// channels::Channel: plain text up to 2,000 characters (eBay's member message limit), no links (eBay's rules keep
 /// buyers on eBay), no attachments, no typing or read state; failing, with the reason naming the account, while eBay
-/// cannot be reached or refuses the sign-in (the newest problem of the two sides; cleared by the next success).
+/// cannot be reached or refuses the sign-in (the newest problem of the two sides; cleared by the next pass of buyer
+/// messages that eBay answers, or the next reply it takes).
 class EbayChannel final : public QObject, public channels::Channel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EbayChannel)
@@ -68,7 +70,8 @@ private:
     domain::EbayAccount m_account;
     std::unique_ptr<security::OAuthTokenSource> m_tokens;
     std::unique_ptr<channels::marketplace::EbayCallBudget> m_budget;
-    std::unique_ptr<channels::marketplace::EbayTradingClient> m_client;
+    std::unique_ptr<channels::marketplace::EbayTradingClient> m_client; ///< reads, retrying server errors itself
+    std::unique_ptr<channels::marketplace::EbayTradingClient> m_sendClient; ///< replies: one POST per outbox try
     std::unique_ptr<EbayInbound> m_inbound;
     std::unique_ptr<EbayOutbound> m_outbound;
     channels::ChannelHealth m_health;

@@ -155,10 +155,17 @@ void EbayInbound::onPage(const channels::marketplace::EbayTradingResponse &respo
         requestPage();
         return;
     }
-    // All of this window is stored: the next pass starts near its end.
+    // All of this window is stored: the next pass starts near its end, by eBay's clock when this computer's is ahead
+    // of it (a message eBay dates before our window's end may not exist yet); a larger gap than a clock's is not a
+    // skew (an answer replayed from long ago), and our clock stands.
+    QDateTime readUpTo = m_windowEnd;
+    if (const QDateTime ebayNow = response.timestamp();
+        ebayNow.isValid() && ebayNow < readUpTo && ebayNow.secsTo(readUpTo) < MaxClockSkewSeconds) {
+        readUpTo = ebayNow;
+    }
     try {
         storage::SyncStateRepository(m_database)
-            .setValue(m_account.id, CursorKey, m_windowEnd.addSecs(-OverlapSeconds).toString(Qt::ISODate));
+            .setValue(m_account.id, CursorKey, readUpTo.addSecs(-OverlapSeconds).toString(Qt::ISODate));
     } catch (const storage::StorageError &error) {
         endPass(QStringLiteral("%1: %2").arg(m_account.label(), error.userMessage()));
         return;
@@ -197,6 +204,11 @@ qint64 EbayInbound::store(const EbayMemberMessage &message)
     }
     const Ingest::Result stored = m_ingest.ingest(toIncoming(message, m_account.id));
     if (stored.outcome != Ingest::Outcome::Stored) {
+        // Read before: only eBay's word that it was answered (on eBay's site, say) is new.
+        if (message.status == QLatin1String("Answered")) {
+            storage::EbayMessageRepository(m_database).markAnswered(m_account.id, message.messageId);
+            transaction.commit();
+        }
         return 0;
     }
     linkListingOrder(stored.conversationId, message.itemId);

@@ -50,6 +50,8 @@ public:
     /// eBay's largest creation-time window for GetMemberMessages, and the overlap between passes.
     static constexpr qint64 WindowSeconds = 30 * 24 * 3600;
     static constexpr qint64 OverlapSeconds = 15 * 60;
+    /// How far this computer's clock may be ahead of eBay's for the window's end to follow eBay's.
+    static constexpr qint64 MaxClockSkewSeconds = 24 * 3600;
 
     EbayInbound(const storage::Database &database, Ingest &ingest, channels::marketplace::EbayTradingClient &client,
         domain::EbayAccount account, Clock now, QObject *parent = nullptr);

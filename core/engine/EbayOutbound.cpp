@@ -81,9 +81,9 @@ void EbayOutbound::sendNext()
     if (!m_loop.isRunning() || m_sending) {
         return;
     }
+    std::optional<storage::OutboxItem> claimed;
     try {
-        const std::optional<storage::OutboxItem> claimed
-            = storage::OutboxRepository(m_database).claimNext(m_account.id, m_now());
+        claimed = storage::OutboxRepository(m_database).claimNext(m_account.id, m_now());
         if (!claimed) {
             return;
         }
@@ -138,6 +138,15 @@ void EbayOutbound::sendNext()
         m_sending->start();
     } catch (const storage::StorageError &error) {
         failing(error.userMessage());
+        if (claimed && !m_sending) {
+            // Not left "sending" with nothing sending it: tried again later.
+            try {
+                OutboxOutcome(m_database)
+                    .retryOrFail(claimed->id, claimed->messageId, claimed->attempts + 1, error.userMessage(), m_now());
+            } catch (const storage::StorageError &) {
+                // The database refuses even that: the row is recovered at the next start.
+            }
+        }
     }
 }
 

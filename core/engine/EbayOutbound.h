@@ -29,12 +29,13 @@ namespace waybill::engine {
 /// Trading API, one at a time. A reply answers the newest buyer message of its conversation (EbayMessageRepository):
 /// a question not answered yet with AddMemberMessageRTQ (its MessageID as ParentMessageID), anything later with
 /// AddMemberMessageAAQToPartner about the same listing. eBay accepting it marks the reply Sent (and the question
-/// answered); eBay refusing it (Ack Failure: its words), a body eBay cannot take (empty, over 2,000 characters) or a
-/// conversation without an eBay message marks it Failed with the reason, never sent again; no answer, a 5xx, eBay's
-/// usage limit or a refused sign-in retries the row later with the e-mail outbox's delays, up to
-/// EmailOutbound::MaxAttempts. eBay has no idempotency key, so a row left "sending" by a process that stopped
-/// mid-request is sent again. Lives on the engine thread with the write connection; stop() (or destroying it) ends
-/// the work; the client must outlive it.
+/// answered); eBay refusing it (Ack Failure with a RequestError: its words), a body eBay cannot take (empty, over 2,000
+/// characters) or a conversation without an eBay message marks it Failed with the reason, never sent again; no answer,
+/// a 5xx or eBay's SystemError, eBay's usage limit, a refused sign-in or a database error after the row was claimed
+/// retries the row later with the e-mail outbox's delays, up to EmailOutbound::MaxAttempts. The client given should
+/// not re-post by itself: eBay has no idempotency key, so a reply whose answer never came (or a row left "sending" by
+/// a process that stopped mid-request) is posted again only by the outbox, minutes later. Lives on the engine thread
+/// with the write connection; stop() (or destroying it) ends the work; the client must outlive it.
 class EbayOutbound final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EbayOutbound)

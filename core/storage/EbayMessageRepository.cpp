@@ -56,6 +56,14 @@ std::optional<domain::MarketplaceListing> EbayMessageRepository::listingOf(qint6
     return domain::MarketplaceListing { QStringLiteral("ebay"), q.text(0), q.text(1) };
 }
 
+void EbayMessageRepository::markAnswered(const QString &account, const QString &ebayMessageId) const
+{
+    SqlQuery q(m_database,
+        QStringLiteral(
+            "UPDATE ebay_messages SET answered = 1 WHERE account = ? AND ebay_message_id = ? AND answered = 0"));
+    q.bind(account).bind(ebayMessageId).exec();
+}
+
 void EbayMessageRepository::markAnswered(qint64 messageId) const
 {
     SqlQuery q(m_database, QStringLiteral("UPDATE ebay_messages SET answered = 1 WHERE message_id = ?"));

@@ -38,6 +38,8 @@ public:
     std::optional<domain::MarketplaceListing> listingOf(qint64 conversationId) const;
     /// eBay accepted an answer to the buyer message `messageId`.
     void markAnswered(qint64 messageId) const;
+    /// eBay says the buyer message with its MessageID `ebayMessageId` is answered (nothing when it is not stored).
+    void markAnswered(const QString &account, const QString &ebayMessageId) const;
 
 private:
     const Database &m_database;

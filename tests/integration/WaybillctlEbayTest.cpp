@@ -66,9 +66,7 @@ protected:
 
 TEST_F(WaybillctlEbayTest, SecretsInKeychainTestThenSyncStoresTheBuyersQuestion)
 {
-    ebay.route("POST", Token,
-        ReplayHttpServer::json(
-            R"({"access_token":"v^1.1#i^1#ctl","expires_in":7200,"token_type":"User Access Token"})"));
+    ebay.route("POST", Token, EbayRecorded::token("v^1.1#i^1#ctl"));
     ebay.route("POST", Trading,
         EbayRecorded::answer(EbayRecorded::file(QStringLiteral("responses/official_time_success.xml"))));
     ebay.route("POST", Trading,

@@ -151,14 +151,30 @@ TEST_F(EbayTradingCallTest, AWarningIsASuccess)
     EXPECT_EQ(outcome.response->warnings().size(), 2);
 }
 
-TEST_F(EbayTradingCallTest, AckFailureFailsWithEbaysMessage)
+TEST_F(EbayTradingCallTest, AckFailureWithARequestErrorIsEbaysRefusal)
+{
+    // eBay's recorded RequestError (code 37) without the usage-limit wording it was recorded with (taken out here, in
+    // memory): a refusal of this request.
+    QByteArray refusal = EbayRecorded::file("responses/verify_add_item_request_limit_exceeded_failure.xml");
+    refusal.replace(refusal.mid(refusal.indexOf("<ShortMessage>"),
+                        refusal.indexOf("<ErrorCode>") - refusal.indexOf("<ShortMessage>")),
+        QByteArray());
+    replay.route("POST", TradingPath, EbayRecorded::answer(refusal));
+    const std::unique_ptr<EbayTradingCall> call = client->call(QStringLiteral("VerifyAddItem"), QByteArray("<x/>"));
+    const Outcome outcome = run(*call);
+    ASSERT_TRUE(outcome.error);
+    EXPECT_EQ(outcome.error->kind, HttpJsonError::Kind::Http);
+    EXPECT_TRUE(outcome.error->message.contains(QStringLiteral("37"))) << outcome.error->message.toStdString();
+}
+
+TEST_F(EbayTradingCallTest, AckFailureOfEbaysOwnSystemIsAServerError)
 {
     replay.route("POST", TradingPath, EbayRecorded::answer(EbayRecorded::file("responses/official_time_failure.xml")));
     const std::unique_ptr<EbayTradingCall> call
         = client->call(QStringLiteral("GeteBayOfficialTime"), EbayTradingRequest::geteBayOfficialTime());
     const Outcome outcome = run(*call);
     ASSERT_TRUE(outcome.error);
-    EXPECT_EQ(outcome.error->kind, HttpJsonError::Kind::Http);
+    EXPECT_EQ(outcome.error->kind, HttpJsonError::Kind::Server) << "SystemError: eBay's trouble, tried again later";
     EXPECT_EQ(
         outcome.error->message, QStringLiteral("eBay refused GeteBayOfficialTime: no reason given (SystemError)"));
     ASSERT_TRUE(call->lastResponse());

@@ -49,9 +49,7 @@ class EngineEbayTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        ebay.route("POST", Token,
-            ReplayHttpServer::json(
-                R"({"access_token":"v^1.1#i^1#engine","expires_in":7200,"token_type":"User Access Token"})"));
+        ebay.route("POST", Token, EbayRecorded::token("v^1.1#i^1#engine"));
         seller.id = domain::EbayAccount::idFor(QStringLiteral("massapparel"));
         seller.name = QStringLiteral("Mass Apparel");
         seller.sellerUserId = QStringLiteral("massapparel");
@@ -159,9 +157,7 @@ TEST_F(EngineEbayTest, ABuyersQuestionIsAnsweredOnEbay)
 
     // The next reply goes to the buyer as the listing's trading partner.
     ebay.clearRoutes();
-    ebay.route("POST", Token,
-        ReplayHttpServer::json(
-            R"({"access_token":"v^1.1#i^1#engine","expires_in":7200,"token_type":"User Access Token"})"));
+    ebay.route("POST", Token, EbayRecorded::token("v^1.1#i^1#engine"));
     ebay.route("POST", Trading,
         EbayRecorded::answer(EbayRecorded::asAnswerTo(
             QStringLiteral("responses/official_time_success.xml"), "AddMemberMessageAAQToPartner")));
@@ -188,8 +184,41 @@ TEST_F(EngineEbayTest, ABuyersQuestionIsAnsweredOnEbay)
 
 TEST_F(EngineEbayTest, EbaysRefusalFailsTheReplyWithItsWords)
 {
-    ebay.route("POST", Trading,
-        EbayRecorded::answer(EbayRecorded::file(QStringLiteral("notifications/ask_seller_question.xml"))));
+    // eBay's recorded RequestError (code 37) as AddMemberMessageRTQ's answer, without the usage-limit wording it was
+    // recorded with (taken out here, in memory).
+    QByteArray refusal = EbayRecorded::asAnswerTo(
+        QStringLiteral("responses/verify_add_item_request_limit_exceeded_failure.xml"), "AddMemberMessageRTQ");
+    refusal.replace(refusal.mid(refusal.indexOf("<ShortMessage>"),
+                        refusal.indexOf("<ErrorCode>") - refusal.indexOf("<ShortMessage>")),
+        QByteArray());
+    ebay.route("POST", Trading, EbayRecorded::answer(EbayRecorded::file("notifications/ask_seller_question.xml")));
+    ebay.route("POST", Trading, EbayRecorded::answer(refusal));
+    auto running = startEngine();
+    ASSERT_TRUE(waitUntil([&] { return running->isIdle() && !callsOf("GetMemberMessages").isEmpty(); }, 20000));
+    const auto conversation
+        = *storage::ConversationRepository(workspace.db()).find(scalar(QStringLiteral("SELECT id FROM conversations")));
+    engine::SlaClock sla;
+    engine::ConversationActions actions(workspace.db(), sla, 0, [] { return QDateTime::currentSecsSinceEpoch(); });
+    actions.reply(conversation.id, conversation.version, QStringLiteral("Yes, still available."));
+    running->pokeOutbox();
+    ASSERT_TRUE(waitUntil([&] { return callsOf("AddMemberMessageRTQ").size() == 1 && running->isIdle(); }, 10000));
+    {
+        storage::SqlQuery failed(
+            workspace.db(), QStringLiteral("SELECT delivery, error FROM messages WHERE direction = 'out'"));
+        failed.exec();
+        ASSERT_TRUE(failed.next());
+        EXPECT_EQ(failed.text(0), QStringLiteral("failed"));
+        EXPECT_TRUE(failed.text(1).startsWith(QStringLiteral("eBay refused the reply:")))
+            << failed.text(1).toStdString();
+    }
+    EXPECT_EQ(scalar(QStringLiteral("SELECT answered FROM ebay_messages")), 0);
+    running->stop();
+}
+
+TEST_F(EngineEbayTest, EbaysOwnTroubleKeepsTheReplyForLater)
+{
+    // eBay's recorded SystemError answer, as AddMemberMessageRTQ's: not a refusal of the reply.
+    ebay.route("POST", Trading, EbayRecorded::answer(EbayRecorded::file("notifications/ask_seller_question.xml")));
     ebay.route("POST", Trading,
         EbayRecorded::answer(
             EbayRecorded::asAnswerTo(QStringLiteral("responses/official_time_failure.xml"), "AddMemberMessageRTQ")));
@@ -202,13 +231,9 @@ TEST_F(EngineEbayTest, EbaysRefusalFailsTheReplyWithItsWords)
     actions.reply(conversation.id, conversation.version, QStringLiteral("Yes, still available."));
     running->pokeOutbox();
     ASSERT_TRUE(waitUntil([&] { return callsOf("AddMemberMessageRTQ").size() == 1 && running->isIdle(); }, 10000));
-    storage::SqlQuery failed(
-        workspace.db(), QStringLiteral("SELECT delivery, error FROM messages WHERE direction = 'out'"));
-    failed.exec();
-    ASSERT_TRUE(failed.next());
-    EXPECT_EQ(failed.text(0), QStringLiteral("failed"));
-    EXPECT_TRUE(failed.text(1).startsWith(QStringLiteral("eBay refused the reply:"))) << failed.text(1).toStdString();
-    EXPECT_EQ(scalar(QStringLiteral("SELECT answered FROM ebay_messages")), 0);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'")), 1);
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT count(*) FROM messages WHERE direction = 'out' AND delivery = 'queued'")), 1);
     running->stop();
 }
 
@@ -235,9 +260,7 @@ TEST_F(EngineEbayTest, AnAnswerCutShortIsNamedAndTheNextPassReadsTheWindowAgain)
 
     // Restarted with eBay answering in full: the message arrives once, however often it is read.
     ebay.clearRoutes();
-    ebay.route("POST", Token,
-        ReplayHttpServer::json(
-            R"({"access_token":"v^1.1#i^1#engine","expires_in":7200,"token_type":"User Access Token"})"));
+    ebay.route("POST", Token, EbayRecorded::token("v^1.1#i^1#engine"));
     ebay.route("POST", Trading, EbayRecorded::answer(question));
     for (int run = 0; run < 2; ++run) {
         const qsizetype before = callsOf("GetMemberMessages").size();
@@ -308,4 +331,57 @@ TEST_F(EngineEbayTest, AnExchangeWithoutItsMessageIdIsNamedOnTheAccount)
     EXPECT_TRUE(said->at(2).toString().contains(QStringLiteral("MessageID"))) << said->at(2).toString().toStdString();
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM messages")), 0);
     running->stop();
+}
+
+TEST_F(EngineEbayTest, AReplyWhoseAnswerNeverComesIsPostedOnceAndTriedAgainLater)
+{
+    ebay.route("POST", Trading, EbayRecorded::answer(EbayRecorded::file("notifications/ask_seller_question.xml")));
+    const QByteArray taken
+        = EbayRecorded::asAnswerTo(QStringLiteral("responses/official_time_success.xml"), "AddMemberMessageRTQ");
+    ebay.route("POST", Trading, ReplayHttpServer::truncated(taken, 40)); // eBay may have taken it: the answer is cut
+    auto running = startEngine();
+    ASSERT_TRUE(waitUntil([&] { return running->isIdle() && !callsOf("GetMemberMessages").isEmpty(); }, 20000));
+    const auto conversation
+        = *storage::ConversationRepository(workspace.db()).find(scalar(QStringLiteral("SELECT id FROM conversations")));
+    engine::SlaClock sla;
+    engine::ConversationActions actions(workspace.db(), sla, 0, [] { return QDateTime::currentSecsSinceEpoch(); });
+    actions.reply(conversation.id, conversation.version, QStringLiteral("Yes, still available."));
+    running->pokeOutbox();
+    ASSERT_TRUE(waitUntil([&] { return callsOf("AddMemberMessageRTQ").size() == 1 && running->isIdle(); }, 10000));
+    // Not posted again at once (eBay has no idempotency key): the outbox tries again minutes later.
+    EXPECT_FALSE(waitUntil([&] { return callsOf("AddMemberMessageRTQ").size() > 1; }, 1500));
+    {
+        storage::SqlQuery row(workspace.db(), QStringLiteral("SELECT state, next_attempt_at, last_error FROM outbox"));
+        row.exec();
+        ASSERT_TRUE(row.next());
+        EXPECT_EQ(row.text(0), QStringLiteral("pending"));
+        EXPECT_GT(row.int64(1), QDateTime::currentSecsSinceEpoch());
+        EXPECT_FALSE(row.text(2).isEmpty());
+    }
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT count(*) FROM messages WHERE direction = 'out' AND delivery = 'queued'")), 1);
+    running->stop();
+}
+
+TEST_F(EngineEbayTest, AQuestionAnsweredOnEbaysSiteIsAnsweredByAFollowUpNotAnotherAnswer)
+{
+    ebay.route("POST", Trading, EbayRecorded::answer(EbayRecorded::file("notifications/ask_seller_question.xml")));
+    auto running = startEngine();
+    ASSERT_TRUE(waitUntil([&] { return running->isIdle() && !callsOf("GetMemberMessages").isEmpty(); }, 20000));
+    running->stop();
+    EXPECT_EQ(scalar(QStringLiteral("SELECT answered FROM ebay_messages")), 0);
+
+    // The seller answered on eBay's site: the next read (the recorded exchange with its status changed here, in
+    // memory) says so, and the stored question is marked answered without being stored twice.
+    QByteArray answered = EbayRecorded::file("notifications/ask_seller_question.xml");
+    answered.replace("<MessageStatus>Unanswered</MessageStatus>", "<MessageStatus>Answered</MessageStatus>");
+    ebay.clearRoutes();
+    ebay.route("POST", Token, EbayRecorded::token("v^1.1#i^1#engine"));
+    ebay.route("POST", Trading, EbayRecorded::answer(answered));
+    const qsizetype before = callsOf("GetMemberMessages").size();
+    auto again = startEngine();
+    ASSERT_TRUE(waitUntil([&] { return again->isIdle() && callsOf("GetMemberMessages").size() > before; }, 20000));
+    EXPECT_EQ(scalar(QStringLiteral("SELECT answered FROM ebay_messages")), 1);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM messages")), 1);
+    again->stop();
 }

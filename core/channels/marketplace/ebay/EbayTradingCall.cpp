@@ -153,7 +153,13 @@ void EbayTradingCall::onAnswer(const commerce::HttpJsonResponse &response)
     }
     if (answer->ack() == EbayTradingResponse::Ack::Failure) {
         const QString summary = answer->errorSummary();
-        fail(commerce::HttpJsonError::Kind::Http,
+        // eBay's own trouble ("Service not available", classified SystemError) passes; a RequestError is about this
+        // request and stays.
+        const QList<EbayTradingError> errors = answer->errors();
+        const bool system = !errors.isEmpty()
+            && std::all_of(errors.cbegin(), errors.cend(),
+                [](const EbayTradingError &e) { return e.classification == QLatin1String("SystemError"); });
+        fail(system ? commerce::HttpJsonError::Kind::Server : commerce::HttpJsonError::Kind::Http,
             summary.isEmpty() ? QStringLiteral("eBay refused %1 without giving a reason").arg(m_callName) : summary);
         return;
     }
