@@ -21,6 +21,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QTcpServer>
 
 #include <gtest/gtest.h>
 #include <optional>
@@ -236,6 +237,25 @@ TEST_F(EbayTradingCallTest, NoTokenNoCall)
     EXPECT_EQ(outcome.error->kind, HttpJsonError::Kind::Refused);
     EXPECT_TRUE(outcome.error->message.startsWith(QStringLiteral("No eBay access token for GeteBayOfficialTime: ")))
         << outcome.error->message.toStdString();
+    EXPECT_TRUE(replay.requestsFor(TradingPath).isEmpty());
+}
+
+TEST_F(EbayTradingCallTest, AnUnreachableTokenEndpointIsNotARefusal)
+{
+    // Nothing listens at the token endpoint: eBay refused nothing, the call is tried again later.
+    QTcpServer closed;
+    ASSERT_TRUE(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    client.reset(); // it uses the token source
+    tokens = std::make_unique<security::OAuthTokenSource>(
+        security::OAuthProvider::ebay(QUrl(QStringLiteral("http://127.0.0.1:%1/identity/v1/oauth2/token").arg(port)),
+            QStringLiteral("app"), QStringLiteral("cert"), QString()),
+        AccountId, credentials, network);
+    makeClient(replay.baseUrl().toString() + TradingPath);
+    const Outcome outcome = officialTime();
+    ASSERT_TRUE(outcome.error);
+    EXPECT_EQ(outcome.error->kind, HttpJsonError::Kind::Network) << outcome.error->message.toStdString();
     EXPECT_TRUE(replay.requestsFor(TradingPath).isEmpty());
 }
 

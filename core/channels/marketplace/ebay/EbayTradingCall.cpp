@@ -88,7 +88,13 @@ void EbayTradingCall::onTokenFailed(const security::OAuthError &error)
         return;
     }
     m_waitingForToken = false;
-    fail(commerce::HttpJsonError::Kind::Refused,
+    // Only eBay refusing the keys or the grant is a refusal; an unreachable or failing token endpoint is passing.
+    using Kind = security::OAuthError::Kind;
+    const bool refused = error.kind == Kind::SignInAgain || error.kind == Kind::InvalidClient
+        || error.kind == Kind::Denied || error.kind == Kind::NotConfigured;
+    fail(refused                          ? commerce::HttpJsonError::Kind::Refused
+            : error.kind == Kind::Timeout ? commerce::HttpJsonError::Kind::Timeout
+                                          : commerce::HttpJsonError::Kind::Network,
         QStringLiteral("No eBay access token for %1: %2").arg(m_callName, error.message));
 }
 

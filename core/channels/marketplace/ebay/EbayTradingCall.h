@@ -32,7 +32,8 @@ class EbayTradingClient;
 /// token waits for the budget like a new call). The answer is read by EbayTradingResponse::parse(). Outcomes:
 /// - finished(): Ack Success, Warning or PartialFailure (the caller reads errors() of a PartialFailure);
 /// - failed() Kind::Refused: eBay refused the token (isTokenRefused(), or HTTP 401/403) again after one fresh
-///   token, or no token could be had ("sign in to eBay again");
+///   token, or eBay's token endpoint refused the keys or the grant ("sign in to eBay again"); Network or Timeout
+///   when the token endpoint could not be reached or failed;
 /// - failed() Kind::RateLimited: eBay's usage limit is reached; the budget is paused for a minute (retryAfterMs);
 /// - failed() Kind::Http: Ack Failure, `message` is errorSummary(), lastResponse() holds the answer;
 /// - failed() Kind::Malformed: not XML, or not the answer to this call (the parser's problem; `body` holds it);
