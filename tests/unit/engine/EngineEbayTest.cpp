@@ -81,6 +81,19 @@ protected:
         return calls;
     }
 
+    /// Waits for the first pass to store the recorded question, then answers it as an agent and pokes the outbox.
+    void answerTheQuestion(engine::Engine &running)
+    {
+        ASSERT_TRUE(waitUntil([&] { return running.isIdle() && !callsOf("GetMemberMessages").isEmpty(); }, 20000));
+        const auto conversation = storage::ConversationRepository(workspace.db())
+                                      .find(scalar(QStringLiteral("SELECT id FROM conversations")));
+        ASSERT_TRUE(conversation);
+        engine::SlaClock sla;
+        engine::ConversationActions actions(workspace.db(), sla, 0, [] { return QDateTime::currentSecsSinceEpoch(); });
+        actions.reply(conversation->id, conversation->version, QStringLiteral("Yes, still available."));
+        running.pokeOutbox();
+    }
+
     qint64 scalar(const QString &sql)
     {
         storage::SqlQuery q(workspace.db(), sql);
@@ -194,13 +207,7 @@ TEST_F(EngineEbayTest, EbaysRefusalFailsTheReplyWithItsWords)
     ebay.route("POST", Trading, EbayRecorded::answer(EbayRecorded::file("notifications/ask_seller_question.xml")));
     ebay.route("POST", Trading, EbayRecorded::answer(refusal));
     auto running = startEngine();
-    ASSERT_TRUE(waitUntil([&] { return running->isIdle() && !callsOf("GetMemberMessages").isEmpty(); }, 20000));
-    const auto conversation
-        = *storage::ConversationRepository(workspace.db()).find(scalar(QStringLiteral("SELECT id FROM conversations")));
-    engine::SlaClock sla;
-    engine::ConversationActions actions(workspace.db(), sla, 0, [] { return QDateTime::currentSecsSinceEpoch(); });
-    actions.reply(conversation.id, conversation.version, QStringLiteral("Yes, still available."));
-    running->pokeOutbox();
+    answerTheQuestion(*running);
     ASSERT_TRUE(waitUntil([&] { return callsOf("AddMemberMessageRTQ").size() == 1 && running->isIdle(); }, 10000));
     {
         storage::SqlQuery failed(
@@ -223,13 +230,7 @@ TEST_F(EngineEbayTest, EbaysOwnTroubleKeepsTheReplyForLater)
         EbayRecorded::answer(
             EbayRecorded::asAnswerTo(QStringLiteral("responses/official_time_failure.xml"), "AddMemberMessageRTQ")));
     auto running = startEngine();
-    ASSERT_TRUE(waitUntil([&] { return running->isIdle() && !callsOf("GetMemberMessages").isEmpty(); }, 20000));
-    const auto conversation
-        = *storage::ConversationRepository(workspace.db()).find(scalar(QStringLiteral("SELECT id FROM conversations")));
-    engine::SlaClock sla;
-    engine::ConversationActions actions(workspace.db(), sla, 0, [] { return QDateTime::currentSecsSinceEpoch(); });
-    actions.reply(conversation.id, conversation.version, QStringLiteral("Yes, still available."));
-    running->pokeOutbox();
+    answerTheQuestion(*running);
     ASSERT_TRUE(waitUntil([&] { return callsOf("AddMemberMessageRTQ").size() == 1 && running->isIdle(); }, 10000));
     EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'")), 1);
     EXPECT_EQ(
@@ -340,13 +341,7 @@ TEST_F(EngineEbayTest, AReplyWhoseAnswerNeverComesIsPostedOnceAndTriedAgainLater
         = EbayRecorded::asAnswerTo(QStringLiteral("responses/official_time_success.xml"), "AddMemberMessageRTQ");
     ebay.route("POST", Trading, ReplayHttpServer::truncated(taken, 40)); // eBay may have taken it: the answer is cut
     auto running = startEngine();
-    ASSERT_TRUE(waitUntil([&] { return running->isIdle() && !callsOf("GetMemberMessages").isEmpty(); }, 20000));
-    const auto conversation
-        = *storage::ConversationRepository(workspace.db()).find(scalar(QStringLiteral("SELECT id FROM conversations")));
-    engine::SlaClock sla;
-    engine::ConversationActions actions(workspace.db(), sla, 0, [] { return QDateTime::currentSecsSinceEpoch(); });
-    actions.reply(conversation.id, conversation.version, QStringLiteral("Yes, still available."));
-    running->pokeOutbox();
+    answerTheQuestion(*running);
     ASSERT_TRUE(waitUntil([&] { return callsOf("AddMemberMessageRTQ").size() == 1 && running->isIdle(); }, 10000));
     // Not posted again at once (eBay has no idempotency key): the outbox tries again minutes later.
     EXPECT_FALSE(waitUntil([&] { return callsOf("AddMemberMessageRTQ").size() > 1; }, 1500));
