@@ -2,16 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AmazonOutbound.h"
 
-#include "EmailOutbound.h"
+#include "OutboxOutcome.h"
 #include "channels/marketplace/AmazonMessagingClient.h"
 #include "channels/marketplace/SpApiOrderActionTask.h"
 #include "domain/Message.h"
 #include "security/OAuthTokenSource.h"
-#include "storage/MessageRepository.h"
+#include "storage/OrderRepository.h"
 #include "storage/OutboxRepository.h"
-#include "storage/SqlQuery.h"
 #include "storage/StorageError.h"
-#include "storage/TransactionGuard.h"
 
 #include <QLoggingCategory>
 
@@ -23,7 +21,6 @@ Q_LOGGING_CATEGORY(lcAmazonOutbound, "waybill.amazon.messaging")
 
 using channels::marketplace::AmazonMessagingClient;
 using channels::marketplace::SpApiOrderActionTask;
-using domain::Message;
 
 QString defaultMessageType()
 {
@@ -124,25 +121,17 @@ void AmazonOutbound::sendNext()
     if (!m_loop.isRunning() || m_sending) {
         return;
     }
-    const storage::OutboxRepository outbox(m_database);
     try {
-        const std::optional<storage::OutboxItem> claimed = outbox.claimNext(m_account.id, m_now());
+        const std::optional<OutboxLoop::Claimed> claimed = m_loop.claimNext();
         if (!claimed) {
             return;
         }
-        const storage::OutboxItem item = *claimed;
-        const auto message = storage::MessageRepository(m_database).find(item.messageId);
-        if (!message) {
-            outbox.markFailed(item.id, QStringLiteral("the message no longer exists"));
-            poke();
-            return;
-        }
+        const storage::OutboxItem &item = claimed->item;
+        const domain::Message *message = &claimed->message;
         // The order the conversation is about, when it is one of this account's.
-        storage::SqlQuery q(m_database,
-            QStringLiteral("SELECT o.external_id FROM conversations c JOIN orders o ON o.id = c.order_id "
-                           "WHERE c.id = ? AND o.account = ?"));
-        q.bind(message->conversationId).bind(m_account.id).exec();
-        const QString amazonOrderId = q.next() ? q.text(0) : QString();
+        const auto order
+            = storage::OrderRepository(m_database).linkedStoreOrder(message->conversationId, QStringLiteral("amazon"));
+        const QString amazonOrderId = order && order->account == m_account.id ? order->externalId : QString();
         if (amazonOrderId.isEmpty()) {
             refuse(item.id, item.messageId, message->conversationId,
                 QStringLiteral("The conversation is not about an order of %1; Amazon's Messaging API writes only "
@@ -185,10 +174,7 @@ void AmazonOutbound::onFinished(
         return;
     }
     try {
-        storage::TransactionGuard transaction(m_database);
-        storage::OutboxRepository(m_database).markDone(outboxId);
-        storage::MessageRepository(m_database).setDelivery(messageId, Message::Delivery::Sent, QString());
-        transaction.commit();
+        OutboxOutcome(m_database).sent(outboxId, messageId);
     } catch (const storage::StorageError &error) {
         failing(error.userMessage());
     }
@@ -211,15 +197,7 @@ void AmazonOutbound::onFailed(
         return;
     }
     try {
-        storage::TransactionGuard transaction(m_database);
-        if (attempts >= EmailOutbound::MaxAttempts) {
-            storage::OutboxRepository(m_database).markFailed(outboxId, error.message);
-            storage::MessageRepository(m_database).setDelivery(messageId, Message::Delivery::Failed, error.message);
-        } else {
-            storage::OutboxRepository(m_database)
-                .retryLater(outboxId, m_now() + EmailOutbound::retryDelaySeconds(attempts), error.message);
-        }
-        transaction.commit();
+        OutboxOutcome(m_database).retryOrFail(outboxId, messageId, attempts, error.message, m_now());
     } catch (const storage::StorageError &storageError) {
         failing(storageError.userMessage());
     }
@@ -230,10 +208,7 @@ void AmazonOutbound::onFailed(
 void AmazonOutbound::refuse(qint64 outboxId, qint64 messageId, qint64 conversationId, const QString &reason)
 {
     try {
-        storage::TransactionGuard transaction(m_database);
-        storage::OutboxRepository(m_database).markFailed(outboxId, reason);
-        storage::MessageRepository(m_database).setDelivery(messageId, Message::Delivery::Failed, reason);
-        transaction.commit();
+        OutboxOutcome(m_database).failed(outboxId, messageId, reason);
     } catch (const storage::StorageError &error) {
         failing(error.userMessage());
     }

@@ -204,13 +204,12 @@ qint64 ConversationActions::reply(qint64 conversationId, int version, const QStr
         throw StorageError(StorageError::Kind::Invalid, tr("The reply is empty."));
     }
     TransactionGuard transaction(m_database);
-    const domain::ConversationSummary current
+    const domain::ConversationSummary conversation
         = atVersion(conversationId, version, tr("your reply is still in the composer."));
-    const domain::ConversationSummary *conversation = &current;
-    if (conversation->channel == domain::Channel::Sms) {
+    if (conversation.channel == domain::Channel::Sms) {
         // Carriers require it: a number that texted STOP gets nothing from us until it texts START.
         const storage::SmsOptOutRepository optOuts(m_database);
-        if (const auto optOut = optOuts.findForCustomer(receivingAccount(conversationId), conversation->customerId)) {
+        if (const auto optOut = optOuts.findForCustomer(receivingAccount(conversationId), conversation.customerId)) {
             throw StorageError(StorageError::Kind::Invalid,
                 tr("%1 texted \"%2\" on %3 and has opted out of SMS from this number; nothing can be sent until "
                    "they text START.")
@@ -219,9 +218,9 @@ qint64 ConversationActions::reply(qint64 conversationId, int version, const QStr
         }
     }
     const qint64 messageId = queueReply(
-        current, version, text, domain::channelKey(conversation->channel), receivingAccount(conversationId));
+        conversation, version, text, domain::channelKey(conversation.channel), receivingAccount(conversationId));
     audit(conversationId, QStringLiteral("reply"),
-        tr("replied (queued for %1)").arg(domain::channelDisplayName(conversation->channel)));
+        tr("replied (queued for %1)").arg(domain::channelDisplayName(conversation.channel)));
     transaction.commit();
     return messageId;
 }
@@ -249,18 +248,14 @@ qint64 ConversationActions::messageOnAmazon(
     }
     TransactionGuard transaction(m_database);
     const domain::ConversationSummary current = atVersion(conversationId, version, tr("write your message again."));
-    const domain::ConversationSummary *conversation = &current;
-    storage::SqlQuery order(m_database,
-        QStringLiteral("SELECT o.number, o.account, o.external_id FROM orders o WHERE o.id = ? AND o.source = "
-                       "'amazon'"));
-    order.bind(conversation->orderId).exec();
-    if (!order.next() || order.text(1).isEmpty() || order.text(2).isEmpty()) {
+    const auto order = storage::OrderRepository(m_database).linkedStoreOrder(conversationId, QStringLiteral("amazon"));
+    if (!order) {
         throw StorageError(StorageError::Kind::Invalid,
             tr("This conversation is not linked to an order synchronised from Amazon, so Amazon cannot deliver "
                "the message."));
     }
-    const QString number = order.text(0);
-    const QString account = order.text(1);
+    const QString number = order->number;
+    const QString account = order->account;
     const qint64 messageId = queueReply(current, version, text, QStringLiteral("amazon"), account, type);
     audit(conversationId, QStringLiteral("amazon_message"),
         tr("wrote to the buyer of Amazon order %1 as %2 (queued)").arg(number, type));

@@ -81,19 +81,14 @@ void EbayOutbound::sendNext()
     if (!m_loop.isRunning() || m_sending) {
         return;
     }
-    std::optional<storage::OutboxItem> claimed;
+    std::optional<OutboxLoop::Claimed> claimed;
     try {
-        claimed = storage::OutboxRepository(m_database).claimNext(m_account.id, m_now());
+        claimed = m_loop.claimNext();
         if (!claimed) {
             return;
         }
-        const storage::OutboxItem item = *claimed;
-        const auto message = storage::MessageRepository(m_database).find(item.messageId);
-        if (!message) {
-            OutboxOutcome(m_database).failed(item.id, item.messageId, QStringLiteral("the message no longer exists"));
-            poke();
-            return;
-        }
+        const storage::OutboxItem &item = claimed->item;
+        const domain::Message *message = &claimed->message;
         const qint64 conversationId = message->conversationId;
         const auto buyerMessage
             = storage::EbayMessageRepository(m_database).newestInConversation(conversationId, m_account.id);
@@ -141,8 +136,9 @@ void EbayOutbound::sendNext()
         if (claimed && !m_sending) {
             // Not left "sending" with nothing sending it: tried again later.
             try {
+                const storage::OutboxItem &item = claimed->item;
                 OutboxOutcome(m_database)
-                    .retryOrFail(claimed->id, claimed->messageId, claimed->attempts + 1, error.userMessage(), m_now());
+                    .retryOrFail(item.id, item.messageId, item.attempts + 1, error.userMessage(), m_now());
             } catch (const storage::StorageError &) {
                 // The database refuses even that: the row is recovered at the next start.
             }

@@ -201,20 +201,8 @@ void Engine::stop()
 
 void Engine::pokeOutbox()
 {
-    for (const auto &[id, outbound] : m_outbound) {
-        outbound->poke();
-    }
-    for (const auto &outbound : m_smsOutbound) {
-        outbound->poke();
-    }
-    for (const auto &outbound : m_amazonOutbound) {
-        outbound->poke();
-    }
-    for (const auto &chat : m_chat) {
-        chat->poke();
-    }
-    for (const auto &ebay : m_ebay) {
-        ebay->poke();
+    for (channels::Channel *channel : sendingChannels()) {
+        channel->poke();
     }
 }
 
@@ -312,14 +300,9 @@ bool Engine::isIdle() const
 {
     const bool inboundDone
         = std::all_of(m_inbound.cbegin(), m_inbound.cend(), [](const auto &i) { return i->isSynced(); });
+    const QList<channels::Channel *> sending = sendingChannels();
     const bool outboundDone
-        = std::all_of(m_outbound.cbegin(), m_outbound.cend(), [](const auto &o) { return o.second->isIdle(); });
-    const bool smsDone = std::all_of(m_smsOutbound.cbegin(), m_smsOutbound.cend(), [](const auto &o) {
-        return o->isIdle();
-    }) && std::all_of(m_chat.cbegin(), m_chat.cend(), [](const auto &c) { return c->isIdle(); });
-    const bool amazonDone = std::all_of(m_amazonOutbound.cbegin(), m_amazonOutbound.cend(), [](const auto &o) {
-        return o->isIdle();
-    }) && std::all_of(m_ebay.cbegin(), m_ebay.cend(), [](const auto &e) { return e->isIdle(); });
+        = std::all_of(sending.cbegin(), sending.cend(), [](const channels::Channel *c) { return c->isIdle(); });
     const bool pollsDone = std::all_of(m_smsPollers.cbegin(), m_smsPollers.cend(), [](const auto &p) {
         return p->isIdle();
     }) && std::all_of(m_smsMedia.cbegin(), m_smsMedia.cend(), [](const auto &m) { return m->isIdle(); });
@@ -329,8 +312,8 @@ bool Engine::isIdle() const
         [this](const auto &refresher) { return m_trackingPassed.contains(refresher->config().accountId); });
     const bool reviewsDone = std::none_of(
         m_solicitations.cbegin(), m_solicitations.cend(), [](const auto &sender) { return sender->isRunning(); });
-    return m_pendingSecrets == 0 && inboundDone && outboundDone && smsDone && amazonDone && pollsDone && ordersDone
-        && trackingDone && reviewsDone;
+    return m_pendingSecrets == 0 && inboundDone && outboundDone && pollsDone && ordersDone && trackingDone
+        && reviewsDone;
 }
 
 void Engine::stopAccounts()
@@ -747,7 +730,13 @@ void Engine::startTrackingAccount(const domain::TrackingAccount &account, const 
 
 QList<const channels::Channel *> Engine::channels() const
 {
-    QList<const channels::Channel *> all;
+    const QList<channels::Channel *> sending = sendingChannels();
+    return { sending.cbegin(), sending.cend() };
+}
+
+QList<channels::Channel *> Engine::sendingChannels() const
+{
+    QList<channels::Channel *> all;
     for (const auto &[id, outbound] : m_outbound) {
         all.append(outbound.get());
     }
@@ -799,16 +788,11 @@ void Engine::listAmazonMessageTypes(qint64 conversationId)
     QString account;
     QString amazonOrderId;
     try {
-        if (m_database) {
-            storage::SqlQuery q(*m_database,
-                QStringLiteral(
-                    "SELECT o.account, o.external_id FROM conversations c JOIN orders o ON o.id = c.order_id "
-                    "WHERE c.id = ? AND o.source = 'amazon'"));
-            q.bind(conversationId).exec();
-            if (q.next()) {
-                account = q.text(0);
-                amazonOrderId = q.text(1);
-            }
+        if (const auto order = m_database
+                ? storage::OrderRepository(*m_database).linkedStoreOrder(conversationId, QStringLiteral("amazon"))
+                : std::nullopt) {
+            account = order->account;
+            amazonOrderId = order->externalId;
         }
     } catch (const storage::StorageError &error) {
         Q_EMIT amazonMessageTypesListed(conversationId, {}, error.userMessage());

@@ -214,6 +214,8 @@ private:
     void readSecretThen(
         const QString &accountId, const std::function<void(const QString &)> &start, const QString &key = {});
     void stopAccount(const QString &accountId);
+    /// Every channel that sends (what channels() lists), to poke or to ask whether it is idle.
+    QList<channels::Channel *> sendingChannels() const;
     /// Reads the order's Shopify account and its token, then lets the runner send the pending action.
     void sendOrderAction(qint64 actionId);
     /// After a store sync brought orders: links the conversations whose mail came before them, and estimates the

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "OutboxLoop.h"
 
+#include "storage/MessageRepository.h"
 #include "storage/OutboxRepository.h"
 #include "storage/StorageError.h"
 
@@ -49,6 +50,18 @@ void OutboxLoop::poke()
             m_sendNext();
         }
     });
+}
+
+std::optional<OutboxLoop::Claimed> OutboxLoop::claimNext() const
+{
+    const storage::OutboxRepository outbox(m_database);
+    while (const std::optional<storage::OutboxItem> item = outbox.claimNext(m_accountId, m_now())) {
+        if (auto message = storage::MessageRepository(m_database).find(item->messageId)) {
+            return Claimed { *item, std::move(*message) };
+        }
+        outbox.markFailed(item->id, QStringLiteral("the message no longer exists"));
+    }
+    return std::nullopt;
 }
 
 bool OutboxLoop::hasDue() const

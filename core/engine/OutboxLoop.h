@@ -2,11 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/Message.h"
+#include "storage/OutboxRepository.h"
+
 #include <QObject>
 #include <QString>
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 namespace waybill::storage {
 class Database;
@@ -35,6 +39,15 @@ public:
     bool isRunning() const { return m_running; }
     /// A row of the account is due now (false when the database cannot say).
     bool hasDue() const;
+
+    /// A claimed outbox row (now "sending") and the message it sends.
+    struct Claimed {
+        storage::OutboxItem item;
+        domain::Message message;
+    };
+    /// Claims the account's next due row with its message; a row whose message is gone is failed on the way. Throws
+    /// storage::StorageError.
+    std::optional<Claimed> claimNext() const;
 
 private:
     const storage::Database &m_database;

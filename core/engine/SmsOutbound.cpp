@@ -3,6 +3,7 @@
 #include "SmsOutbound.h"
 
 #include "EmailOutbound.h"
+#include "OutboxOutcome.h"
 #include "SmsGateway.h"
 #include "channels/sms/TwilioErrorCodes.h"
 #include "commerce/HttpJsonTask.h"
@@ -114,18 +115,13 @@ void SmsOutbound::sendNext()
     if (!m_loop.isRunning() || m_sending) {
         return;
     }
-    const storage::OutboxRepository outbox(m_database);
     try {
-        const std::optional<storage::OutboxItem> claimed = outbox.claimNext(m_account.id, m_now());
+        const std::optional<OutboxLoop::Claimed> claimed = m_loop.claimNext();
         if (!claimed) {
             return;
         }
-        const storage::OutboxItem item = *claimed;
-        const auto message = storage::MessageRepository(m_database).find(item.messageId);
-        if (!message) {
-            outbox.markFailed(item.id, QStringLiteral("the reply no longer exists"));
-            return;
-        }
+        const storage::OutboxItem &item = claimed->item;
+        const domain::Message *message = &claimed->message;
         const QString to = recipientOf(m_database, message->conversationId);
         if (to.isEmpty()) {
             refuse(item.id, item.messageId, message->conversationId,
@@ -222,15 +218,7 @@ void SmsOutbound::onFailed(
     }
     // Unreachable, overloaded, rate limited: tried again later, up to the same limit as e-mail.
     try {
-        storage::TransactionGuard transaction(m_database);
-        if (attempts >= EmailOutbound::MaxAttempts) {
-            storage::OutboxRepository(m_database).markFailed(outboxId, error.message);
-            storage::MessageRepository(m_database).setDelivery(messageId, Message::Delivery::Failed, error.message);
-        } else {
-            storage::OutboxRepository(m_database)
-                .retryLater(outboxId, m_now() + EmailOutbound::retryDelaySeconds(attempts), error.message);
-        }
-        transaction.commit();
+        OutboxOutcome(m_database).retryOrFail(outboxId, messageId, attempts, error.message, m_now());
     } catch (const storage::StorageError &storageError) {
         Q_EMIT failed(m_account.name + QStringLiteral(": ") + storageError.userMessage());
     }
@@ -241,10 +229,7 @@ void SmsOutbound::onFailed(
 void SmsOutbound::refuse(qint64 outboxId, qint64 messageId, qint64 conversationId, const QString &reason)
 {
     try {
-        storage::TransactionGuard transaction(m_database);
-        storage::OutboxRepository(m_database).markFailed(outboxId, reason);
-        storage::MessageRepository(m_database).setDelivery(messageId, Message::Delivery::Failed, reason);
-        transaction.commit();
+        OutboxOutcome(m_database).failed(outboxId, messageId, reason);
     } catch (const storage::StorageError &error) {
         Q_EMIT failed(m_account.name + QStringLiteral(": ") + error.userMessage());
     }

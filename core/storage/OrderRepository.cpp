@@ -76,6 +76,20 @@ OrderRepository::OrderRepository(const Database &database)
 {
 }
 
+std::optional<domain::Order> OrderRepository::linkedStoreOrder(qint64 conversationId, const QString &source) const
+{
+    SqlQuery q(m_database,
+        QStringLiteral("SELECT o.id FROM conversations c JOIN orders o ON o.id = c.order_id WHERE c.id = ? AND "
+                       "o.source = ? AND o.account <> '' AND o.external_id <> ''"));
+    q.bind(conversationId).bind(source).exec();
+    if (!q.next()) {
+        return std::nullopt;
+    }
+    const qint64 id = q.int64(0);
+    q.finish();
+    return find(id);
+}
+
 std::optional<Order> OrderRepository::find(qint64 id) const
 {
     SqlQuery q(m_database, QStringLiteral("SELECT ") + OrderColumns + QStringLiteral(" FROM orders o WHERE o.id = ?"));

@@ -19,6 +19,9 @@ public:
     explicit OrderRepository(const Database &database);
 
     std::optional<domain::Order> find(qint64 id) const;
+    /// The order linked to the conversation when it comes from `source` ("amazon") and was synchronised from one of
+    /// that source's accounts (it has an account and the store's id), else std::nullopt.
+    std::optional<domain::Order> linkedStoreOrder(qint64 conversationId, const QString &source) const;
     /// The customer's orders, newest first, without lines.
     QList<domain::Order> forCustomer(qint64 customerId, int limit = 50) const;
     /// Orders whose number starts with `text` or whose customer's name or e-mail does, newest first.
